@@ -1,6 +1,7 @@
 package dev.drover.cli;
 
 import dev.drover.orchestrator.graph.RevisionException;
+import dev.drover.orchestrator.script.ScriptFileException;
 import dev.drover.orchestrator.script.ScriptParseException;
 import dev.drover.registry.ConfigException;
 import java.io.UncheckedIOException;
@@ -34,8 +35,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         if (e instanceof CliException cli) {
             return cli.exitCode();
         }
-        if (e instanceof RevisionException || e instanceof ScriptParseException || e instanceof ConfigException
-                || e instanceof UncheckedIOException) {
+        // Bad input the user can fix: graph, script, configuration, file-system and argument errors.
+        if (e instanceof RevisionException || e instanceof ScriptParseException || e instanceof ScriptFileException
+                || e instanceof ConfigException || e instanceof UncheckedIOException
+                || e instanceof IllegalArgumentException) {
             return ExitCodes.USAGE_OR_CONFIG;
         }
         return ExitCodes.TARGETS_FAILED;

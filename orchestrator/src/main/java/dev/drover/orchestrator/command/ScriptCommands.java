@@ -62,7 +62,7 @@ public final class ScriptCommands {
         Path versionDir = versionPath(request.versionPath(), parents);
         NewRevision revision = new NewRevision(id, parents, request.branchLabels(), dependsOn,
                 request.message(), LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), true);
-        Path path = RevisionFileWriter.write(versionDir, revision, request.fileTemplate(), request.truncateSlugLength());
+        Path path = new RevisionFileWriter().write(versionDir, revision, request.fileTemplate(), request.truncateSlugLength());
         return new GeneratedRevision(id, path);
     }
 
