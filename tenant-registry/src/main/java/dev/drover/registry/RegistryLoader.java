@@ -55,7 +55,7 @@ public final class RegistryLoader {
         }
         warnings.addAll(SectionParser.unknownKeys(ini, DROVER, true));
         warnings.addAll(SectionParser.unknownKeys(ini, DEFAULT, false));
-        List<String> names = databaseNames(ini, drover, warnings);
+        List<String> names = databaseNames(ini, drover);
         SectionParser parser = new SectionParser(ini.directory());
         Map<String, Object> sections = new LinkedHashMap<>();
         for (String name : names) {
@@ -70,13 +70,19 @@ public final class RegistryLoader {
                 sections.put(name, e);
             }
         }
+        for (String section : ini.sectionNames()) {
+            if (!names.contains(section) && !section.equals(DROVER) && !section.equals(DEFAULT) && !isLogging(section)) {
+                warnings.add(new ConfigWarning(ini.location(ini.sectionLine(section)), "section [" + section
+                        + "] is not listed in 'databases' and is ignored; add it to 'databases' in [drover] to migrate it"));
+            }
+        }
         int concurrency = drover.integer("concurrency", 8, 1);
         TenantDiscovery effective = discovery != null ? discovery
                 : new CachingTenantDiscovery(new JdbcTenantDiscovery(), Duration.ofMinutes(5));
         return new Registry(ini.file(), concurrency, sections, warnings, effective);
     }
 
-    private static List<String> databaseNames(IniFile ini, SettingLookup drover, List<ConfigWarning> warnings) {
+    private static List<String> databaseNames(IniFile ini, SettingLookup drover) {
         Optional<SettingLookup.Value> databases = drover.get("databases");
         boolean singleUrl = ini.entry(DROVER, "url").isPresent();
         if (singleUrl && databases.isPresent()) {
@@ -94,12 +100,6 @@ public final class RegistryLoader {
         if (names.isEmpty()) {
             throw new ConfigException(ini.location(ini.sectionLine(DROVER)) + ": no database is configured; add "
                     + "'url = jdbc:...' to [drover], or database sections listed in 'databases'");
-        }
-        for (String section : ini.sectionNames()) {
-            if (!names.contains(section) && !section.equals(DROVER) && !section.equals(DEFAULT) && !isLogging(section)) {
-                warnings.add(new ConfigWarning(ini.location(ini.sectionLine(section)), "section [" + section
-                        + "] is not listed in 'databases' and is ignored; add it to 'databases' in [drover] to migrate it"));
-            }
         }
         return names;
     }
