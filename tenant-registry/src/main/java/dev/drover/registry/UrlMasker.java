@@ -20,11 +20,11 @@ public final class UrlMasker {
      * may belong to the password there).
      */
     private static final Pattern QUERY_PARAM = Pattern.compile(
-            "(?i)([?&]\\w*(?:password|passwd|pwd|secret|token)=)[^&\\s'\"]*");
+            "(?i)([?&]\\w*(?:password|passwd|pwd|secret|token)=\\s*)[^&\\s'\"]*");
 
     /** The same after {@code ;} (H2, SQL Server style): the value ends at {@code ;}. */
     private static final Pattern SEMICOLON_PARAM = Pattern.compile(
-            "(?i)(;\\s*\\w*(?:password|passwd|pwd|secret|token)\\s*=)[^;&\\s'\"]*");
+            "(?i)(;\\s*\\w*(?:password|passwd|pwd|secret|token)\\s*=\\s*)[^;&\\s'\"]*");
 
     private UrlMasker() {
     }
