@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public final class UrlMasker {
 
     /** {@code scheme://user:password@host}: masks up to the last {@code @} of the token. */
-    private static final Pattern USERINFO = Pattern.compile("(://[^:/@\\s'\"]*:)\\S*@");
+    private static final Pattern USERINFO = Pattern.compile("(://[^:/@\\s'\"]*:)[^/\\s]*@");
 
     /**
      * {@code password=}, {@code pwd=}, {@code sslpassword=}, {@code secret=}, {@code token=}...

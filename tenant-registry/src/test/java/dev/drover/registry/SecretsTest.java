@@ -33,6 +33,7 @@ class SecretsTest {
         "jdbc:postgresql://h/db?PASSWORD=s3cret | jdbc:postgresql://h/db?PASSWORD=***",
         "jdbc:mariadb://h/db?user=u&sslPassword=x&pwd=y | jdbc:mariadb://h/db?user=u&sslPassword=***&pwd=***",
         "jdbc:mysql://u:p@ss@h:3306/db | jdbc:mysql://u:***@h:3306/db",
+        "jdbc:postgresql://h:5432/db?user=me@corp.com | jdbc:postgresql://h:5432/db?user=me@corp.com",
         "jdbc:h2:tcp://h/~/db;USER=sa;PASSWORD=s3cret;MODE=PostgreSQL | jdbc:h2:tcp://h/~/db;USER=sa;PASSWORD=***;MODE=PostgreSQL",
         "jdbc:h2:mem:x;password = s3cret | jdbc:h2:mem:x;password = ***",
         "jdbc:postgresql://h/db?user=u | jdbc:postgresql://h/db?user=u",
