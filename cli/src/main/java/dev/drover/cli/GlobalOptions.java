@@ -23,7 +23,7 @@ public final class GlobalOptions {
     List<String> tenants = new ArrayList<>();
 
     @Option(names = {"-x"}, paramLabel = "KEY=VALUE",
-            description = "A value for the ${x.KEY} placeholder in scripts (repeatable).")
+            description = "A value for the $${x.KEY} placeholder in scripts (repeatable).")
     Map<String, String> x = new LinkedHashMap<>();
 
     @Option(names = {"-v", "--verbose"},

@@ -3,6 +3,7 @@ package dev.drover.cli;
 import dev.drover.env.Lineage;
 import dev.drover.orchestrator.command.ScriptCommands;
 import dev.drover.registry.Registry;
+import dev.drover.registry.RegistryLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class Workspace {
             throw CliException.usage("No configuration file '" + file + "'; create one with 'drover init DIR'"
                     + " or point to it with -c FILE or $DROVER_CONFIG");
         }
-        return new Workspace(options, environment, file, Registry.load(file, environment.env()));
+        return new Workspace(options, environment, file, new RegistryLoader().env(environment.env()).load(file));
     }
 
     private static Path configFile(GlobalOptions options, CliEnvironment environment) {
