@@ -131,7 +131,7 @@ final class RelativeResolver {
             if (downs.size() > 1) {
                 throw new RevisionException("Relative revision " + quote(rel.text()) + " is ambiguous: "
                         + index.describe(position) + " is a merge point of " + index.describeAll(downs)
-                        + "; walk from one of them, e.g. '" + downs.get(0) + "-" + (rel.steps() - step - 1) + "'");
+                        + "; walk from one of them, e.g. '" + walkFrom(downs.get(0), rel.steps() - step - 1) + "'");
             }
             position = downs.isEmpty() ? null : downs.get(0);
         }
@@ -146,6 +146,10 @@ final class RelativeResolver {
         return new RevisionException("Relative revision " + quote(rel.text()) + " didn't produce "
                 + rel.steps() + " migrations: only " + possible + " step(s) are possible from " + from
                 + (rel.up() ? " towards head" : " towards base") + "; " + fix);
+    }
+
+    private static String walkFrom(String id, int remaining) {
+        return remaining == 0 ? id : id + "-" + remaining;
     }
 
     private static String sign(Relative rel) {
