@@ -1,5 +1,6 @@
 package dev.drover.orchestrator.graph;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class BranchLabelPropagation {
             }
         }
         Map<String, SortedSet<String>> frozen = new HashMap<>();
-        labels.forEach((id, set) -> frozen.put(id, java.util.Collections.unmodifiableSortedSet(set)));
+        labels.forEach((id, set) -> frozen.put(id, Collections.unmodifiableSortedSet(set)));
         return frozen;
     }
 }

@@ -31,7 +31,6 @@ final class GraphIndex {
     final List<String> realHeads;
     final List<String> bases;
 
-    @SuppressWarnings("checkstyle:ParameterNumber")
     GraphIndex(
             Map<String, Revision> byId,
             Map<String, String> labelOwners,

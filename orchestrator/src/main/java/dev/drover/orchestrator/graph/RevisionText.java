@@ -36,8 +36,4 @@ final class RevisionText {
     static String quote(String text) {
         return "'" + text + "'";
     }
-
-    static String quoteAll(Collection<String> ids) {
-        return ids.stream().map(RevisionText::quote).collect(Collectors.joining(", "));
-    }
 }

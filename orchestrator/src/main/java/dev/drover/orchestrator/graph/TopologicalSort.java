@@ -2,6 +2,7 @@ package dev.drover.orchestrator.graph;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -78,7 +79,7 @@ final class TopologicalSort {
     /** Bases first: the order an upgrade applies them. */
     List<String> basesFirst(Collection<String> revisions, Collection<String> heads) {
         List<String> order = new ArrayList<>(headsFirst(revisions, heads));
-        java.util.Collections.reverse(order);
+        Collections.reverse(order);
         return order;
     }
 
