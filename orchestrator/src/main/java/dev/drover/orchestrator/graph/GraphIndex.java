@@ -22,6 +22,7 @@ final class GraphIndex {
 
     final Map<String, Revision> byId;
     final Map<String, String> labelOwners;
+    final Map<String, List<String>> resolvedDeps;
     final Map<String, List<String>> normalizedDowns;
     final Map<String, List<String>> normalizedDeps;
     final Map<String, SortedSet<String>> nextrev;
@@ -34,6 +35,7 @@ final class GraphIndex {
     GraphIndex(
             Map<String, Revision> byId,
             Map<String, String> labelOwners,
+            Map<String, List<String>> resolvedDeps,
             Map<String, List<String>> normalizedDowns,
             Map<String, List<String>> normalizedDeps,
             Map<String, SortedSet<String>> nextrev,
@@ -44,6 +46,7 @@ final class GraphIndex {
             List<String> bases) {
         this.byId = byId;
         this.labelOwners = labelOwners;
+        this.resolvedDeps = resolvedDeps;
         this.normalizedDowns = normalizedDowns;
         this.normalizedDeps = normalizedDeps;
         this.nextrev = nextrev;

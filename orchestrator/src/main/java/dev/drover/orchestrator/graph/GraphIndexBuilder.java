@@ -136,7 +136,7 @@ final class GraphIndexBuilder {
         }
         Map<String, List<String>> normalizedDeps = new HashMap<>();
         Map<String, List<String>> normalizedDowns = new HashMap<>();
-        GraphIndex versionedOnly = new GraphIndex(byId, labelOwners, Map.of(), Map.of(), nextrev,
+        GraphIndex versionedOnly = new GraphIndex(byId, labelOwners, resolvedDeps, Map.of(), Map.of(), nextrev,
                 allNextrev, Map.of(), List.of(), List.of(), List.of());
         for (Revision revision : byId.values()) {
             List<String> deps = normalizeDependencies(revision, versionedOnly);
@@ -150,7 +150,7 @@ final class GraphIndexBuilder {
         List<String> bases = byId.values().stream().filter(Revision::isBase).map(Revision::id).toList();
         Map<String, SortedSet<String>> labels =
                 BranchLabelPropagation.propagate(byId, allNextrev, versionedOnly);
-        return new GraphIndex(byId, labelOwners, normalizedDowns, normalizedDeps, nextrev, allNextrev,
+        return new GraphIndex(byId, labelOwners, resolvedDeps, normalizedDowns, normalizedDeps, nextrev, allNextrev,
                 labels, heads, realHeads, bases);
     }
 

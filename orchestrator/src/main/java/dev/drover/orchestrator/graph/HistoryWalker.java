@@ -10,7 +10,8 @@ import java.util.Set;
  * {@code history -r a:b}, after Alembic's {@code walk_revisions}: the revisions that are
  * ancestors of (or equal to) {@code b} and descendants of (or equal to) {@code a}, heads first.
  * {@code a} defaults to base, {@code b} to heads; either side may be {@code current}. A relative
- * side without a revision ({@code -3:}) counts from the other side, as in Alembic.
+ * side without a revision ({@code -3:}) counts from the other side, and relative walks stop at a
+ * head or base instead of failing, as in Alembic.
  */
 final class HistoryWalker {
 
@@ -76,6 +77,6 @@ final class HistoryWalker {
         if (spec.equals("current")) {
             return current;
         }
-        return resolver.resolve(spec, anchor);
+        return resolver.target(spec, anchor, true).ids();
     }
 }

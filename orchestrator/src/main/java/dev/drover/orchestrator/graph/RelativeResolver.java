@@ -47,7 +47,11 @@ final class RelativeResolver {
         return new Relative(spec, m.group(1), m.group(2), m.group(3).equals("+"), steps);
     }
 
-    SpecifierResolver.Target resolve(Relative rel, Collection<String> current) {
+    /**
+     * @param clamp stop at a head or at base instead of failing when the walk is too long, as
+     *              Alembic's {@code history} does ({@code assert_relative_length=False})
+     */
+    SpecifierResolver.Target resolve(Relative rel, Collection<String> current, boolean clamp) {
         String start;
         String branch = rel.label();
         if (rel.symbol() != null) {
@@ -58,7 +62,7 @@ final class RelativeResolver {
                 branch = start; // keep a downgrade on the branch of the head it started from
             }
         }
-        String end = rel.up() ? walkUp(rel, start) : walkDown(rel, start);
+        String end = rel.up() ? walkUp(rel, start, clamp) : walkDown(rel, start, clamp);
         return new SpecifierResolver.Target(end == null ? List.of() : List.of(end), branch);
     }
 
@@ -99,7 +103,7 @@ final class RelativeResolver {
         return tips.stream().sorted().toList();
     }
 
-    private String walkUp(Relative rel, String start) {
+    private String walkUp(Relative rel, String start, boolean clamp) {
         String position = start;
         for (int step = 0; step < rel.steps(); step++) {
             Collection<String> children = position == null ? index.bases : index.nextrev.get(position);
@@ -108,6 +112,9 @@ final class RelativeResolver {
                 children = children.stream().filter(c -> index.sharesLineage(c, List.of(branchRevision), false)).toList();
             }
             if (children.isEmpty()) {
+                if (clamp) {
+                    return position;
+                }
                 throw overwalk(rel, step, start);
             }
             if (children.size() > 1) {
@@ -121,10 +128,13 @@ final class RelativeResolver {
         return position;
     }
 
-    private String walkDown(Relative rel, String start) {
+    private String walkDown(Relative rel, String start, boolean clamp) {
         String position = start;
         for (int step = 0; step < rel.steps(); step++) {
             if (position == null) {
+                if (clamp) {
+                    return null;
+                }
                 throw overwalk(rel, step, start);
             }
             List<String> downs = index.versionedDowns(position);

@@ -75,6 +75,14 @@ public final class RevisionGraph {
         return List.copyOf(index.nextrev.get(get(id).id()));
     }
 
+    /**
+     * The revision's {@code depends_on} entries resolved to revision ids (labels and partial ids
+     * replaced), in declaration order. @throws RevisionException if unknown
+     */
+    public List<String> dependencies(String id) {
+        return index.resolvedDeps.get(get(id).id());
+    }
+
     /** More than one child along {@code down_revision}. @throws RevisionException if unknown */
     public boolean isBranchPoint(String id) {
         return children(id).size() > 1;

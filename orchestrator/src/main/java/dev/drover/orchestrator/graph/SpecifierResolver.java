@@ -42,10 +42,15 @@ final class SpecifierResolver {
 
     /** Resolves and remembers the branch named by the specifier, if any. */
     Target target(String spec, Collection<String> current) {
+        return target(spec, current, false);
+    }
+
+    /** @param clamp let relative walks stop at a head or base instead of failing (history) */
+    Target target(String spec, Collection<String> current, boolean clamp) {
         String trimmed = requireSpec(spec);
         RelativeResolver.Relative rel = RelativeResolver.parse(trimmed);
         if (rel != null) {
-            return relative.resolve(rel, current);
+            return relative.resolve(rel, current, clamp);
         }
         int at = trimmed.lastIndexOf('@');
         String branch = at < 0 ? null : trimmed.substring(0, at);

@@ -109,6 +109,39 @@ class RevisionGraphQueryTest {
     }
 
     @Test
+    void historyRelativeWalksStopAtTheEndsLikeAlembic() {
+        RevisionGraph graph = Graphs.linear();
+        assertThat(ids(graph.history("-10:", List.of()))).isEqualTo("l4 l3 l2 l1");
+        assertThat(ids(graph.history("l2:l2+10", List.of()))).isEqualTo("l4 l3 l2");
+    }
+
+    @Test
+    void historyWithDependencies() {
+        RevisionGraph graph = Graphs.crossDependency();
+        // b3 needs a2 through b2's depends_on; Alembic lists the dependency branch after the
+        // revision that needs it
+        assertThat(ids(graph.history(null, List.of()))).isEqualTo("b3 b2 b1 a2 a1");
+        // from b1: only b1's descendants, not the dependency branch
+        assertThat(ids(graph.history("b1:", List.of()))).isEqualTo("b3 b2 b1");
+    }
+
+    @Test
+    void inputOrderDoesNotMatter() {
+        List<Revision> revisions = Graphs.branchRevisions();
+        java.util.Collections.reverse(revisions);
+        RevisionGraph reversed = RevisionGraph.of(revisions);
+        assertThat(ids(reversed.revisions())).isEqualTo(ids(Graphs.branches().revisions()));
+        assertThat(Graphs.describe(reversed.planUpgrade(List.of(), "heads")))
+                .isEqualTo(Graphs.describe(Graphs.branches().planUpgrade(List.of(), "heads")));
+    }
+
+    @Test
+    void planStepsCarryTheDeclaredRevision() {
+        MigrationStep first = Graphs.linear().planUpgrade(List.of(), "+1").get(0);
+        assertThat(first.revision().source()).isEqualTo("versions/l1.sql");
+    }
+
+    @Test
     void historyOnOneBranchStaysOnIt() {
         RevisionGraph graph = Graphs.branches();
         assertThat(ids(graph.history("x1:alpha@head", List.of()))).isEqualTo("a2 a1 x1");

@@ -98,6 +98,9 @@ class RevisionGraphValidationTest {
     void dependsOnAcceptsLabelsAndPartialIds() {
         RevisionGraph graph = graph(labelled("aa11", "alpha"), rev("aa22", "aa11"),
                 dependent("b1", List.of("alpha")), dependent("c1", List.of("aa2")));
+        assertThat(graph.dependencies("b1")).containsExactly("aa11");
+        assertThat(graph.dependencies("c1")).containsExactly("aa22");
+        assertThat(graph.dependencies("aa22")).isEmpty();
         // upgrading b1 must apply its dependency, the revision declaring 'alpha'
         assertThat(Graphs.describe(graph.planUpgrade(List.of(), "b1")))
                 .containsExactly("up aa11: +aa11", "up b1: aa11>b1");
