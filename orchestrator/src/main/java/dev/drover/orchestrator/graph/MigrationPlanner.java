@@ -28,21 +28,27 @@ final class MigrationPlanner {
     }
 
     List<MigrationStep> upgrade(Collection<String> current, String destination) {
-        List<String> heads = checkCurrent(current);
+        List<String> heads = checkRows(current);
         RelativeResolver.Relative rel = destination == null ? null : RelativeResolver.parse(destination.trim());
         if (rel != null && !rel.up() && rel.symbol() == null) {
             throw new RevisionException("Relative revision " + quote(rel.text())
                     + " moves towards base; use 'drover downgrade " + rel.text() + "'");
         }
-        List<String> targets = resolver.resolve(destination, heads);
-        if (targets.isEmpty() && !heads.isEmpty()) {
-            throw olderThanCurrent(destination, heads);
+        SpecifierResolver.Target resolved = resolver.target(destination, heads);
+        List<String> targets = resolved.ids();
+        if (targets.isEmpty()) {
+            if (heads.stream().anyMatch(head -> onBranch(head, resolved.branch()))) {
+                throw olderThanCurrent(destination, heads);
+            }
+            return List.of();
         }
+        Set<String> behind = new LinkedHashSet<>();
+        heads.forEach(head -> index.ancestors(List.of(head), false).stream()
+                .filter(ancestor -> !ancestor.equals(head)).forEach(behind::add));
         for (String target : targets) {
-            for (String head : heads) {
-                if (!head.equals(target) && index.ancestors(List.of(head), false).contains(target)) {
-                    throw olderThanCurrent(destination, List.of(head));
-                }
+            if (behind.contains(target)) {
+                throw olderThanCurrent(destination, heads.stream()
+                        .filter(head -> index.ancestors(List.of(head), false).contains(target)).toList());
             }
         }
         Set<String> needs = index.ancestors(targets, true);
@@ -51,7 +57,7 @@ final class MigrationPlanner {
     }
 
     List<MigrationStep> downgrade(Collection<String> current, String destination) {
-        List<String> heads = checkCurrent(current);
+        List<String> heads = checkRows(current);
         RelativeResolver.Relative rel = destination == null ? null : RelativeResolver.parse(destination.trim());
         if (rel != null && rel.up() && rel.symbol() == null) {
             throw new RevisionException("Relative revision " + quote(rel.text())
@@ -69,6 +75,11 @@ final class MigrationPlanner {
         Set<String> drop = index.descendants(roots(target, resolved.branch(), destination), true);
         drop.retainAll(active);
         return steps(sort.headsFirst(drop, heads), Direction.DOWNGRADE, heads);
+    }
+
+    /** Whether a current head belongs to the named branch ({@code null}: any branch). */
+    private boolean onBranch(String head, String branch) {
+        return branch == null || index.sharesLineage(head, List.of(resolver.branchRevision(branch)), false);
     }
 
     /** The lowest revisions a downgrade removes: everything from them upwards goes. */
@@ -132,6 +143,25 @@ final class MigrationPlanner {
         return heads;
     }
 
+    /**
+     * {@link #checkCurrent}, and refuses rows where one is an ancestor of another (Alembic's
+     * "overlaps with other requested revisions"): no plan can be derived from such a table.
+     */
+    List<String> checkRows(Collection<String> current) {
+        List<String> heads = checkCurrent(current);
+        for (String head : heads) {
+            Set<String> below = index.ancestors(List.of(head), true);
+            for (String other : heads) {
+                if (!other.equals(head) && below.contains(other)) {
+                    throw new RevisionException("Version table rows " + index.describe(other) + " and "
+                            + index.describe(head) + " overlap: " + quote(other) + " is an ancestor of "
+                            + quote(head) + "; repair the table with 'drover stamp --purge <revision>'");
+                }
+            }
+        }
+        return heads;
+    }
+
     private RevisionException olderThanCurrent(String destination, List<String> heads) {
         return new RevisionException("Upgrade destination " + quote(destination)
                 + " is older than the current revision(s) " + index.describeAll(heads)
@@ -139,14 +169,16 @@ final class MigrationPlanner {
     }
 
     private RevisionException notDowngradeTarget(String destination, String target, List<String> heads) {
-        Set<String> newer = new LinkedHashSet<>(index.descendants(heads, true));
-        if (heads.isEmpty() || newer.contains(target)) {
-            return new RevisionException("Downgrade destination " + quote(destination) + " (" + index.describe(target)
-                    + ") is newer than the current revision(s) " + quoteOrBase(heads)
-                    + "; use 'drover upgrade " + destination + "' to move forward");
+        String what = destination.trim().equals(target)
+                ? index.describe(target)
+                : quote(destination) + " (" + index.describe(target) + ")";
+        if (heads.isEmpty() || index.descendants(heads, true).contains(target)) {
+            return new RevisionException("Downgrade destination " + what
+                    + " is newer than the current revision(s) " + quoteOrBase(heads)
+                    + "; use 'drover upgrade " + destination.trim() + "' to move forward");
         }
-        return new RevisionException("Downgrade destination " + quote(destination) + " (" + index.describe(target)
-                + ") is not applied on this target, whose current revision(s) are " + quoteOrBase(heads)
+        return new RevisionException("Downgrade destination " + what
+                + " is not applied on this target, whose current revision(s) are " + quoteOrBase(heads)
                 + "; pick a revision shown by 'drover history -r base:current'");
     }
 

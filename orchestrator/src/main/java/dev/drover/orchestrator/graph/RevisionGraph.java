@@ -94,8 +94,10 @@ public final class RevisionGraph {
     }
 
     /**
-     * Effective branch labels of a revision: declared ones plus those it inherits along its branch
-     * (see {@link BranchLabelPropagation}), sorted. @throws RevisionException if unknown
+     * Effective branch labels of a revision, sorted: declared ones plus those it inherits along its
+     * branch, as Alembic propagates them: a label covers the declaring revision, all its
+     * descendants (a merge point carries the labels of every merged branch) and its ancestors down
+     * to, not including, the nearest branch point or merge point. @throws RevisionException if unknown
      */
     public List<String> branchLabels(String id) {
         return List.copyOf(index.effectiveLabels.get(get(id).id()));
@@ -132,7 +134,8 @@ public final class RevisionGraph {
      * needs through {@code depends_on} are included. Empty when nothing is missing.
      *
      * @throws RevisionException for an unresolvable destination, a current revision the graph
-     *     does not know, or a destination older than a current revision (use downgrade)
+     *     does not know, overlapping current rows (one an ancestor of another), or a destination
+     *     older than a current revision (use downgrade)
      */
     public List<MigrationStep> planUpgrade(Collection<String> current, String destination) {
         return planner.upgrade(current, destination);
@@ -144,15 +147,20 @@ public final class RevisionGraph {
      * the target is already at the destination. {@code <label>@base} removes only the revisions
      * of that branch.
      *
-     * @throws RevisionException for an unresolvable or ambiguous destination, or one that is not
-     *     applied on the target (newer: use upgrade)
+     * @throws RevisionException for an unresolvable or ambiguous destination, one that is not
+     *     applied on the target (newer: use upgrade), an unknown current revision or
+     *     overlapping current rows
      */
     public List<MigrationStep> planDowngrade(Collection<String> current, String destination) {
         return planner.downgrade(current, destination);
     }
 
     /**
-     * The one version-table change {@code stamp} makes (see {@link StampPlanner}).
+     * The one version-table change {@code stamp} makes, as Alembic's stamp leaves the table: a
+     * destination already present changes nothing; one related to current rows (ancestor or
+     * descendant, dependencies included) replaces them; an unrelated one is added; {@code base}
+     * removes every row, {@code <label>@base} the rows of that branch. Rows are deleted and
+     * inserted, never updated.
      *
      * @param destinations specifiers; {@code base} removes rows
      * @param purge        delete every current row first, known to the graph or not

@@ -48,7 +48,9 @@ final class SpecifierResolver {
     /** @param clamp let relative walks stop at a head or base instead of failing (history) */
     Target target(String spec, Collection<String> current, boolean clamp) {
         String trimmed = requireSpec(spec);
-        RelativeResolver.Relative rel = RelativeResolver.parse(trimmed);
+        // an exact id or label wins over the relative syntax ('release-2' may be a label)
+        boolean exact = index.byId.containsKey(trimmed) || index.labelOwner(trimmed) != null;
+        RelativeResolver.Relative rel = exact ? null : RelativeResolver.parse(trimmed);
         if (rel != null) {
             return relative.resolve(rel, current, clamp);
         }

@@ -48,10 +48,12 @@ class DowngradePlanTest {
         RevisionGraph graph = Graphs.linear();
         assertThatThrownBy(() -> graph.planDowngrade(List.of("l2"), "l4"))
                 .isInstanceOf(RevisionException.class)
-                .hasMessage("Downgrade destination 'l4' ('l4' (versions/l4.sql)) is newer than the current"
+                .hasMessage("Downgrade destination 'l4' (versions/l4.sql) is newer than the current"
                         + " revision(s) 'l2' (versions/l2.sql); use 'drover upgrade l4' to move forward");
         assertThatThrownBy(() -> graph.planDowngrade(List.of(), "l1"))
                 .hasMessageEndingWith("use 'drover upgrade l1' to move forward");
+        assertThatThrownBy(() -> graph.planDowngrade(List.of("l2"), "head"))
+                .hasMessageStartingWith("Downgrade destination 'head' ('l4' (versions/l4.sql)) is newer");
         assertThatThrownBy(() -> graph.planDowngrade(List.of("l2"), "+1"))
                 .hasMessage("Relative revision '+1' moves towards head; use 'drover upgrade +1'");
     }

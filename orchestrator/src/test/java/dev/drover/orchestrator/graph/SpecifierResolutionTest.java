@@ -133,6 +133,13 @@ class SpecifierResolutionTest {
     }
 
     @Test
+    void exactLabelWinsOverRelativeSyntax() {
+        RevisionGraph graph = graph(Graphs.labelled("r1", "release-2"), rev("r2", "r1"), rev("r3", "r2"));
+        assertThat(graph.resolve("release-2", List.of())).containsExactly("r1");
+        assertThat(graph.resolve("r3-2", List.of())).containsExactly("r1");
+    }
+
+    @Test
     void emptySpecifierIsAnError() {
         assertThatThrownBy(() -> linear.resolve(" ", List.of())).isInstanceOf(RevisionException.class)
                 .hasMessageContaining("Empty revision specifier");

@@ -42,6 +42,11 @@ class UpgradePlanTest {
         assertThat(Graphs.linear().planUpgrade(List.of("l4"), "head")).isEmpty();
         assertThat(Graphs.linear().planUpgrade(List.of(), "base")).isEmpty();
         assertThat(Graphs.merged().planUpgrade(List.of("m2"), "heads")).isEmpty();
+        // base of a branch that is not applied: nothing to undo, nothing to do
+        RevisionGraph separate = graph(labelled("c1", "crm"), rev("d1"));
+        assertThat(separate.planUpgrade(List.of("d1"), "crm@base")).isEmpty();
+        assertThatThrownBy(() -> separate.planUpgrade(List.of("c1"), "crm@base"))
+                .hasMessageEndingWith("use 'drover downgrade crm@base' to move back");
     }
 
     @Test
@@ -62,6 +67,15 @@ class UpgradePlanTest {
         assertThatThrownBy(() -> Graphs.linear().planUpgrade(List.of("zz"), "head"))
                 .hasMessage("Current revision 'zz' in the version table is not in the script directory;"
                         + " check version_locations, or 'drover stamp --purge' the target to a known revision");
+    }
+
+    @Test
+    void overlappingRowsAreRefused() {
+        assertThatThrownBy(() -> Graphs.linear().planUpgrade(List.of("l1", "l3"), "head"))
+                .hasMessage("Version table rows 'l1' (versions/l1.sql) and 'l3' (versions/l3.sql) overlap:"
+                        + " 'l1' is an ancestor of 'l3'; repair the table with 'drover stamp --purge <revision>'");
+        assertThatThrownBy(() -> Graphs.crossDependency().planDowngrade(List.of("a2", "b3"), "base"))
+                .hasMessageContaining("'a2' is an ancestor of 'b3'");
     }
 
     @Test
