@@ -149,7 +149,7 @@ final class GraphIndexBuilder {
         List<String> realHeads = byId.keySet().stream().filter(id -> allNextrev.get(id).isEmpty()).toList();
         List<String> bases = byId.values().stream().filter(Revision::isBase).map(Revision::id).toList();
         Map<String, SortedSet<String>> labels =
-                BranchLabelPropagation.propagate(byId, allNextrev, versionedOnly);
+                BranchLabelPropagation.propagate(byId, nextrev, allNextrev, versionedOnly);
         return new GraphIndex(byId, labelOwners, resolvedDeps, normalizedDowns, normalizedDeps, nextrev, allNextrev,
                 labels, heads, realHeads, bases);
     }

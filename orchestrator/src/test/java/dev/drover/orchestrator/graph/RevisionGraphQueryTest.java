@@ -76,6 +76,22 @@ class RevisionGraphQueryTest {
     }
 
     @Test
+    void labelCoversNoAncestorWhenItsBranchForksOrMergesLater() {
+        // Alembic walks down from the last descendant it visited and stops at the first branch or
+        // merge point, so a branch that forks again (a3, a4) or is depended on never labels a1.
+        RevisionGraph forks = graph(rev("x0"), rev("x1", "x0"), rev("a1", "x1"),
+                labelled("a2", "alpha", "a1"), rev("a3", "a2"), rev("a4", "a2"), rev("b1", "x1"));
+        assertThat(forks.branchLabels("a1")).isEmpty();
+        assertThat(forks.branchLabels("a2")).containsExactly("alpha");
+        assertThat(forks.branchLabels("a4")).containsExactly("alpha");
+        RevisionGraph dependedOn = graph(rev("c1"), labelled("c2", "crm", "c1"), rev("c3", "c2"),
+                Graphs.dependent("d1", List.of("c2")));
+        assertThat(dependedOn.branchLabels("c1")).isEmpty();
+        assertThat(dependedOn.branchLabels("c3")).containsExactly("crm");
+        assertThat(dependedOn.branchLabels("d1")).isEmpty(); // dependents do not inherit labels
+    }
+
+    @Test
     void labelOnASeparateLineageCoversItsBase() {
         RevisionGraph graph = graph(rev("c1"), labelled("c2", "crm", "c1"), rev("c3", "c2"), rev("d1"));
         assertThat(graph.branchLabels("c1")).containsExactly("crm");
