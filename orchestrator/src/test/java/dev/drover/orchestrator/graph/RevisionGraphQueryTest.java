@@ -139,6 +139,9 @@ class RevisionGraphQueryTest {
         assertThat(ids(graph.history(null, List.of()))).isEqualTo("b3 b2 b1 a2 a1");
         // from b1: only b1's descendants, not the dependency branch
         assertThat(ids(graph.history("b1:", List.of()))).isEqualTo("b3 b2 b1");
+        // a1 is below b3 only through depends_on: the revisions between are a1's branch
+        // (Alembic 1.8.1 fails an internal assertion on this range)
+        assertThat(ids(graph.history("a1:b3", List.of()))).isEqualTo("a2 a1");
     }
 
     @Test

@@ -51,6 +51,15 @@ class StampPlanTest {
     }
 
     @Test
+    void stampingHeadsOverPartialRowsKeepsEveryBranch() {
+        // Deliberate difference: Alembic 1.8.1 leaves only b2 here. It skips a2 (already a row),
+        // then treats b2 as a "merge" of all rows related to 'heads' (a2 and b1), deleting a2's
+        // row although a2 is applied. Drover replaces only the row b2 is related to.
+        VersionDelta delta = Graphs.branches().planStamp(List.of("a2", "b1"), List.of("heads"), false);
+        assertThat(after(List.of("a2", "b1"), delta)).isEqualTo(set("a2", "b2"));
+    }
+
+    @Test
     void mergeDestinationReplacesBothParents() {
         assertThat(after(List.of("a2", "b2"), Graphs.merged().planStamp(List.of("a2", "b2"), List.of("m1"), false)))
                 .isEqualTo(set("m1"));
