@@ -19,6 +19,8 @@ final class HeadMaintainer {
 
     private final GraphIndex index;
     private final Set<String> heads;
+    private Set<String> lastRows;
+    private Set<String> lastAncestors;
 
     HeadMaintainer(GraphIndex index, Collection<String> current) {
         this.index = index;
@@ -52,7 +54,7 @@ final class HeadMaintainer {
             Set<String> others = new LinkedHashSet<>(heads);
             others.removeAll(downs);
             if (!others.isEmpty()) {
-                from.removeAll(index.ancestors(others, true));
+                from.removeAll(ancestorsOf(others));
             }
             from.retainAll(heads);
             String last = from.remove(from.size() - 1);
@@ -85,9 +87,12 @@ final class HeadMaintainer {
     private List<String> unmergeTo(String id, List<String> downs) {
         Set<String> others = new LinkedHashSet<>(heads);
         others.remove(id);
+        if (others.isEmpty() && downs.size() == 1) {
+            return downs; // a lone parent is never implied by itself: skip the ancestor walk
+        }
         Set<String> implied = new LinkedHashSet<>();
         if (!others.isEmpty()) {
-            implied.addAll(index.ancestors(others, true));
+            implied.addAll(ancestorsOf(others));
         } else {
             for (String down : downs) {
                 Set<String> below = index.ancestors(List.of(down), true);
@@ -96,6 +101,19 @@ final class HeadMaintainer {
             }
         }
         return downs.stream().filter(d -> !implied.contains(d)).toList();
+    }
+
+    /**
+     * Ancestors of the other rows, remembered for the last set asked: while one branch is walked
+     * down, the rows of the other branches do not change, and a long downgrade would otherwise
+     * walk their whole history at every step.
+     */
+    private Set<String> ancestorsOf(Set<String> rows) {
+        if (!rows.equals(lastRows)) {
+            lastRows = Set.copyOf(rows);
+            lastAncestors = index.ancestors(rows, true);
+        }
+        return lastAncestors;
     }
 
     private static VersionDelta insert(String id) {
