@@ -73,10 +73,11 @@ class AuthoringCommandsTest {
 
         String merge = generated(ok("merge", "heads", "-m", "merge reporting"));
         assertThat(header(merge, "down_revision").split(",\\s*")).containsExactlyInAnyOrder(c, reporting);
-        assertThat(ok("heads").out().strip()).isEqualTo(merge + " (head)");
+        // As in Alembic, the merge revision inherits the label of the branch it closes.
+        assertThat(ok("heads").out().strip()).isEqualTo(merge + " (reporting) (head)");
 
         String history = ok("history").out();
-        assertThat(history.lines().findFirst().orElseThrow()).endsWith(" -> " + merge + " (head) (mergepoint), merge reporting");
+        assertThat(history.lines().findFirst().orElseThrow()).endsWith(" -> " + merge + " (reporting) (head) (mergepoint), merge reporting");
         assertThat(history).contains("<base> -> 1a2b3c4d5e6f, create accounts");
         assertThat(history).contains("<base> -> " + reporting + " (reporting), reporting base");
         assertThat(history).contains(a + " -> " + b + ", add accounts");
