@@ -30,12 +30,12 @@ final class VertxSessions implements SessionFactory {
 
     @Override
     public SqlSession open(MigrationTarget target) throws SQLException {
-        return new VertxSqlSession(VertxSqlSession.await(pool(workPools, target).getConnection()));
+        return new VertxSqlSession(VertxSqlSession.await(pool(workPools, target).getConnection()), target.dialect());
     }
 
     @Override
     public SqlSession openForLock(MigrationTarget target) throws SQLException {
-        return new VertxSqlSession(VertxSqlSession.await(pool(lockPools, target).getConnection()));
+        return new VertxSqlSession(VertxSqlSession.await(pool(lockPools, target).getConnection()), target.dialect());
     }
 
     private Pool pool(Map<String, Pool> pools, MigrationTarget target) {

@@ -1,12 +1,12 @@
 package dev.drover.orchestrator.runtime;
 
+import dev.drover.orchestrator.dialect.Dialect;
 import dev.drover.orchestrator.store.SqlSession;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Transaction;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +15,22 @@ import java.util.concurrent.ExecutionException;
 /**
  * A pooled Vert.x JDBC connection seen as a blocking {@link SqlSession}. The JDBC work itself runs on
  * Vert.x worker threads; this class only waits for it, and refuses to do so on an event loop.
+ *
+ * <p>Transactions are driven with SQL ({@code BEGIN}/{@code START TRANSACTION}, {@code COMMIT},
+ * {@code ROLLBACK}) on an autocommit connection rather than with Vert.x's {@code begin()}: the
+ * Vert.x 5.0 JDBC client leaves autocommit off after a commit, which would put every later
+ * statement (and the next borrower of the pooled connection) into an implicit transaction. It is
+ * also exactly what the offline SQL writes.
  */
 final class VertxSqlSession implements SqlSession {
 
     private final SqlConnection connection;
-    private Transaction transaction;
+    private final Dialect dialect;
+    private boolean transaction;
 
-    VertxSqlSession(SqlConnection connection) {
+    VertxSqlSession(SqlConnection connection, Dialect dialect) {
         this.connection = connection;
+        this.dialect = dialect;
     }
 
     @Override
@@ -46,37 +54,32 @@ final class VertxSqlSession implements SqlSession {
 
     @Override
     public void begin() throws SQLException {
-        transaction = await(connection.begin());
+        execute(dialect.begin());
+        transaction = true;
     }
 
     @Override
     public void commit() throws SQLException {
-        Transaction tx = transaction;
-        transaction = null;
-        await(tx.commit());
+        transaction = false;
+        execute("COMMIT");
     }
 
     @Override
     public void rollback() throws SQLException {
-        Transaction tx = transaction;
-        transaction = null;
-        if (tx != null) {
-            try {
-                await(tx.rollback());
-            } catch (SQLException e) {
-                // Vert.x already rolled back a transaction whose statement failed
-            }
+        if (transaction) {
+            transaction = false;
+            execute("ROLLBACK");
         }
     }
 
     @Override
     public boolean inTransaction() {
-        return transaction != null;
+        return transaction;
     }
 
     @Override
     public void close() {
-        if (transaction != null) {
+        if (transaction) {
             try {
                 rollback();
             } catch (SQLException e) {
