@@ -137,10 +137,16 @@ public final class MigrationEngine {
         }
     }
 
+    /** Resets whatever tenant an earlier borrower selected on this pooled connection, then selects the target's. */
     static void selectTenant(MigrationTarget target, SqlSession session, boolean create) throws SQLException {
         for (String sql : target.dialect().resetTenant(target.jdbcUrl())) {
             session.execute(sql);
         }
+        enterTenant(target, session, create);
+    }
+
+    /** Creates the tenant (and version table) schema when {@code create}, then selects the tenant. */
+    public static void enterTenant(MigrationTarget target, SqlSession session, boolean create) throws SQLException {
         if (create && target.tenantSchema() != null) {
             session.execute(target.dialect().createSchema(target.tenantSchema()));
         }
@@ -152,7 +158,7 @@ public final class MigrationEngine {
         }
     }
 
-    static VersionStore store(MigrationTarget target) {
+    public static VersionStore store(MigrationTarget target) {
         return new VersionStore(target.dialect(), target.versionSchema(), target.versionTable(), target.historyTable());
     }
 

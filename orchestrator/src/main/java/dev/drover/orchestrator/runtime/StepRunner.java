@@ -11,9 +11,10 @@ import java.util.List;
  * Runs prepared steps on one session with the transaction mode of DESIGN.md section 8:
  * one transaction per revision (default), one per target run ({@code transactionPerMigration=false}),
  * or none with started/done markers when DDL is not transactional or the script says
- * {@code transactional: false}.
+ * {@code transactional: false}. The offline SQL writer drives it with a session that writes
+ * instead of executing, so {@code --sql} output is exactly what an online run executes.
  */
-final class StepRunner {
+public final class StepRunner {
 
     private final SqlSession session;
     private final VersionStore store;
@@ -24,7 +25,12 @@ final class StepRunner {
     private final List<StepResult> committed = new ArrayList<>();
     private final List<StepResult> pending = new ArrayList<>();
 
-    StepRunner(SqlSession session, VersionStore store, boolean transactionalDdl, boolean transactionPerMigration,
+    /**
+     * @param transactionalDdl        whether the dialect's DDL is transactional
+     * @param transactionPerMigration one transaction per revision; {@code false}: one per run (transactional DDL only)
+     * @param runId                   written into history rows
+     */
+    public StepRunner(SqlSession session, VersionStore store, boolean transactionalDdl, boolean transactionPerMigration,
             String runId) {
         this.session = session;
         this.store = store;
@@ -34,7 +40,7 @@ final class StepRunner {
     }
 
     /** Runs the steps in order; stops at the first failure and returns it, or {@code null} when all committed. */
-    StepError run(List<PreparedStep> steps) {
+    public StepError run(List<PreparedStep> steps) {
         try {
             if (perRun) {
                 session.begin();
@@ -56,7 +62,7 @@ final class StepRunner {
         }
     }
 
-    List<StepResult> committed() {
+    public List<StepResult> committed() {
         return List.copyOf(committed);
     }
 
