@@ -1,10 +1,10 @@
 package dev.drover.cli;
 
-/** Entry point of the runnable jar. */
+/** Entry point of the runnable jar: runs one command and exits with its exit code. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("drover");
+        System.exit(DroverCli.run(args, CliEnvironment.system()));
     }
 }

@@ -1,0 +1,64 @@
+package dev.drover.cli;
+
+import dev.drover.cli.command.BranchesCommand;
+import dev.drover.cli.command.EditCommand;
+import dev.drover.cli.command.HeadsCommand;
+import dev.drover.cli.command.HistoryCommand;
+import dev.drover.cli.command.InitCommand;
+import dev.drover.cli.command.ListTemplatesCommand;
+import dev.drover.cli.command.MergeCommand;
+import dev.drover.cli.command.RevisionCommand;
+import dev.drover.cli.command.ShowCommand;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code drover}: the top-level command; its options are the global options of DESIGN.md section 6. */
+@Command(name = "drover",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        usageHelpAutoWidth = true,
+        description = "Migrates fleets of databases and tenants along an Alembic-style revision graph.",
+        subcommands = {
+            InitCommand.class,
+            ListTemplatesCommand.class,
+            RevisionCommand.class,
+            MergeCommand.class,
+            HeadsCommand.class,
+            BranchesCommand.class,
+            HistoryCommand.class,
+            ShowCommand.class,
+            EditCommand.class,
+        },
+        footer = {"", "Run 'drover COMMAND --help' for a command's options."})
+public final class DroverCommand implements Runnable {
+
+    @Mixin
+    GlobalOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    CliEnvironment environment;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(environment.out());
+    }
+
+    public GlobalOptions options() {
+        return options;
+    }
+
+    public CliEnvironment environment() {
+        return environment;
+    }
+
+    /** The configuration and script directories selected by the global options. */
+    public Workspace workspace() {
+        return Workspace.open(options, environment);
+    }
+}

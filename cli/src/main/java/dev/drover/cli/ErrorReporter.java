@@ -1,0 +1,50 @@
+package dev.drover.cli;
+
+import dev.drover.orchestrator.graph.RevisionException;
+import dev.drover.orchestrator.script.ScriptFileException;
+import dev.drover.orchestrator.script.ScriptParseException;
+import dev.drover.registry.ConfigException;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns an exception escaping a command into one {@code FAILED: ...} line on stderr (as Alembic
+ * does) and the exit code of DESIGN.md section 6. Stack traces only with {@code -v}.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler {
+
+    private final CliEnvironment environment;
+
+    ErrorReporter(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        environment.err().println("FAILED: " + e.getMessage());
+        if (verbose(parseResult)) {
+            e.printStackTrace(environment.err());
+        }
+        environment.err().flush();
+        return exitCode(e);
+    }
+
+    static int exitCode(Exception e) {
+        if (e instanceof CliException cli) {
+            return cli.exitCode();
+        }
+        // Bad input the user can fix: graph, script, configuration, file-system and argument errors.
+        if (e instanceof RevisionException || e instanceof ScriptParseException || e instanceof ScriptFileException
+                || e instanceof ConfigException || e instanceof UncheckedIOException
+                || e instanceof IllegalArgumentException) {
+            return ExitCodes.USAGE_OR_CONFIG;
+        }
+        return ExitCodes.TARGETS_FAILED;
+    }
+
+    private static boolean verbose(ParseResult parseResult) {
+        return parseResult != null && parseResult.hasMatchedOption("-v");
+    }
+}

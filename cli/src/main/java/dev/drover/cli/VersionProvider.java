@@ -1,0 +1,12 @@
+package dev.drover.cli;
+
+import picocli.CommandLine.IVersionProvider;
+
+/** {@code drover --version}: the jar's implementation version, or "development" when run from classes. */
+final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        String version = DroverCommand.class.getPackage().getImplementationVersion();
+        return new String[] {"drover " + (version == null ? "development build" : version)};
+    }
+}

@@ -1,0 +1,35 @@
+package dev.drover.cli.command;
+
+import dev.drover.cli.CliException;
+import dev.drover.cli.DroverCommand;
+import dev.drover.cli.ExitCodes;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code drover edit REV}: opens a revision script in {@code $VISUAL} / {@code $EDITOR} (Alembic's {@code edit}). */
+@Command(name = "edit", mixinStandardHelpOptions = true,
+        description = "Edit revision script(s) using $EDITOR.")
+public final class EditCommand implements Callable<Integer> {
+
+    @ParentCommand
+    DroverCommand drover;
+
+    @Parameters(paramLabel = "REV", description = "A revision id (or unambiguous prefix), 'head' or '<label>@head'.")
+    String revision;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Path path = drover.workspace().scriptCommands().scriptPath(revision);
+        try {
+            int status = drover.environment().editor().open(path);
+            return status == 0 ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
+        } catch (IOException e) {
+            throw new CliException("Could not start the editor for '" + path + "': " + e.getMessage()
+                    + "; set $EDITOR to an editor command", ExitCodes.TARGETS_FAILED);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.drover.cli.command;
+
+import dev.drover.cli.DroverCommand;
+import dev.drover.cli.Workspace;
+import dev.drover.cli.render.RevisionFormatter;
+import dev.drover.env.Lineage;
+import dev.drover.orchestrator.command.RevisionView;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code drover heads}: the current heads of the script directory (Alembic's {@code heads}). */
+@Command(name = "heads", mixinStandardHelpOptions = true,
+        description = "Show current available heads in the script directory.")
+public final class HeadsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    DroverCommand drover;
+
+    @Option(names = "--verbose", description = "Use more verbose output.")
+    boolean verbose;
+
+    @Option(names = "--resolve-dependencies",
+            description = "Treat dependency versions as down revisions: a revision another head depends on is not a head.")
+    boolean resolveDependencies;
+
+    @Override
+    public Integer call() {
+        Workspace workspace = drover.workspace();
+        PrintWriter out = drover.environment().out();
+        LineageHeaders headers = new LineageHeaders(workspace.lineages(), out);
+        for (Lineage lineage : workspace.lineages()) {
+            headers.print(lineage);
+            for (RevisionView head : workspace.scriptCommands(lineage).heads(resolveDependencies)) {
+                out.println(verbose ? RevisionFormatter.logEntry(head) : RevisionFormatter.line(head, true, false, false, false));
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.drover.cli.command;
+
+import dev.drover.cli.DroverCommand;
+import dev.drover.cli.Templates;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code drover list-templates} (Alembic's {@code list_templates}). */
+@Command(name = "list-templates", mixinStandardHelpOptions = true,
+        description = "List available templates.")
+public final class ListTemplatesCommand implements Callable<Integer> {
+
+    @ParentCommand
+    DroverCommand drover;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = drover.environment().out();
+        out.println("Available templates:");
+        out.println();
+        for (Templates.Template template : Templates.all()) {
+            out.println(template.name() + " - " + template.description());
+        }
+        out.println();
+        out.println("Templates are used via the 'init' command, e.g.:");
+        out.println();
+        out.println("  drover init --template multitenant ./fleet");
+        return 0;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.drover.cli.command;
+
+import dev.drover.cli.DroverCommand;
+import dev.drover.cli.render.RevisionFormatter;
+import dev.drover.orchestrator.command.RevisionView;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code drover show REV}: the full entry of one revision (Alembic's {@code show}). */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Show the revision(s) denoted by the given symbol.")
+public final class ShowCommand implements Callable<Integer> {
+
+    @ParentCommand
+    DroverCommand drover;
+
+    @Parameters(paramLabel = "REV", description = "A revision id (or unambiguous prefix), 'head', 'heads' or '<label>@head'.")
+    String revision;
+
+    @Override
+    public Integer call() {
+        for (RevisionView view : drover.workspace().scriptCommands().show(revision)) {
+            drover.environment().out().println(RevisionFormatter.logEntry(view));
+        }
+        return 0;
+    }
+}
