@@ -1,5 +1,6 @@
 package dev.drover.orchestrator.dialect;
 
+import dev.drover.orchestrator.script.SqlSyntax;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,11 @@ public interface Dialect {
 
     /** {@code true} when the script splitter must use MySQL rules (backticks, {@code #} comments, backslash escapes). */
     boolean mysqlSyntax();
+
+    /** The statement splitting rules for scripts run on this dialect. */
+    default SqlSyntax sqlSyntax() {
+        return mysqlSyntax() ? SqlSyntax.MYSQL : SqlSyntax.STANDARD;
+    }
 
     /** Whether DDL takes part in transactions (PostgreSQL); if not, revisions run with started/done markers. */
     boolean transactionalDdl();

@@ -4,6 +4,7 @@ import dev.drover.orchestrator.dialect.Dialect;
 import dev.drover.orchestrator.graph.Direction;
 import dev.drover.orchestrator.graph.Revision;
 import dev.drover.orchestrator.graph.RevisionGraph;
+import dev.drover.orchestrator.script.ScriptDirectory;
 import dev.drover.orchestrator.script.Statement;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,11 @@ import java.util.Optional;
  * tested with hand-built plans.
  */
 public interface ScriptSource {
+
+    /** The source the CLI uses: a loaded script directory. */
+    static ScriptSource of(ScriptDirectory directory) {
+        return new ScriptDirectorySource(directory);
+    }
 
     /** The revision graph used to plan upgrade, downgrade and stamp. */
     RevisionGraph graph();
@@ -37,7 +43,7 @@ public interface ScriptSource {
     /**
      * Renders placeholders of one statement.
      *
-     * @throws RuntimeException naming the file, line and placeholder when one is undefined
+     * @throws dev.drover.orchestrator.script.PlaceholderException naming the file, line and placeholder when one is undefined
      */
     String render(String sql, Map<String, String> values, String fileLabel, int line);
 }

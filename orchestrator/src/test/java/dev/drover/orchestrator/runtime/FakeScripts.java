@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** An in-memory script source with hand-written statements; statement N of a section sits on file line 10 + N. */
-final class FakeScripts implements ScriptSource {
+public final class FakeScripts implements ScriptSource {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_.]+)}");
 
@@ -24,29 +24,29 @@ final class FakeScripts implements ScriptSource {
 
     private final Map<String, Script> scripts = new LinkedHashMap<>();
 
-    FakeScripts add(String id, List<String> parents, List<String> upgrade, List<String> downgrade) {
+    public FakeScripts add(String id, List<String> parents, List<String> upgrade, List<String> downgrade) {
         return add(id, parents, upgrade, downgrade, true);
     }
 
-    FakeScripts add(String id, List<String> parents, List<String> upgrade, List<String> downgrade, boolean transactional) {
+    public FakeScripts add(String id, List<String> parents, List<String> upgrade, List<String> downgrade, boolean transactional) {
         scripts.put(id, new Script(new Revision(id, parents, List.of(), List.of(), "", id + ".sql"), upgrade, downgrade,
                 transactional, "v1:sha256:" + id));
         return this;
     }
 
     /** Replaces a script's body and checksum (a script edited after it ran). */
-    FakeScripts edit(String id, List<String> upgrade) {
+    public FakeScripts edit(String id, List<String> upgrade) {
         Script s = scripts.get(id);
         scripts.put(id, new Script(s.revision(), upgrade, s.downgrade(), s.transactional(), s.checksum() + "-edited"));
         return this;
     }
 
-    Revision rev(String id) {
+    public Revision rev(String id) {
         return scripts.get(id).revision();
     }
 
     /** Upgrade step of {@code id}: parents' rows give way to {@code id} (first parent updated, others deleted). */
-    MigrationStep up(String id) {
+    public MigrationStep up(String id) {
         List<String> parents = rev(id).downRevisions();
         if (parents.isEmpty()) {
             return new MigrationStep(rev(id), Direction.UPGRADE, new VersionDelta(List.of(), List.of(), List.of(id)));
@@ -56,16 +56,16 @@ final class FakeScripts implements ScriptSource {
     }
 
     /** Upgrade step of a branch's second child: its parent is no longer a head, so it is inserted. */
-    MigrationStep upInsert(String id) {
+    public MigrationStep upInsert(String id) {
         return new MigrationStep(rev(id), Direction.UPGRADE, new VersionDelta(List.of(), List.of(), List.of(id)));
     }
 
     /** Downgrade step of a branch whose parent stays below another head: its row is just deleted. */
-    MigrationStep downDelete(String id) {
+    public MigrationStep downDelete(String id) {
         return new MigrationStep(rev(id), Direction.DOWNGRADE, new VersionDelta(List.of(id), List.of(), List.of()));
     }
 
-    MigrationStep down(String id) {
+    public MigrationStep down(String id) {
         List<String> parents = rev(id).downRevisions();
         if (parents.isEmpty()) {
             return new MigrationStep(rev(id), Direction.DOWNGRADE, new VersionDelta(List.of(id), List.of(), List.of()));
@@ -75,7 +75,7 @@ final class FakeScripts implements ScriptSource {
     }
 
     /** A linear plan from the current single head (or base) up to the last revision, in insertion order. */
-    List<MigrationStep> linearFrom(List<String> heads) {
+    public List<MigrationStep> linearFrom(List<String> heads) {
         List<MigrationStep> steps = new ArrayList<>();
         boolean started = heads.isEmpty();
         for (String id : scripts.keySet()) {
