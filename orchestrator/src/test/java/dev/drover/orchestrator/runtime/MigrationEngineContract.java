@@ -176,6 +176,25 @@ abstract class MigrationEngineContract {
     }
 
     @Test
+    void oneTransactionPerRunRollsTheWholeRunBackWhereDdlIsTransactional() throws Exception {
+        MigrationTarget target = freshTarget().withTransactionPerMigration(false);
+        FakeScripts s = fiveRevisions("INSERT INTO no_such_table VALUES (1)");
+
+        TargetResult result = engine.migrate(target, s, s::linearFrom, "run-1");
+
+        assertThat(result.status()).isEqualTo(TargetStatus.FAILED);
+        assertThat(result.error().revision()).isEqualTo("r3");
+        if (transactionalDdl()) {
+            assertThat(result.to()).isEmpty();
+            assertThat(result.steps()).isEmpty();
+            assertThat(tables(target)).doesNotContain("t1", "t2", "t3");
+        } else {
+            // Without transactional DDL the option cannot help: revisions commit one by one with markers.
+            assertThat(result.to()).containsExactly("r2");
+        }
+    }
+
+    @Test
     void anUndefinedPlaceholderFailsBeforeAnythingRuns() throws Exception {
         MigrationTarget target = freshTarget().withPlaceholders(Map.of());
         FakeScripts s = fiveRevisions("CREATE TABLE t3b (id INT)");
@@ -271,6 +290,61 @@ abstract class MigrationEngineContract {
                     .hasMessageContaining(expectedHolderText());
         }
         assertThat(engine.migrate(target, s, s::linearFrom, "run-3").status()).isEqualTo(TargetStatus.SUCCEEDED);
+    }
+
+    @Test
+    void offlineSqlRunByTheRealClientGivesTheSameCatalogAsTheOnlineRun() throws Exception {
+        MigrationTarget online = freshTarget();
+        MigrationTarget offline = freshTarget();
+        String index = transactionalDdl() ? "CREATE INDEX CONCURRENTLY i5 ON t5 (id, note)" : "CREATE INDEX i5 ON t5 (id, note)";
+        FakeScripts s = fiveRevisions("CREATE TABLE t3b (id INT, label VARCHAR(20) DEFAULT 'it''s ${tenant}')")
+                .add("r6", List.of("r5"), List.of("ALTER TABLE t5 ADD COLUMN note VARCHAR(10)", index), List.of(), false);
+
+        TargetResult result = engine.migrate(online, s, s::linearFrom, "run-online");
+        assertThat(result.status()).as(String.valueOf(result)).isEqualTo(TargetStatus.SUCCEEDED);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("drover-offline", ".sql");
+        try {
+            java.nio.file.Files.writeString(file, dev.drover.orchestrator.sql.OfflineSqlWriter.migration(
+                    offline, s, s.linearFrom(List.of()), "run-offline", "upgrade base:r6"));
+            runClient(file);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+
+        assertThat(catalog(offline)).isNotEmpty().isEqualTo(catalog(online));
+        assertThat(rows(offline, "SELECT version_num FROM %s", "drover_version")).containsExactly(List.of("r6"));
+        String history = "SELECT revision, direction, status, statement_count FROM %s ORDER BY revision";
+        assertThat(rows(offline, history, "drover_history")).hasSize(6).isEqualTo(rows(online, history, "drover_history"));
+    }
+
+    /** Runs a SQL file with the dialect's own command-line client against the test database. */
+    protected abstract void runClient(java.nio.file.Path file) throws Exception;
+
+    protected static void run(ProcessBuilder process) throws Exception {
+        Process p = process.redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("client output: %s", output).isZero();
+    }
+
+    private List<List<String>> catalog(MigrationTarget target) throws SQLException {
+        return rows(target, "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns "
+                + "WHERE table_schema = '" + target.tenantSchema() + "' ORDER BY table_name, column_name", null);
+    }
+
+    private List<List<String>> rows(MigrationTarget target, String sqlFormat, String table) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        String sql = table == null ? sqlFormat : qualified(target, sqlFormat, table);
+        try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     /** What the timeout message says about the holder on this dialect. */
