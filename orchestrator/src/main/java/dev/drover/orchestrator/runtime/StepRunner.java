@@ -46,7 +46,7 @@ public final class StepRunner {
                 session.begin();
             }
             for (PreparedStep step : steps) {
-                StepError error = transactionalDdl && step.transactional() ? runInTransaction(step) : runWithMarkers(step);
+                StepError error = runStep(step);
                 if (error != null) {
                     rollbackQuietly();
                     pending.clear();
@@ -64,6 +64,15 @@ public final class StepRunner {
 
     public List<StepResult> committed() {
         return List.copyOf(committed);
+    }
+
+    /** Runs one step; a failure outside its statements (version or history rows, commit) is reported on it too. */
+    private StepError runStep(PreparedStep step) {
+        try {
+            return transactionalDdl && step.transactional() ? runInTransaction(step) : runWithMarkers(step);
+        } catch (SQLException e) {
+            return new StepError(step.revision(), null, null, e.getSQLState(), e.getMessage());
+        }
     }
 
     private StepError runInTransaction(PreparedStep step) throws SQLException {
