@@ -22,11 +22,6 @@ public interface TargetLocks {
      */
     HeldLock acquire(LockIdentity identity, SqlSession session, Duration wait, String holderLabel) throws SQLException;
 
-    /** Whether {@link #acquire} uses its session (H2's in-process lock does not). */
-    default boolean needsSession() {
-        return true;
-    }
-
     /** The lock implementation for {@code dialect}. */
     static TargetLocks forDialect(Dialect dialect) {
         if (dialect == Dialects.POSTGRES) {

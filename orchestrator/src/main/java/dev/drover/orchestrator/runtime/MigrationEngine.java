@@ -113,7 +113,7 @@ public final class MigrationEngine {
         TargetLocks locks = TargetLocks.forDialect(target.dialect());
         LockIdentity identity = new LockIdentity(target.key(), target.databaseAddress(), target.versionSchema(),
                 target.versionTable());
-        try (SqlSession lockSession = locks.needsSession() ? sessions.openForLock(target) : null;
+        try (SqlSession lockSession = sessions.openForLock(target);
                 HeldLock held = locks.acquire(identity, lockSession, target.lockWait(), "drover " + runId);
                 SqlSession session = sessions.open(target)) {
             for (String sql : target.dialect().applicationName("drover " + runId)) {
