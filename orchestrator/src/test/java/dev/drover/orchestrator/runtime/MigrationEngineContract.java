@@ -42,9 +42,9 @@ abstract class MigrationEngineContract {
     private static final AtomicInteger TENANTS = new AtomicInteger();
 
     protected TestDatabase db;
-    private Vertx vertx;
+    protected Vertx vertx;
     private VertxSessions sessions;
-    private MigrationEngine engine;
+    protected MigrationEngine engine;
 
     protected abstract DatabaseKind kind();
 
@@ -81,7 +81,7 @@ abstract class MigrationEngineContract {
         return kind() == DatabaseKind.POSTGRES;
     }
 
-    private static FakeScripts fiveRevisions(String third) {
+    protected static FakeScripts fiveRevisions(String third) {
         return new FakeScripts()
                 .add("r1", List.of(), List.of("CREATE TABLE t1 (id INT PRIMARY KEY)"), List.of("DROP TABLE t1"))
                 .add("r2", List.of("r1"), List.of("CREATE TABLE t2 (id INT PRIMARY KEY, note VARCHAR(40) DEFAULT '${tenant}')"),
