@@ -90,10 +90,20 @@ public final class MigrationEngine {
         });
     }
 
-    /** The target's heads (empty: base, also when the version table does not exist yet). Takes no lock. */
+    /**
+     * The target's heads, sorted (empty: base, also when the version table or the tenant schema does
+     * not exist yet). Takes no lock and creates nothing.
+     */
     public List<String> current(MigrationTarget target) throws SQLException {
         try (SqlSession session = sessions.open(target)) {
-            selectTenant(target, session, false);
+            try {
+                selectTenant(target, session, false);
+            } catch (SQLException e) {
+                if (isMissingSchema(e)) {
+                    return List.of();
+                }
+                throw e;
+            }
             try {
                 return store(target).heads(session);
             } catch (SQLException e) {
@@ -160,6 +170,11 @@ public final class MigrationEngine {
 
     public static VersionStore store(MigrationTarget target) {
         return new VersionStore(target.dialect(), target.versionSchema(), target.versionTable(), target.historyTable());
+    }
+
+    /** The tenant schema (MariaDB: database) does not exist yet: nothing has been applied. */
+    private static boolean isMissingSchema(SQLException e) {
+        return "3F000".equals(e.getSQLState()) || "90079".equals(e.getSQLState()) || e.getErrorCode() == 1049;
     }
 
     private static boolean isMissingTable(SQLException e) {

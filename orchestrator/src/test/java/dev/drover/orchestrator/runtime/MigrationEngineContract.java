@@ -121,6 +121,17 @@ abstract class MigrationEngineContract {
     }
 
     @Test
+    void aTargetWithoutTenantSchemaOrVersionTableIsAtBase() throws Exception {
+        MigrationTarget missing = MigrationTarget.of("it/missing", db.url()).withTenant("drover_missing_" + db.name());
+        MigrationTarget empty = freshTarget();
+        engine.stamp(empty, heads -> new VersionDelta(List.of(), List.of(), List.of()), "run-0");
+
+        assertThat(engine.current(missing)).isEmpty();
+        assertThat(engine.current(empty)).isEmpty();
+        assertThat(tables(missing)).isEmpty();
+    }
+
+    @Test
     void reportsUnchangedWithoutRunningAnything() throws Exception {
         MigrationTarget target = freshTarget();
         FakeScripts s = fiveRevisions("CREATE TABLE t3b (id INT)");
