@@ -9,6 +9,7 @@ import dev.drover.cli.command.ListTemplatesCommand;
 import dev.drover.cli.command.MergeCommand;
 import dev.drover.cli.command.RevisionCommand;
 import dev.drover.cli.command.ShowCommand;
+import dev.drover.cli.command.TargetsCommand;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
             HistoryCommand.class,
             ShowCommand.class,
             EditCommand.class,
+            TargetsCommand.class,
         },
         footer = {"", "Run 'drover COMMAND --help' for a command's options."})
 public final class DroverCommand implements Runnable {

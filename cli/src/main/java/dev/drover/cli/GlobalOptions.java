@@ -6,41 +6,82 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** The options that come before the command name, as in Alembic ({@code drover -c FILE -n NAME history}). */
+/**
+ * The global options of DESIGN.md section 6. They are inherited by every command, so they work
+ * before the command name as in Alembic ({@code drover -c FILE history}) and after it
+ * ({@code drover history --verbose}, {@code drover targets --format json}).
+ */
 public final class GlobalOptions {
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+    @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "The registry file. Default: $DROVER_CONFIG, else ./drover.ini.")
     Path config;
 
-    @Option(names = {"-n", "--name"}, paramLabel = "NAME",
+    @Option(names = {"-n", "--name"}, scope = ScopeType.INHERIT, paramLabel = "NAME",
             description = "Database section(s) to work on (repeatable, glob). Default: all sections.")
     List<String> names = new ArrayList<>();
 
-    @Option(names = {"-t", "--tenant"}, paramLabel = "TENANT_GLOB",
+    @Option(names = {"-t", "--tenant"}, scope = ScopeType.INHERIT, paramLabel = "TENANT_GLOB",
             description = "Tenant(s) to work on (repeatable, glob). Default: all tenants.")
     List<String> tenants = new ArrayList<>();
 
-    @Option(names = {"-x"}, paramLabel = "KEY=VALUE",
+    @Option(names = {"-x"}, scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
             description = "A value for the $${x.KEY} placeholder in scripts (repeatable).")
     Map<String, String> x = new LinkedHashMap<>();
 
-    @Option(names = {"-v", "--verbose"},
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "More output.")
     boolean verbose;
 
-    @Option(names = {"-q", "--quiet"},
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
             description = "Less output; no progress line.")
     boolean quiet;
 
-    @Option(names = "--format", paramLabel = "text|json",
+    @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "text|json",
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.", defaultValue = "text")
     OutputFormat format = OutputFormat.text;
 
-    @Option(names = "--no-progress",
+    @Option(names = "--no-progress", scope = ScopeType.INHERIT,
             description = "No progress line on stderr.")
     boolean noProgress;
+
+    /** The {@code --config} file, or {@code null} for the default. */
+    public Path config() {
+        return config;
+    }
+
+    /** The {@code --name} globs (empty: every section). */
+    public List<String> names() {
+        return List.copyOf(names);
+    }
+
+    /** The {@code --tenant} globs (empty: every tenant). */
+    public List<String> tenants() {
+        return List.copyOf(tenants);
+    }
+
+    /** The {@code -x} values, for {@code ${x.NAME}} placeholders. */
+    public Map<String, String> x() {
+        return Map.copyOf(x);
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    public boolean quiet() {
+        return quiet;
+    }
+
+    public OutputFormat format() {
+        return format;
+    }
+
+    public boolean progress() {
+        return !noProgress && !quiet;
+    }
 
     /** Output formats of {@code --format}. */
     public enum OutputFormat { text, json }

@@ -20,9 +20,6 @@ public final class BranchesCommand implements Callable<Integer> {
     @ParentCommand
     DroverCommand drover;
 
-    @Option(names = "--verbose", description = "Use more verbose output.")
-    boolean verbose;
-
     @Override
     public Integer call() {
         Workspace workspace = drover.workspace();
@@ -32,10 +29,10 @@ public final class BranchesCommand implements Callable<Integer> {
             headers.print(lineage);
             for (BranchPointView point : workspace.scriptCommands(lineage).branches()) {
                 RevisionView at = point.branchPoint();
-                out.println(verbose ? RevisionFormatter.logEntry(at) : RevisionFormatter.line(at, true, false, false, true));
+                out.println(drover.options().verbose() ? RevisionFormatter.logEntry(at) : RevisionFormatter.line(at, true, false, false, true));
                 String indent = " ".repeat(at.id().length());
                 for (RevisionView branch : point.branches()) {
-                    out.println(indent + " -> " + RevisionFormatter.line(branch, true, verbose, false, true));
+                    out.println(indent + " -> " + RevisionFormatter.line(branch, true, drover.options().verbose(), false, true));
                 }
                 out.println();
             }

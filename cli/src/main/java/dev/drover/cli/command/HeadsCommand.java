@@ -19,9 +19,6 @@ public final class HeadsCommand implements Callable<Integer> {
     @ParentCommand
     DroverCommand drover;
 
-    @Option(names = "--verbose", description = "Use more verbose output.")
-    boolean verbose;
-
     @Option(names = "--resolve-dependencies",
             description = "Treat dependency versions as down revisions: a revision another head depends on is not a head.")
     boolean resolveDependencies;
@@ -34,7 +31,7 @@ public final class HeadsCommand implements Callable<Integer> {
         for (Lineage lineage : workspace.lineages()) {
             headers.print(lineage);
             for (RevisionView head : workspace.scriptCommands(lineage).heads(resolveDependencies)) {
-                out.println(verbose ? RevisionFormatter.logEntry(head) : RevisionFormatter.line(head, true, false, false, false));
+                out.println(drover.options().verbose() ? RevisionFormatter.logEntry(head) : RevisionFormatter.line(head, true, false, false, false));
             }
         }
         return 0;

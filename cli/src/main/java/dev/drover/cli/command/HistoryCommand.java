@@ -23,9 +23,6 @@ public final class HistoryCommand implements Callable<Integer> {
             description = "A range 'start:end' of revisions; either side may be left out, e.g. 'base:head', 'ae10:', ':3c4d'.")
     String range;
 
-    @Option(names = "--verbose", description = "Use more verbose output.")
-    boolean verbose;
-
     @Override
     public Integer call() {
         Workspace workspace = drover.workspace();
@@ -34,7 +31,7 @@ public final class HistoryCommand implements Callable<Integer> {
         for (Lineage lineage : workspace.lineages()) {
             headers.print(lineage);
             for (RevisionView revision : workspace.scriptCommands(lineage).history(range)) {
-                out.println(verbose ? RevisionFormatter.logEntry(revision) : RevisionFormatter.line(revision, true, true, true, true));
+                out.println(drover.options().verbose() ? RevisionFormatter.logEntry(revision) : RevisionFormatter.line(revision, true, true, true, true));
             }
         }
         return 0;

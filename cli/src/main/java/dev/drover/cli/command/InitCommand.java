@@ -26,7 +26,7 @@ public final class InitCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "The directory to create (it may exist if it is empty).")
     Path directory;
 
-    @Option(names = {"-t", "--template"}, paramLabel = "TEMPLATE", defaultValue = "generic",
+    @Option(names = "--template", paramLabel = "TEMPLATE", defaultValue = "generic",
             description = "Setup template for use with 'init': generic, multidb or multitenant. Default: ${DEFAULT-VALUE}.")
     String template;
 

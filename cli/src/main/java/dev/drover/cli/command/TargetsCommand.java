@@ -1,0 +1,41 @@
+package dev.drover.cli.command;
+
+import dev.drover.cli.DroverCommand;
+import dev.drover.cli.GlobalOptions;
+import dev.drover.cli.render.TargetsRenderer;
+import dev.drover.registry.ResolvedTargets;
+import dev.drover.registry.Selection;
+import dev.drover.registry.Shard;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code drover targets}: the resolved target list that fleet commands run on. */
+@Command(name = "targets", mixinStandardHelpOptions = true,
+        description = {"List resolved targets: section, tenant, schema or database, dialect, version table, two_phase and masked url.",
+            "Tenants from 'query:' sources are discovered over the section's connection."})
+public final class TargetsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    DroverCommand drover;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Only the I-th of N deterministic partitions of the targets.")
+    String shard;
+
+    @Override
+    public Integer call() {
+        GlobalOptions options = drover.options();
+        Selection selection = new Selection(options.names(), options.tenants(), shard == null ? null : Shard.parse(shard));
+        ResolvedTargets resolved = drover.workspace().registry().targets(selection);
+        if (options.format() == GlobalOptions.OutputFormat.json) {
+            drover.environment().out().println(TargetsRenderer.json(resolved));
+        } else {
+            TargetsRenderer.text(resolved, drover.environment().out());
+        }
+        resolved.rejected().forEach(r -> drover.environment().err().println(
+                "WARNING: tenant '" + r.name() + "' of section '" + r.section() + "' rejected: " + r.reason()));
+        resolved.warnings().forEach(w -> drover.environment().err().println("WARNING: " + w));
+        return 0;
+    }
+}
