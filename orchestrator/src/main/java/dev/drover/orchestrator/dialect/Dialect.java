@@ -1,0 +1,99 @@
+package dev.drover.orchestrator.dialect;
+
+import dev.drover.orchestrator.script.SqlSyntax;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What Drover needs to know about one database family: quoting, whether DDL is transactional,
+ * how to select a tenant on a (pooled) connection, and the two-phase commit SQL where it exists.
+ * Implementations are stateless; pick one with {@link Dialects#forUrl(String)}.
+ */
+public interface Dialect {
+
+    /** Short name used in messages and offline SQL headers: {@code postgresql}, {@code mariadb}, {@code h2}. */
+    String name();
+
+    /** {@code true} when the script splitter must use MySQL rules (backticks, {@code #} comments, backslash escapes). */
+    boolean mysqlSyntax();
+
+    /** The statement splitting rules for scripts run on this dialect. */
+    default SqlSyntax sqlSyntax() {
+        return mysqlSyntax() ? SqlSyntax.MYSQL : SqlSyntax.STANDARD;
+    }
+
+    /** Whether DDL takes part in transactions (PostgreSQL); if not, revisions run with started/done markers. */
+    boolean transactionalDdl();
+
+    /** Quotes an identifier, doubling any embedded quote character. */
+    String quote(String identifier);
+
+    /** A string literal with embedded quotes escaped for this dialect. */
+    default String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** {@code schema.table} quoted, or just the quoted table when {@code schema} is {@code null}. */
+    default String qualify(String schema, String table) {
+        return schema == null ? quote(table) : quote(schema) + "." + quote(table);
+    }
+
+    /**
+     * Statements that make {@code schema} (a tenant schema, or database on MariaDB) the current one.
+     *
+     * @param schema     the tenant schema; {@code null} keeps the connection's default
+     * @param searchPath explicit PostgreSQL search path entries (already rendered); empty for the
+     *                   default ({@code schema} alone); ignored by other dialects
+     */
+    List<String> selectTenant(String schema, List<String> searchPath);
+
+    /**
+     * Statements that undo any tenant selection left on a pooled connection by an earlier borrower.
+     *
+     * @param jdbcUrl the pool's URL (MariaDB returns to the database it names, if any)
+     */
+    List<String> resetTenant(String jdbcUrl);
+
+    /** The statement creating {@code schema} if it does not exist. */
+    String createSchema(String schema);
+
+    /** SQL expression for "now" evaluated per statement (history timestamps). */
+    String now();
+
+    /** The statement starting a transaction in a SQL file. */
+    default String begin() {
+        return "BEGIN";
+    }
+
+    /** Statements labelling the session so a lock holder is recognisable; empty where unsupported. */
+    default List<String> applicationName(String name) {
+        return List.of();
+    }
+
+    /** Whether {@link #prepareTransaction}, {@link #commitPrepared} and {@link #rollbackPrepared} work. */
+    default boolean supportsTwoPhase() {
+        return false;
+    }
+
+    /**
+     * Why two-phase commit is refused for this dialect (DESIGN.md section 8), or empty when supported.
+     */
+    default Optional<String> twoPhaseRefusal() {
+        return Optional.empty();
+    }
+
+    /** {@code PREPARE TRANSACTION 'gid'}. @throws UnsupportedOperationException where two-phase is refused */
+    default String prepareTransaction(String gid) {
+        throw new UnsupportedOperationException(twoPhaseRefusal().orElse("two-phase commit unsupported"));
+    }
+
+    /** {@code COMMIT PREPARED 'gid'}. @throws UnsupportedOperationException where two-phase is refused */
+    default String commitPrepared(String gid) {
+        throw new UnsupportedOperationException(twoPhaseRefusal().orElse("two-phase commit unsupported"));
+    }
+
+    /** {@code ROLLBACK PREPARED 'gid'}. @throws UnsupportedOperationException where two-phase is refused */
+    default String rollbackPrepared(String gid) {
+        throw new UnsupportedOperationException(twoPhaseRefusal().orElse("two-phase commit unsupported"));
+    }
+}

@@ -1,0 +1,188 @@
+package dev.drover.orchestrator.runtime;
+
+import dev.drover.orchestrator.graph.MigrationStep;
+import dev.drover.orchestrator.graph.VersionDelta;
+import dev.drover.orchestrator.lock.HeldLock;
+import dev.drover.orchestrator.lock.LockIdentity;
+import dev.drover.orchestrator.lock.TargetLocks;
+import dev.drover.orchestrator.store.SqlSession;
+import dev.drover.orchestrator.store.VersionStore;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Runs one command on one target, blocking (call it from a worker thread, never an event loop):
+ * lock, select the tenant, create the tables, re-read the heads, plan, refuse or validate, run.
+ * It needs the graph only through the {@code planner} it is given.
+ */
+public final class MigrationEngine {
+
+    private final SessionFactory sessions;
+
+    public MigrationEngine(SessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    /**
+     * Migrates {@code target} along the plan {@code planner} computes from the heads read under the lock.
+     *
+     * @throws dev.drover.orchestrator.lock.LockTimeoutException when the target lock is not acquired in time
+     * @throws SQLException when the database cannot be reached or the tables cannot be created/read
+     */
+    public TargetResult migrate(MigrationTarget target, ScriptSource scripts,
+            Function<List<String>, List<MigrationStep>> planner, String runId) throws SQLException {
+        long start = System.nanoTime();
+        return locked(target, runId, (session, store) -> {
+            List<String> from = store.heads(session);
+            Optional<StepError> refusal = Refusals.halfApplied(target, scripts, store.unfinished(session), from)
+                    .or(() -> changed(target, scripts, store, session));
+            if (refusal.isPresent()) {
+                return result(target, TargetStatus.FAILED, from, from, start, List.of(), refusal.get());
+            }
+            List<PreparedStep> prepared;
+            try {
+                List<MigrationStep> plan = planner.apply(from);
+                if (plan.isEmpty()) {
+                    return result(target, TargetStatus.UNCHANGED, from, from, start, List.of(), null);
+                }
+                prepared = PlanPreparer.prepare(target, scripts, plan);
+            } catch (RuntimeException e) {
+                return result(target, TargetStatus.FAILED, from, from, start, List.of(), StepError.of(null, e.getMessage()));
+            }
+            StepRunner runner = new StepRunner(session, store, target.dialect().transactionalDdl(),
+                    target.transactionPerMigration(), runId);
+            StepError error = runner.run(prepared);
+            List<String> to = store.heads(session);
+            return result(target, error == null ? TargetStatus.SUCCEEDED : TargetStatus.FAILED, from, to, start,
+                    runner.committed(), error);
+        });
+    }
+
+    /**
+     * Rewrites the version table with the delta {@code planner} computes from the current heads, without
+     * running any script; also clears 'started' markers (the documented repair of a half-applied revision).
+     */
+    public TargetResult stamp(MigrationTarget target, Function<List<String>, VersionDelta> planner, String runId)
+            throws SQLException {
+        long start = System.nanoTime();
+        return locked(target, runId, (session, store) -> {
+            List<String> from = store.heads(session);
+            VersionDelta delta = planner.apply(from);
+            boolean markers = !store.unfinished(session).isEmpty();
+            if (delta.isEmpty() && !markers) {
+                return result(target, TargetStatus.UNCHANGED, from, from, start, List.of(), null);
+            }
+            session.begin();
+            try {
+                for (String sql : store.applyDelta(delta)) {
+                    session.execute(sql);
+                }
+                session.execute(store.markStartedRepaired());
+                session.commit();
+            } catch (SQLException e) {
+                session.rollback();
+                return result(target, TargetStatus.FAILED, from, store.heads(session), start, List.of(),
+                        new StepError(null, null, null, e.getSQLState(), e.getMessage()));
+            }
+            return result(target, TargetStatus.SUCCEEDED, from, store.heads(session), start, List.of(), null);
+        });
+    }
+
+    /**
+     * The target's heads, sorted (empty: base, also when the version table or the tenant schema does
+     * not exist yet). Takes no lock and creates nothing.
+     */
+    public List<String> current(MigrationTarget target) throws SQLException {
+        try (SqlSession session = sessions.open(target)) {
+            try {
+                selectTenant(target, session, false);
+            } catch (SQLException e) {
+                if (isMissingSchema(e)) {
+                    return List.of();
+                }
+                throw e;
+            }
+            try {
+                return store(target).heads(session);
+            } catch (SQLException e) {
+                if (isMissingTable(e)) {
+                    return List.of();
+                }
+                throw e;
+            }
+        }
+    }
+
+    private interface LockedWork {
+        TargetResult run(SqlSession session, VersionStore store) throws SQLException;
+    }
+
+    private TargetResult locked(MigrationTarget target, String runId, LockedWork work) throws SQLException {
+        TargetLocks locks = TargetLocks.forDialect(target.dialect());
+        LockIdentity identity = new LockIdentity(target.key(), target.databaseAddress(), target.versionSchema(),
+                target.versionTable());
+        try (SqlSession lockSession = sessions.openForLock(target);
+                HeldLock held = locks.acquire(identity, lockSession, target.lockWait(), "drover " + runId);
+                SqlSession session = sessions.open(target)) {
+            for (String sql : target.dialect().applicationName("drover " + runId)) {
+                session.execute(sql);
+            }
+            selectTenant(target, session, target.createSchema());
+            VersionStore store = store(target);
+            for (String sql : store.createTables()) {
+                session.execute(sql);
+            }
+            return work.run(session, store);
+        }
+    }
+
+    private static Optional<StepError> changed(MigrationTarget target, ScriptSource scripts, VersionStore store,
+            SqlSession session) {
+        try {
+            return Refusals.changedScripts(target, scripts, store.history(session));
+        } catch (SQLException e) {
+            return Optional.of(new StepError(null, null, null, e.getSQLState(), e.getMessage()));
+        }
+    }
+
+    /** Resets whatever tenant an earlier borrower selected on this pooled connection, then selects the target's. */
+    static void selectTenant(MigrationTarget target, SqlSession session, boolean create) throws SQLException {
+        for (String sql : target.dialect().resetTenant(target.jdbcUrl())) {
+            session.execute(sql);
+        }
+        enterTenant(target, session, create);
+    }
+
+    /** Creates the tenant (and version table) schema when {@code create}, then selects the tenant. */
+    public static void enterTenant(MigrationTarget target, SqlSession session, boolean create) throws SQLException {
+        if (create && target.tenantSchema() != null) {
+            session.execute(target.dialect().createSchema(target.tenantSchema()));
+        }
+        if (create && target.versionTableSchema() != null) {
+            session.execute(target.dialect().createSchema(target.versionTableSchema()));
+        }
+        for (String sql : target.dialect().selectTenant(target.tenantSchema(), target.searchPath())) {
+            session.execute(sql);
+        }
+    }
+
+    public static VersionStore store(MigrationTarget target) {
+        return new VersionStore(target.dialect(), target.versionSchema(), target.versionTable(), target.historyTable());
+    }
+
+    /** The tenant schema (MariaDB: database) does not exist yet: nothing has been applied. */
+    private static boolean isMissingSchema(SQLException e) {
+        return "3F000".equals(e.getSQLState()) || "90079".equals(e.getSQLState()) || e.getErrorCode() == 1049;
+    }
+
+    private static boolean isMissingTable(SQLException e) {
+        return "42P01".equals(e.getSQLState()) || "42S02".equals(e.getSQLState());
+    }
+
+    private static TargetResult result(MigrationTarget target, TargetStatus status, List<String> from, List<String> to,
+            long startNanos, List<StepResult> steps, StepError error) {
+        return new TargetResult(target.key(), status, from, to, (System.nanoTime() - startNanos) / 1_000_000, steps, error);
+    }
+}

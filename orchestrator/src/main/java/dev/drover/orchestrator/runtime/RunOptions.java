@@ -1,0 +1,26 @@
+package dev.drover.orchestrator.runtime;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Options of one run shared by all its targets.
+ *
+ * @param runId written to history rows and used in the session's application name ({@code drover <runId>});
+ *              letters, digits and {@code _ . : -} only
+ */
+public record RunOptions(String runId) {
+
+    public RunOptions {
+        Objects.requireNonNull(runId, "runId");
+        if (!runId.matches("[A-Za-z0-9_.:\\-]{1,64}")) {
+            throw new IllegalArgumentException("run id '" + runId + "' may only hold letters, digits and _ . : - "
+                    + "(at most 64); choose another run id");
+        }
+    }
+
+    /** Options with a fresh random run id. */
+    public static RunOptions withNewRunId() {
+        return new RunOptions(UUID.randomUUID().toString());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.drover.orchestrator.runtime;
+
+import dev.drover.orchestrator.dialect.Dialect;
+import dev.drover.orchestrator.graph.Direction;
+import dev.drover.orchestrator.graph.Revision;
+import dev.drover.orchestrator.graph.RevisionGraph;
+import dev.drover.orchestrator.script.ScriptDirectory;
+import dev.drover.orchestrator.script.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the runtime needs from a script directory: the graph to plan with, and per revision its
+ * statements, checksum, transactional flag and file. Kept as an interface so the engine can be
+ * tested with hand-built plans.
+ */
+public interface ScriptSource {
+
+    /** The source the CLI uses: a loaded script directory. */
+    static ScriptSource of(ScriptDirectory directory) {
+        return new ScriptDirectorySource(directory);
+    }
+
+    /** The revision graph used to plan upgrade, downgrade and stamp. */
+    RevisionGraph graph();
+
+    /** The revision declared by a script, or empty when no script has this id. */
+    Optional<Revision> revision(String revisionId);
+
+    /** The unrendered statements of one section, split with the dialect's SQL syntax. */
+    List<Statement> statements(String revisionId, Direction direction, Dialect dialect);
+
+    /** {@code v1:sha256:...} of the script, or {@code null} when no script has this id. */
+    String checksum(String revisionId);
+
+    /** {@code false} when the script's header says {@code transactional: false}. */
+    boolean transactional(String revisionId);
+
+    /** The script file, as quoted in messages. */
+    String fileLabel(String revisionId);
+
+    /**
+     * Renders placeholders of one statement.
+     *
+     * @throws dev.drover.orchestrator.script.PlaceholderException naming the file, line and placeholder when one is undefined
+     */
+    String render(String sql, Map<String, String> values, String fileLabel, int line);
+}

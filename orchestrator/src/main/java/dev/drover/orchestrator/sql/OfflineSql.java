@@ -1,0 +1,79 @@
+package dev.drover.orchestrator.sql;
+
+import dev.drover.orchestrator.graph.MigrationStep;
+import dev.drover.orchestrator.graph.RevisionException;
+import dev.drover.orchestrator.graph.RevisionGraph;
+import dev.drover.orchestrator.runtime.MigrationTarget;
+import dev.drover.orchestrator.runtime.ScriptSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code upgrade/downgrade/stamp --sql} for one target with Alembic's semantics: the starting point
+ * comes from the command line ({@code start:end}; upgrade defaults to {@code base}), the database is
+ * never read, and the output is what {@link OfflineSqlWriter} writes for the resulting plan.
+ */
+public final class OfflineSql {
+
+    private OfflineSql() {}
+
+    /**
+     * @param range {@code end} (from base) or {@code start:end}, e.g. {@code head}, {@code 1a2b:head}
+     * @throws RevisionException when a side cannot be resolved
+     */
+    public static String upgrade(MigrationTarget target, ScriptSource scripts, String range, String runId) {
+        String[] sides = split(range);
+        RevisionGraph graph = scripts.graph();
+        List<String> start = sides[0] == null ? List.of() : graph.resolve(sides[0], List.of());
+        List<MigrationStep> plan = graph.planUpgrade(start, sides[1]);
+        return OfflineSqlWriter.migration(target, scripts, plan, runId, "upgrade " + range);
+    }
+
+    /**
+     * @param range {@code start:end}; the start is required because offline SQL cannot read the database
+     * @throws RevisionException when the start is missing or a side cannot be resolved
+     */
+    public static String downgrade(MigrationTarget target, ScriptSource scripts, String range, String runId) {
+        String[] sides = split(range);
+        if (sides[0] == null) {
+            throw new RevisionException("downgrade with --sql needs a starting revision ('" + range + "' has none), "
+                    + "since offline SQL never reads the database; use '<fromrev>:<torev>', e.g. 'head:-1'");
+        }
+        RevisionGraph graph = scripts.graph();
+        List<String> start = graph.resolve(sides[0], List.of());
+        return OfflineSqlWriter.migration(target, scripts, graph.planDowngrade(start, sides[1]), runId,
+                "downgrade " + range);
+    }
+
+    /**
+     * @param revisions destinations; the first may carry a start ({@code start:rev}), otherwise base
+     */
+    public static String stamp(MigrationTarget target, ScriptSource scripts, List<String> revisions, boolean purge,
+            String runId) {
+        List<String> destinations = new ArrayList<>(revisions);
+        List<String> start = List.of();
+        if (!destinations.isEmpty()) {
+            String[] sides = split(destinations.get(0));
+            if (sides[0] != null) {
+                start = scripts.graph().resolve(sides[0], List.of());
+            }
+            destinations.set(0, sides[1]);
+        }
+        return OfflineSqlWriter.stamp(target, scripts.graph().planStamp(start, destinations, purge), runId,
+                "stamp " + String.join(" ", revisions) + (purge ? " --purge" : ""));
+    }
+
+    /** {@code [start or null, end]}; {@code a:b} splits at the first colon. */
+    static String[] split(String range) {
+        int colon = range.indexOf(':');
+        if (colon < 0) {
+            return new String[] {null, range};
+        }
+        String start = range.substring(0, colon).strip();
+        String end = range.substring(colon + 1).strip();
+        if (end.isEmpty()) {
+            throw new RevisionException("range '" + range + "' has no end; use '<start>:<end>', e.g. 'base:head'");
+        }
+        return new String[] {start.isEmpty() ? null : start, end};
+    }
+}

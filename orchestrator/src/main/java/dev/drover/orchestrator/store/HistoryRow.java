@@ -1,0 +1,23 @@
+package dev.drover.orchestrator.store;
+
+/**
+ * One row of the history table.
+ *
+ * @param revision       the revision id
+ * @param direction      {@code upgrade} or {@code downgrade}
+ * @param checksum       the script checksum when it ran ({@code v1:sha256:...}), may be {@code null}
+ * @param status         {@link #STARTED}, {@link #DONE} or {@link #REPAIRED}
+ * @param statementCount statements committed (progress of a started row; total of a done row)
+ * @param runId          the run that wrote the row
+ * @param startedAt      as read back from the database (text), may be {@code null}
+ */
+public record HistoryRow(String revision, String direction, String checksum, String status,
+        int statementCount, String runId, String startedAt) {
+
+    /** A non-transactional revision began and has not finished (or was interrupted). */
+    public static final String STARTED = "started";
+    /** The revision ran completely and the version table was updated. */
+    public static final String DONE = "done";
+    /** A started row cleared by {@code drover stamp} after a manual repair. */
+    public static final String REPAIRED = "repaired";
+}

@@ -1,0 +1,32 @@
+package dev.drover.orchestrator.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drover.orchestrator.dialect.Dialects;
+import org.junit.jupiter.api.Test;
+
+class MigrationTargetTest {
+
+    @Test
+    void defaultsFollowTheDesign() {
+        MigrationTarget t = MigrationTarget.of("billing", "jdbc:postgresql://h:5432/billing");
+        assertThat(t.dialect()).isSameAs(Dialects.POSTGRES);
+        assertThat(t.versionTable()).isEqualTo("drover_version");
+        assertThat(t.historyTable()).isEqualTo("drover_history");
+        assertThat(t.transactionPerMigration()).isTrue();
+        assertThat(t.withTenant("acme").versionSchema()).isEqualTo("acme");
+        assertThat(t.withTenant("acme").withTables("alembic_version", "shared", null).versionSchema()).isEqualTo("shared");
+    }
+
+    @Test
+    void credentialsNeverAppearInTextForms() {
+        MigrationTarget t = MigrationTarget.of("crm", "jdbc:mariadb://bob:s3cret@h:3306/crm?user=bob&password=hunter2")
+                .withCredentials("bob", "topsecret");
+
+        assertThat(t.toString()).doesNotContain("s3cret", "hunter2", "topsecret").contains("password=***");
+        assertThat(t.maskedUrl()).isEqualTo("jdbc:mariadb://h:3306/crm?user=***&password=***");
+        assertThat(t.databaseAddress()).isEqualTo("jdbc:mariadb://h:3306/crm");
+        assertThat(MigrationTarget.of("h", "jdbc:h2:file:/tmp/x;USER=sa;PASSWORD=pw").maskedUrl())
+                .isEqualTo("jdbc:h2:file:/tmp/x;USER=***;PASSWORD=***");
+    }
+}

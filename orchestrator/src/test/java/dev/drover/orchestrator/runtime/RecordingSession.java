@@ -1,0 +1,61 @@
+package dev.drover.orchestrator.runtime;
+
+import dev.drover.orchestrator.store.SqlSession;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records what a runner sends, failing any statement containing {@code failOn}. */
+final class RecordingSession implements SqlSession {
+
+    final List<String> log = new ArrayList<>();
+    private final String failOn;
+    private boolean inTransaction;
+
+    RecordingSession(String failOn) {
+        this.failOn = failOn;
+    }
+
+    @Override
+    public void execute(String sql) throws SQLException {
+        if (failOn != null && sql.contains(failOn)) {
+            log.add("FAIL " + sql);
+            throw new SQLException("boom", "42P07");
+        }
+        log.add(sql);
+    }
+
+    @Override
+    public List<List<Object>> query(String sql) {
+        log.add(sql);
+        return List.of();
+    }
+
+    @Override
+    public void begin() {
+        log.add("BEGIN");
+        inTransaction = true;
+    }
+
+    @Override
+    public void commit() {
+        log.add("COMMIT");
+        inTransaction = false;
+    }
+
+    @Override
+    public void rollback() {
+        if (inTransaction) {
+            log.add("ROLLBACK");
+        }
+        inTransaction = false;
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return inTransaction;
+    }
+
+    @Override
+    public void close() {}
+}

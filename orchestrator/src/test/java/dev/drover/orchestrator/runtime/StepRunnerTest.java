@@ -1,0 +1,82 @@
+package dev.drover.orchestrator.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drover.orchestrator.dialect.Dialects;
+import dev.drover.orchestrator.store.VersionStore;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StepRunnerTest {
+
+    private final FakeScripts scripts = new FakeScripts()
+            .add("r1", List.of(), List.of("CREATE TABLE a (x int)"), List.of("DROP TABLE a"))
+            .add("r2", List.of("r1"), List.of("CREATE TABLE b (x int)", "CREATE TABLE c (x int)"), List.of())
+            .add("r3", List.of("r2"), List.of("CREATE INDEX CONCURRENTLY i ON a (x)"), List.of(), false);
+    private final VersionStore store = new VersionStore(Dialects.POSTGRES, null, "drover_version", "drover_history");
+    private final MigrationTarget target = MigrationTarget.of("t", "jdbc:postgresql://h/db");
+
+    private List<PreparedStep> plan() {
+        return PlanPreparer.prepare(target, scripts, scripts.linearFrom(List.of()));
+    }
+
+    @Test
+    void onePostgresTransactionPerRevisionAndMarkersForNonTransactionalOnes() {
+        RecordingSession session = new RecordingSession(null);
+        StepRunner runner = new StepRunner(session, store, true, true, "run1");
+
+        assertThat(runner.run(plan())).isNull();
+
+        assertThat(session.log).filteredOn(s -> s.equals("BEGIN") || s.equals("COMMIT")).hasSize(6);
+        assertThat(session.log.get(0)).isEqualTo("BEGIN");
+        assertThat(session.log.get(1)).isEqualTo("CREATE TABLE a (x int)");
+        assertThat(session.log.get(2)).startsWith("INSERT INTO \"drover_version\"").contains("'r1'");
+        assertThat(session.log.get(3)).contains("'done'");
+        assertThat(session.log.get(4)).isEqualTo("COMMIT");
+        int concurrently = session.log.indexOf("CREATE INDEX CONCURRENTLY i ON a (x)");
+        assertThat(session.log.get(concurrently - 1)).contains("'started'");
+        assertThat(session.log.get(concurrently - 2)).isEqualTo("COMMIT");
+        assertThat(session.log.get(concurrently + 1)).contains("SET statement_count = 1");
+        assertThat(runner.committed()).extracting(StepResult::revision).containsExactly("r1", "r2", "r3");
+    }
+
+    @Test
+    void aFailingStatementRollsBackOnlyItsRevision() {
+        RecordingSession session = new RecordingSession("CREATE TABLE c");
+        StepRunner runner = new StepRunner(session, store, true, true, "run1");
+
+        StepError error = runner.run(plan());
+
+        assertThat(error).isEqualTo(new StepError("r2", 2, 12, "42P07", "boom"));
+        assertThat(session.log.subList(session.log.size() - 1, session.log.size())).containsExactly("ROLLBACK");
+        assertThat(runner.committed()).extracting(StepResult::revision).containsExactly("r1");
+    }
+
+    @Test
+    void oneTransactionPerRunRollsBackEveryRevisionOfTheRun() {
+        RecordingSession session = new RecordingSession("CREATE TABLE c");
+        StepRunner runner = new StepRunner(session, store, true, false, "run1");
+
+        StepError error = runner.run(plan());
+
+        assertThat(error.revision()).isEqualTo("r2");
+        assertThat(session.log).filteredOn("BEGIN"::equals).hasSize(1);
+        assertThat(session.log).doesNotContain("COMMIT");
+        assertThat(runner.committed()).isEmpty();
+    }
+
+    @Test
+    void withoutTransactionalDdlEveryRevisionRecordsProgressAndCommitsItsMarker() {
+        RecordingSession session = new RecordingSession("CREATE TABLE c");
+        StepRunner runner = new StepRunner(session, new VersionStore(Dialects.MARIADB, null, "v", "h"), false, true, "run1");
+
+        StepError error = runner.run(PlanPreparer.prepare(target, scripts, scripts.linearFrom(List.of())));
+
+        assertThat(error.statement()).isEqualTo(2);
+        int b = session.log.indexOf("CREATE TABLE b (x int)");
+        assertThat(session.log.get(b - 1)).startsWith("INSERT INTO `h`").contains("'started'");
+        assertThat(session.log.get(b + 1)).contains("SET statement_count = 1").contains("'r2'");
+        assertThat(session.log.get(session.log.size() - 1)).startsWith("FAIL");
+        assertThat(runner.committed()).extracting(StepResult::revision).containsExactly("r1");
+    }
+}
