@@ -1,6 +1,11 @@
 package dev.drover.cli;
 
 import dev.drover.cli.command.BranchesCommand;
+import dev.drover.cli.command.CheckCommand;
+import dev.drover.cli.command.CurrentCommand;
+import dev.drover.cli.command.DowngradeCommand;
+import dev.drover.cli.command.StampCommand;
+import dev.drover.cli.command.UpgradeCommand;
 import dev.drover.cli.command.EditCommand;
 import dev.drover.cli.command.HeadsCommand;
 import dev.drover.cli.command.HistoryCommand;
@@ -33,6 +38,11 @@ import picocli.CommandLine.Spec;
             ShowCommand.class,
             EditCommand.class,
             TargetsCommand.class,
+            CurrentCommand.class,
+            UpgradeCommand.class,
+            DowngradeCommand.class,
+            StampCommand.class,
+            CheckCommand.class,
         },
         footer = {"", "Run 'drover COMMAND --help' for a command's options."})
 public final class DroverCommand implements Runnable {

@@ -4,8 +4,6 @@ import dev.drover.cli.DroverCommand;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.TargetsRenderer;
 import dev.drover.registry.ResolvedTargets;
-import dev.drover.registry.Selection;
-import dev.drover.registry.Shard;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,17 +23,12 @@ public final class TargetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GlobalOptions options = drover.options();
-        Selection selection = new Selection(options.names(), options.tenants(), shard == null ? null : Shard.parse(shard));
-        ResolvedTargets resolved = drover.workspace().registry().targets(selection);
-        if (options.format() == GlobalOptions.OutputFormat.json) {
+        ResolvedTargets resolved = TargetSelection.resolve(drover, shard);
+        if (drover.options().format() == GlobalOptions.OutputFormat.json) {
             drover.environment().out().println(TargetsRenderer.json(resolved));
         } else {
             TargetsRenderer.text(resolved, drover.environment().out());
         }
-        resolved.rejected().forEach(r -> drover.environment().err().println(
-                "WARNING: tenant '" + r.name() + "' of section '" + r.section() + "' rejected: " + r.reason()));
-        resolved.warnings().forEach(w -> drover.environment().err().println("WARNING: " + w));
         return 0;
     }
 }

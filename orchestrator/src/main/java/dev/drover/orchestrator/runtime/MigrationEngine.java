@@ -173,11 +173,11 @@ public final class MigrationEngine {
     }
 
     /** The tenant schema (MariaDB: database) does not exist yet: nothing has been applied. */
-    private static boolean isMissingSchema(SQLException e) {
+    static boolean isMissingSchema(SQLException e) {
         return "3F000".equals(e.getSQLState()) || "90079".equals(e.getSQLState()) || e.getErrorCode() == 1049;
     }
 
-    private static boolean isMissingTable(SQLException e) {
+    static boolean isMissingTable(SQLException e) {
         return "42P01".equals(e.getSQLState()) || "42S02".equals(e.getSQLState());
     }
 

@@ -1,0 +1,39 @@
+package dev.drover.cli.command;
+
+import dev.drover.cli.DroverCommand;
+import dev.drover.cli.render.RunRenderer;
+import dev.drover.env.Fleet;
+import dev.drover.env.TargetOutcome;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code drover upgrade REV}: Upgrade to a later version. */
+@Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Upgrade to a later version.")
+public final class UpgradeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    DroverCommand drover;
+
+    @Parameters(arity = "0..1", defaultValue = "heads", paramLabel = "REV", description = "The destination: head, heads, a revision (or prefix), <label>@head, +N, <rev>+N; with --sql a range start:end. Default: heads.")
+    String revision;
+
+    @Mixin
+    RunOptionsMixin run;
+
+    @Override
+    public Integer call() {
+        try (Fleet fleet = run.fleet(drover)) {
+            if (run.sql) {
+                drover.environment().out().print(fleet.offlineUpgrade(revision));
+                return 0;
+            }
+            List<TargetOutcome> outcomes = fleet.upgrade(revision);
+            RunRenderer.render(outcomes, drover.options().verbose(), fleet.runId(), drover.environment().out());
+            return FleetExit.of(outcomes);
+        }
+    }
+}
