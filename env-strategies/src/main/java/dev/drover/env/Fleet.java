@@ -30,6 +30,9 @@ import java.util.function.Function;
  */
 public final class Fleet implements AutoCloseable {
 
+    /** The run id written into offline SQL: fixed, so the same command always writes the same SQL. */
+    public static final String OFFLINE_RUN_ID = "offline";
+
     /** A registry target with its engine form and its lineage's scripts. */
     private record Entry(RegistryTarget registry, MigrationTarget target, ScriptSource scripts) {}
 
@@ -96,17 +99,17 @@ public final class Fleet implements AutoCloseable {
 
     /** The offline SQL of {@code upgrade RANGE --sql} for every target, each under a header naming it. */
     public String offlineUpgrade(String range) {
-        return offline(e -> OfflineSql.upgrade(e.target(), e.scripts(), range, runId));
+        return offline(e -> OfflineSql.upgrade(e.target(), e.scripts(), range, OFFLINE_RUN_ID));
     }
 
     /** The offline SQL of {@code downgrade START:END --sql}. */
     public String offlineDowngrade(String range) {
-        return offline(e -> OfflineSql.downgrade(e.target(), e.scripts(), range, runId));
+        return offline(e -> OfflineSql.downgrade(e.target(), e.scripts(), range, OFFLINE_RUN_ID));
     }
 
     /** The offline SQL of {@code stamp REV... --sql}. */
     public String offlineStamp(List<String> revisions, boolean purge) {
-        return offline(e -> OfflineSql.stamp(e.target(), e.scripts(), revisions, purge, runId));
+        return offline(e -> OfflineSql.stamp(e.target(), e.scripts(), revisions, purge, OFFLINE_RUN_ID));
     }
 
     private String offline(Function<Entry, String> sql) {
