@@ -94,6 +94,19 @@ abstract class MigrationCommandsContract {
     }
 
     @Test
+    void checkAndUpgradeRefuseAnAppliedScriptThatChanged() throws IOException {
+        assertThat(drover("upgrade").exitCode()).isZero();
+        script("aaa001", "", "CREATE TABLE accounts (id INT PRIMARY KEY, name VARCHAR(80));", "DROP TABLE accounts;");
+        CliRun.Result check = drover("check");
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.out()).contains("'aaa001'").contains("changed");
+        script("ccc003", "bbb002", "CREATE TABLE broken (id INT);", "DROP TABLE broken;");
+        CliRun.Result up = drover("upgrade");
+        assertThat(up.exitCode()).isEqualTo(1);
+        assertThat(up.out()).contains("'aaa001'").contains("new revision");
+    }
+
+    @Test
     void stampAndPurgeRewriteTheVersionTableOnly() throws SQLException {
         assertThat(drover("stamp", "bbb002").exitCode()).isZero();
         assertThat(versionRows()).containsExactly("bbb002");
