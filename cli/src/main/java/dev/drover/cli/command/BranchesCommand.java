@@ -1,12 +1,10 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.DroverCommand;
-import dev.drover.cli.Workspace;
 import dev.drover.cli.render.RevisionFormatter;
-import dev.drover.env.Lineage;
-import dev.drover.orchestrator.command.BranchPointView;
 import dev.drover.orchestrator.command.RevisionView;
-import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,21 +20,16 @@ public final class BranchesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace workspace = drover.workspace();
-        PrintWriter out = drover.environment().out();
-        LineageHeaders headers = new LineageHeaders(workspace.lineages(), out);
-        for (Lineage lineage : workspace.lineages()) {
-            headers.print(lineage);
-            for (BranchPointView point : workspace.scriptCommands(lineage).branches()) {
-                RevisionView at = point.branchPoint();
-                out.println(drover.options().verbose() ? RevisionFormatter.logEntry(at) : RevisionFormatter.line(at, true, false, false, true));
-                String indent = " ".repeat(at.id().length());
-                for (RevisionView branch : point.branches()) {
-                    out.println(indent + " -> " + RevisionFormatter.line(branch, true, drover.options().verbose(), false, true));
-                }
-                out.println();
-            }
-        }
-        return 0;
+        boolean verbose = drover.options().verbose();
+        return EachLineage.print(drover, commands -> commands.branches().stream().flatMap(point -> {
+            RevisionView at = point.branchPoint();
+            String indent = " ".repeat(at.id().length());
+            List<String> lines = new ArrayList<>();
+            lines.add(verbose ? RevisionFormatter.logEntry(at) : RevisionFormatter.line(at, true, false, false, true));
+            point.branches().forEach(branch ->
+                    lines.add(indent + " -> " + RevisionFormatter.line(branch, true, verbose, false, true)));
+            lines.add("");
+            return lines.stream();
+        }).toList());
     }
 }

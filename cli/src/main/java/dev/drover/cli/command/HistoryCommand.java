@@ -1,11 +1,8 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.DroverCommand;
-import dev.drover.cli.Workspace;
 import dev.drover.cli.render.RevisionFormatter;
-import dev.drover.env.Lineage;
 import dev.drover.orchestrator.command.RevisionView;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,15 +22,9 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace workspace = drover.workspace();
-        PrintWriter out = drover.environment().out();
-        LineageHeaders headers = new LineageHeaders(workspace.lineages(), out);
-        for (Lineage lineage : workspace.lineages()) {
-            headers.print(lineage);
-            for (RevisionView revision : workspace.scriptCommands(lineage).history(range)) {
-                out.println(drover.options().verbose() ? RevisionFormatter.logEntry(revision) : RevisionFormatter.line(revision, true, true, true, true));
-            }
-        }
-        return 0;
+        boolean verbose = drover.options().verbose();
+        return EachLineage.print(drover, commands -> commands.history(range).stream()
+                .map(rev -> verbose ? RevisionFormatter.logEntry(rev) : RevisionFormatter.line(rev, true, true, true, true))
+                .toList());
     }
 }

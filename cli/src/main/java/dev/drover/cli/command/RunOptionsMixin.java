@@ -1,8 +1,12 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.DroverCommand;
+import dev.drover.cli.render.RunRenderer;
 import dev.drover.env.Fleet;
+import dev.drover.env.TargetOutcome;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code upgrade}, {@code downgrade} and {@code stamp}. */
@@ -19,8 +23,19 @@ final class RunOptionsMixin {
     @Option(names = "--shard", paramLabel = "I/N", description = "Only the I-th of N deterministic partitions of the targets.")
     String shard;
 
-    /** The selected targets as a fleet. */
-    Fleet fleet(DroverCommand drover) {
-        return TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait));
+    /**
+     * Runs one migration command over the selected targets: {@code offline} with {@code --sql},
+     * else {@code online}, whose outcomes are rendered and turned into the exit code.
+     */
+    int execute(DroverCommand drover, Function<Fleet, String> offline, Function<Fleet, List<TargetOutcome>> online) {
+        try (Fleet fleet = TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait))) {
+            if (sql) {
+                drover.environment().out().print(offline.apply(fleet));
+                return 0;
+            }
+            List<TargetOutcome> outcomes = online.apply(fleet);
+            RunRenderer.render(outcomes, drover.options().verbose(), fleet.runId(), drover.environment().out());
+            return FleetExit.of(outcomes);
+        }
     }
 }

@@ -1,9 +1,6 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.DroverCommand;
-import dev.drover.cli.render.RunRenderer;
-import dev.drover.env.Fleet;
-import dev.drover.env.TargetOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,14 +30,6 @@ public final class StampCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Fleet fleet = run.fleet(drover)) {
-            if (run.sql) {
-                drover.environment().out().print(fleet.offlineStamp(revisions, purge));
-                return 0;
-            }
-            List<TargetOutcome> outcomes = fleet.stamp(revisions, purge);
-            RunRenderer.render(outcomes, drover.options().verbose(), fleet.runId(), drover.environment().out());
-            return FleetExit.of(outcomes);
-        }
+        return run.execute(drover, fleet -> fleet.offlineStamp(revisions, purge), fleet -> fleet.stamp(revisions, purge));
     }
 }

@@ -1,10 +1,6 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.DroverCommand;
-import dev.drover.cli.render.RunRenderer;
-import dev.drover.env.Fleet;
-import dev.drover.env.TargetOutcome;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,14 +22,6 @@ public final class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Fleet fleet = run.fleet(drover)) {
-            if (run.sql) {
-                drover.environment().out().print(fleet.offlineUpgrade(revision));
-                return 0;
-            }
-            List<TargetOutcome> outcomes = fleet.upgrade(revision);
-            RunRenderer.render(outcomes, drover.options().verbose(), fleet.runId(), drover.environment().out());
-            return FleetExit.of(outcomes);
-        }
+        return run.execute(drover, fleet -> fleet.offlineUpgrade(revision), fleet -> fleet.upgrade(revision));
     }
 }
