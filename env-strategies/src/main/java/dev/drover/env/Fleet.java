@@ -1,5 +1,6 @@
 package dev.drover.env;
 
+import dev.drover.orchestrator.graph.MigrationStep;
 import dev.drover.orchestrator.lock.LockTimeoutException;
 import dev.drover.orchestrator.runtime.MigrationRuntime;
 import dev.drover.orchestrator.runtime.MigrationTarget;
@@ -21,9 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
- * The migration commands over a list of registry targets, one target after another in rollout
+ * The migration commands over a list of registry targets, each through its section's
+ * {@link EnvironmentStrategy}, one target after another in rollout
  * order: the first failure stops the rollout and the targets after it are reported
  * {@code skipped}. (The concurrent fan-out with canary, waves and a failure budget replaces this
  * loop in the orchestrator issue.)
@@ -34,7 +37,13 @@ public final class Fleet implements AutoCloseable {
     public static final String OFFLINE_RUN_ID = "offline";
 
     /** A registry target with its engine form and its lineage's scripts. */
-    private record Entry(RegistryTarget registry, MigrationTarget target, ScriptSource scripts) {}
+    private record Entry(RegistryTarget registry, MigrationTarget target, ScriptSource scripts,
+            EnvironmentStrategy strategy) {
+
+        UnaryOperator<List<MigrationStep>> review() {
+            return planned -> strategy.reviewPlan(target, planned);
+        }
+    }
 
     private final List<Entry> entries;
     private final String runId;
@@ -52,11 +61,14 @@ public final class Fleet implements AutoCloseable {
      */
     public static Fleet of(List<RegistryTarget> targets, Map<String, String> x, Duration lockWait) {
         Map<List<Path>, ScriptSource> lineages = new HashMap<>();
+        Map<String, EnvironmentStrategy> strategies = new HashMap<>();
         List<Entry> entries = new ArrayList<>();
         for (RegistryTarget target : targets) {
             ScriptSource scripts = lineages.computeIfAbsent(target.versionLocations(),
                     locations -> ScriptSource.of(ScriptDirectory.load(locations)));
-            entries.add(new Entry(target, TargetMapping.toMigrationTarget(target, x, lockWait), scripts));
+            EnvironmentStrategy strategy = strategies.computeIfAbsent(target.sectionName(),
+                    name -> Strategies.forSection(target.section()));
+            entries.add(new Entry(target, strategy.target(target, x, lockWait), scripts, strategy));
         }
         return new Fleet(entries, RunOptions.withNewRunId().runId());
     }
@@ -71,12 +83,14 @@ public final class Fleet implements AutoCloseable {
 
     /** Upgrades every target to {@code destination}. */
     public List<TargetOutcome> upgrade(String destination) {
-        return rollout(e -> runtime().upgrade(e.target(), e.scripts(), destination, new RunOptions(runId)));
+        return rollout(e -> runtime().migrate(e.target(), e.scripts(),
+                current -> e.review().apply(e.scripts().graph().planUpgrade(current, destination)), new RunOptions(runId)));
     }
 
     /** Downgrades every target to {@code destination}. */
     public List<TargetOutcome> downgrade(String destination) {
-        return rollout(e -> runtime().downgrade(e.target(), e.scripts(), destination, new RunOptions(runId)));
+        return rollout(e -> runtime().migrate(e.target(), e.scripts(),
+                current -> e.review().apply(e.scripts().graph().planDowngrade(current, destination)), new RunOptions(runId)));
     }
 
     /** Sets every target's version table to {@code revisions} without running scripts. */
@@ -99,12 +113,12 @@ public final class Fleet implements AutoCloseable {
 
     /** The offline SQL of {@code upgrade RANGE --sql} for every target, each under a header naming it. */
     public String offlineUpgrade(String range) {
-        return offline(e -> OfflineSql.upgrade(e.target(), e.scripts(), range, OFFLINE_RUN_ID));
+        return offline(e -> OfflineSql.upgrade(e.target(), e.scripts(), range, OFFLINE_RUN_ID, e.review()));
     }
 
     /** The offline SQL of {@code downgrade START:END --sql}. */
     public String offlineDowngrade(String range) {
-        return offline(e -> OfflineSql.downgrade(e.target(), e.scripts(), range, OFFLINE_RUN_ID));
+        return offline(e -> OfflineSql.downgrade(e.target(), e.scripts(), range, OFFLINE_RUN_ID, e.review()));
     }
 
     /** The offline SQL of {@code stamp REV... --sql}. */

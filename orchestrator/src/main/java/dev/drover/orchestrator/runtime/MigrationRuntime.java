@@ -3,7 +3,9 @@ package dev.drover.orchestrator.runtime;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.sql.SQLException;
+import dev.drover.orchestrator.graph.MigrationStep;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -56,6 +58,17 @@ public final class MigrationRuntime implements AutoCloseable {
             RunOptions options) {
         return submit(() -> engine.migrate(target, scripts,
                 current -> scripts.graph().planUpgrade(current, destination), options.runId()));
+    }
+
+    /**
+     * Runs the plan {@code planner} computes from the target's current heads (read under the target
+     * lock). This is how an environment strategy reviews, rewrites or vetoes a plan: a
+     * {@link RuntimeException} from {@code planner} fails the target with its message before
+     * anything runs.
+     */
+    public CompletionStage<TargetResult> migrate(MigrationTarget target, ScriptSource scripts,
+            Function<List<String>, List<MigrationStep>> planner, RunOptions options) {
+        return submit(() -> engine.migrate(target, scripts, planner, options.runId()));
     }
 
     /** Downgrades to {@code destination} ({@code base}, a revision, {@code -N}...). */

@@ -7,6 +7,7 @@ import dev.drover.orchestrator.runtime.MigrationTarget;
 import dev.drover.orchestrator.runtime.ScriptSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code upgrade/downgrade/stamp --sql} for one target with Alembic's semantics: the starting point
@@ -22,10 +23,19 @@ public final class OfflineSql {
      * @throws RevisionException when a side cannot be resolved
      */
     public static String upgrade(MigrationTarget target, ScriptSource scripts, String range, String runId) {
+        return upgrade(target, scripts, range, runId, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #upgrade(MigrationTarget, ScriptSource, String, String)}, with the plan passed through
+     * {@code review} (an environment strategy's hook, which may rewrite it or throw to veto it).
+     */
+    public static String upgrade(MigrationTarget target, ScriptSource scripts, String range, String runId,
+            UnaryOperator<List<MigrationStep>> review) {
         String[] sides = split(range);
         RevisionGraph graph = scripts.graph();
         List<String> start = sides[0] == null ? List.of() : graph.resolve(sides[0], List.of());
-        List<MigrationStep> plan = graph.planUpgrade(start, sides[1]);
+        List<MigrationStep> plan = review.apply(graph.planUpgrade(start, sides[1]));
         return OfflineSqlWriter.migration(target, scripts, plan, runId, "upgrade " + range);
     }
 
@@ -34,6 +44,12 @@ public final class OfflineSql {
      * @throws RevisionException when the start is missing or a side cannot be resolved
      */
     public static String downgrade(MigrationTarget target, ScriptSource scripts, String range, String runId) {
+        return downgrade(target, scripts, range, runId, UnaryOperator.identity());
+    }
+
+    /** As {@link #downgrade(MigrationTarget, ScriptSource, String, String)}, with the plan passed through {@code review}. */
+    public static String downgrade(MigrationTarget target, ScriptSource scripts, String range, String runId,
+            UnaryOperator<List<MigrationStep>> review) {
         String[] sides = split(range);
         if (sides[0] == null) {
             throw new RevisionException("downgrade with --sql needs a starting revision ('" + range + "' has none), "
@@ -41,7 +57,7 @@ public final class OfflineSql {
         }
         RevisionGraph graph = scripts.graph();
         List<String> start = graph.resolve(sides[0], List.of());
-        return OfflineSqlWriter.migration(target, scripts, graph.planDowngrade(start, sides[1]), runId,
+        return OfflineSqlWriter.migration(target, scripts, review.apply(graph.planDowngrade(start, sides[1])), runId,
                 "downgrade " + range);
     }
 
