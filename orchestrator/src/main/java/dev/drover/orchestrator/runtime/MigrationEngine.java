@@ -61,6 +61,87 @@ public final class MigrationEngine {
     }
 
     /**
+     * Two-phase commit, first phase: like {@link #migrate}, but the whole plan runs in ONE transaction
+     * that ends with {@code PREPARE TRANSACTION 'gid'} instead of {@code COMMIT}. The returned handle
+     * keeps the target lock and the work connection until the caller decides
+     * ({@link PreparedTarget#commitPrepared()} or {@link PreparedTarget#rollbackPrepared()}) and closes it.
+     * A target already at the destination prepares nothing ({@link TargetStatus#UNCHANGED}); a refusal,
+     * a failing statement or a failing {@code PREPARE} rolls back and gives {@link TargetStatus#FAILED}
+     * (the handle still holds the lock until closed).
+     *
+     * @param gid the global transaction id (PostgreSQL: under 200 characters, no credentials)
+     * @throws IllegalArgumentException when the target's dialect has no two-phase commit (the message says why)
+     * @throws dev.drover.orchestrator.lock.LockTimeoutException when the target lock is not acquired in time
+     * @throws SQLException when the database cannot be reached or the tables cannot be created/read
+     */
+    public PreparedTarget prepare(MigrationTarget target, ScriptSource scripts,
+            Function<List<String>, List<MigrationStep>> planner, String runId, String gid) throws SQLException {
+        if (!target.dialect().supportsTwoPhase()) {
+            throw new IllegalArgumentException("target '" + target.key() + "': "
+                    + target.dialect().twoPhaseRefusal().orElse("two-phase commit is unsupported"));
+        }
+        long start = System.nanoTime();
+        LockedSession locked = lock(target, runId);
+        try {
+            return new PreparedTarget(locked, target, gid, prepareLocked(target, scripts, planner, runId, gid, locked, start));
+        } catch (SQLException | RuntimeException e) {
+            locked.close();
+            throw e;
+        }
+    }
+
+    private TargetResult prepareLocked(MigrationTarget target, ScriptSource scripts,
+            Function<List<String>, List<MigrationStep>> planner, String runId, String gid, LockedSession locked,
+            long start) throws SQLException {
+        SqlSession session = locked.session();
+        VersionStore store = locked.store();
+        List<String> from = store.heads(session);
+        Optional<StepError> refusal = Refusals.halfApplied(target, scripts, store.unfinished(session), from)
+                .or(() -> changed(target, scripts, store, session));
+        if (refusal.isPresent()) {
+            return result(target, TargetStatus.FAILED, from, from, start, List.of(), refusal.get());
+        }
+        List<PreparedStep> prepared;
+        try {
+            List<MigrationStep> plan = planner.apply(from);
+            if (plan.isEmpty()) {
+                return result(target, TargetStatus.UNCHANGED, from, from, start, List.of(), null);
+            }
+            prepared = PlanPreparer.prepare(target, scripts, plan);
+        } catch (RuntimeException e) {
+            return result(target, TargetStatus.FAILED, from, from, start, List.of(), StepError.of(null, e.getMessage()));
+        }
+        for (PreparedStep step : prepared) {
+            if (!step.transactional()) {
+                return result(target, TargetStatus.FAILED, from, from, start, List.of(), StepError.of(step.revision(),
+                        "revision '" + step.revision() + "' (" + step.fileLabel() + ") says 'transactional: false', "
+                                + "which cannot run inside a prepared (two-phase) transaction; make the script "
+                                + "transactional or remove 'two_phase = true' from this section"));
+            }
+        }
+        StepRunner runner = new StepRunner(session, store, true, false, runId);
+        StepError error = runner.runLeavingOpen(prepared);
+        if (error != null) {
+            return result(target, TargetStatus.FAILED, from, store.heads(session), start, List.of(), error);
+        }
+        List<String> to = store.heads(session);
+        try {
+            session.execute(target.dialect().prepareTransaction(gid));
+        } catch (SQLException e) {
+            return result(target, TargetStatus.FAILED, from, from, start, List.of(), new StepError(null, null, null,
+                    e.getSQLState(), "PREPARE TRANSACTION failed on target '" + target.key() + "': " + e.getMessage()
+                            + "; a two-phase revision may not use temporary tables, WITH HOLD cursors or "
+                            + "LISTEN/NOTIFY, and the server needs free prepared-transaction slots "
+                            + "(max_prepared_transactions); change the revision or the server setting and run again"));
+        } finally {
+            // PREPARE ended the transaction block (or its failure aborted it); this only clears the
+            // session's transaction flag: PostgreSQL answers a ROLLBACK outside a transaction with a warning.
+            session.rollback();
+        }
+        return result(target, TargetStatus.SUCCEEDED, from, to, start, runner.pending(), null);
+    }
+
+    /**
      * Rewrites the version table with the delta {@code planner} computes from the current heads, without
      * running any script; also clears 'started' markers (the documented repair of a half-applied revision).
      */
@@ -120,12 +201,22 @@ public final class MigrationEngine {
     }
 
     private TargetResult locked(MigrationTarget target, String runId, LockedWork work) throws SQLException {
+        try (LockedSession locked = lock(target, runId)) {
+            return work.run(locked.session(), locked.store());
+        }
+    }
+
+    /** Takes the target lock, opens a work session, selects the tenant and creates the tables; closes all on failure. */
+    private LockedSession lock(MigrationTarget target, String runId) throws SQLException {
         TargetLocks locks = TargetLocks.forDialect(target.dialect());
         LockIdentity identity = new LockIdentity(target.key(), target.databaseAddress(), target.versionSchema(),
                 target.versionTable());
-        try (SqlSession lockSession = sessions.openForLock(target);
-                HeldLock held = locks.acquire(identity, lockSession, target.lockWait(), "drover " + runId);
-                SqlSession session = sessions.open(target)) {
+        SqlSession lockSession = sessions.openForLock(target);
+        HeldLock held = null;
+        SqlSession session = null;
+        try {
+            held = locks.acquire(identity, lockSession, target.lockWait(), "drover " + runId);
+            session = sessions.open(target);
             for (String sql : target.dialect().applicationName("drover " + runId)) {
                 session.execute(sql);
             }
@@ -134,7 +225,10 @@ public final class MigrationEngine {
             for (String sql : store.createTables()) {
                 session.execute(sql);
             }
-            return work.run(session, store);
+            return new LockedSession(lockSession, held, session, store);
+        } catch (SQLException | RuntimeException e) {
+            new LockedSession(lockSession, held, session, null).close();
+            throw e;
         }
     }
 

@@ -24,6 +24,8 @@ public final class StepRunner {
     /** Steps committed so far (reported); steps of an open run-level transaction wait in {@link #pending}. */
     private final List<StepResult> committed = new ArrayList<>();
     private final List<StepResult> pending = new ArrayList<>();
+    /** Set by {@link #runLeavingOpen}: the run-level transaction is ended by the caller, not committed here. */
+    private boolean leaveOpen;
 
     /**
      * @param transactionalDdl        whether the dialect's DDL is transactional
@@ -62,6 +64,47 @@ public final class StepRunner {
         }
     }
 
+    /**
+     * Runs every step in ONE transaction and leaves it open for the caller to end, e.g. with
+     * {@code PREPARE TRANSACTION} (two-phase commit); the steps are then in {@link #pending()}.
+     * Requires transactional DDL and transactional steps: otherwise nothing runs and the first
+     * offending step is returned as the error. On a failure the transaction is rolled back.
+     *
+     * @return the failure, or {@code null} when every step ran and the transaction is still open
+     */
+    public StepError runLeavingOpen(List<PreparedStep> steps) {
+        for (PreparedStep step : steps) {
+            if (!transactionalDdl || !step.transactional()) {
+                return StepError.of(step.revision(), "revision '" + step.revision() + "' (" + step.fileLabel()
+                        + ") cannot run inside one open transaction (its script or the database commits DDL)");
+            }
+        }
+        leaveOpen = true;
+        try {
+            session.begin();
+            for (PreparedStep step : steps) {
+                StepError error = runStep(step);
+                if (error != null) {
+                    rollbackQuietly();
+                    pending.clear();
+                    return error;
+                }
+            }
+            return null;
+        } catch (SQLException e) {
+            rollbackQuietly();
+            pending.clear();
+            return new StepError(null, null, null, e.getSQLState(), e.getMessage());
+        } finally {
+            leaveOpen = false;
+        }
+    }
+
+    /** Steps that ran in a transaction still open (see {@link #runLeavingOpen}). */
+    public List<StepResult> pending() {
+        return List.copyOf(pending);
+    }
+
     public List<StepResult> committed() {
         return List.copyOf(committed);
     }
@@ -89,7 +132,7 @@ public final class StepRunner {
         }
         session.execute(store.insertDone(step.revision(), step.direction(), step.checksum(), step.statements().size(), runId));
         pending.add(result(step, start));
-        if (!perRun) {
+        if (!perRun && !leaveOpen) {
             commitIfOpen();
         }
         return null;
