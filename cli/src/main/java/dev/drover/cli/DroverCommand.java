@@ -12,6 +12,7 @@ import dev.drover.cli.command.HistoryCommand;
 import dev.drover.cli.command.InitCommand;
 import dev.drover.cli.command.ListTemplatesCommand;
 import dev.drover.cli.command.MergeCommand;
+import dev.drover.cli.command.RecoverCommand;
 import dev.drover.cli.command.RevisionCommand;
 import dev.drover.cli.command.ShowCommand;
 import dev.drover.cli.command.TargetsCommand;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Spec;
             DowngradeCommand.class,
             StampCommand.class,
             CheckCommand.class,
+            RecoverCommand.class,
         },
         footer = {"", "Run 'drover COMMAND --help' for a command's options."})
 public final class DroverCommand implements Runnable {

@@ -11,6 +11,8 @@ import dev.drover.orchestrator.runtime.TargetCheck;
 import dev.drover.orchestrator.runtime.TargetResult;
 import dev.drover.orchestrator.script.ScriptDirectory;
 import dev.drover.orchestrator.sql.OfflineSql;
+import dev.drover.orchestrator.twophase.RecoveryResult;
+import dev.drover.orchestrator.twophase.TwoPhaseJournal;
 import dev.drover.registry.RegistryTarget;
 import dev.drover.registry.UrlMasker;
 import java.nio.file.Path;
@@ -124,6 +126,17 @@ public final class Fleet implements AutoCloseable {
     /** The offline SQL of {@code stamp REV... --sql}. */
     public String offlineStamp(List<String> revisions, boolean purge) {
         return offline(e -> OfflineSql.stamp(e.target(), e.scripts(), revisions, purge, OFFLINE_RUN_ID));
+    }
+
+    /**
+     * Resolves in-doubt two-phase transactions recorded in {@code journalDir} against this fleet's
+     * targets: COMMIT where the journal holds the decision, otherwise ROLLBACK (presumed abort).
+     * Idempotent. With {@code force}, Drover transactions no journal knows are rolled back too.
+     */
+    public RecoveryResult recover(Path journalDir, boolean force) {
+        runtime();
+        return runtime.recovery(new TwoPhaseJournal(journalDir))
+                .recover(entries.stream().map(Entry::target).toList(), force);
     }
 
     private String offline(Function<Entry, String> sql) {

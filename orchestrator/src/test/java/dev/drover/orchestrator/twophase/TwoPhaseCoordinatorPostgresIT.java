@@ -63,9 +63,16 @@ class TwoPhaseCoordinatorPostgresIT {
 
     @AfterAll
     void close() {
-        sessions.close();
-        vertx.close();
-        db.close();
+        // Without a server the class is skipped in @BeforeAll and nothing was opened.
+        if (sessions != null) {
+            sessions.close();
+        }
+        if (vertx != null) {
+            vertx.close();
+        }
+        if (db != null) {
+            db.close();
+        }
     }
 
     private static String tenant() {
