@@ -63,6 +63,6 @@ public final class TextSummary {
     }
 
     private static String seconds(long ms) {
-        return String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
+        return ms < 1000 ? ms + "ms" : String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0);
     }
 }
