@@ -2,7 +2,8 @@ package dev.drover.orchestrator.fleet;
 
 /**
  * Observes a fleet run. Every call is made on the thread that called {@link FleetRunner#run}, one at a
- * time, so implementations need no synchronisation; they must return quickly.
+ * time, so implementations need no synchronisation; they must return quickly. An exception
+ * thrown by a listener is ignored (the run goes on).
  */
 public interface FleetListener {
 

@@ -150,7 +150,7 @@ public final class FleetRunner {
 
         private void start(int index, TargetState state) {
             FleetTarget target = targets.get(index);
-            listener.started(target, progress());
+            notify(() -> listener.started(target, progress()));
             if (state != null && state.readable() && state.clean(target.scripts())
                     && operation.isNoOp(target.scripts(), state.heads())) {
                 finish(index, TargetOutcome.unchanged(target, state.heads()));
@@ -170,7 +170,16 @@ public final class FleetRunner {
             done++;
             failed += outcome.failed() ? 1 : 0;
             scheduler.finished(index, outcome.failed());
-            listener.finished(outcome, progress());
+            notify(() -> listener.finished(outcome, progress()));
+        }
+
+        /** A failing progress display must not abandon targets in flight. */
+        private void notify(Runnable call) {
+            try {
+                call.run();
+            } catch (RuntimeException e) {
+                // ignored on purpose: the outcome is recorded regardless
+            }
         }
 
         private FleetProgress progress() {
