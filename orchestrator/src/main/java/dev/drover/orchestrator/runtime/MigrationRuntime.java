@@ -101,6 +101,27 @@ public final class MigrationRuntime implements AutoCloseable {
         return submit(() -> engine.current(target));
     }
 
+    /** Read-only work on one pooled connection; see {@link #read}. */
+    public interface SessionWork<T> {
+        T run(dev.drover.orchestrator.store.SqlSession session) throws SQLException;
+    }
+
+    /**
+     * Runs read-only {@code work} on a work connection of {@code target}'s server (no tenant selected:
+     * any earlier borrower's selection is reset), on the runtime's threads, without a target lock.
+     * Used by fleet-wide batched reads of version tables.
+     */
+    public <T> CompletionStage<T> read(MigrationTarget target, SessionWork<T> work) {
+        return submit(() -> {
+            try (dev.drover.orchestrator.store.SqlSession session = sessions.open(target)) {
+                for (String sql : target.dialect().resetTenant(target.jdbcUrl())) {
+                    session.execute(sql);
+                }
+                return work.run(session);
+            }
+        });
+    }
+
     /**
      * Waits for a stage from a non-event-loop thread and rethrows its failure unwrapped.
      *

@@ -1,0 +1,21 @@
+package dev.drover.orchestrator.fleet;
+
+/**
+ * Counts at one moment of a fleet run, for a progress line.
+ *
+ * @param total     targets in the run
+ * @param done      targets finished (succeeded, unchanged or failed)
+ * @param failed    targets failed so far
+ * @param running   targets in flight
+ * @param elapsedMs since the run started
+ */
+public record FleetProgress(int total, int done, int failed, int running, long elapsedMs) {
+
+    /** A naive ETA from the mean time per finished target and the remaining count; -1 when unknown. */
+    public long etaMs() {
+        if (done == 0) {
+            return -1;
+        }
+        return elapsedMs * (total - done) / done;
+    }
+}

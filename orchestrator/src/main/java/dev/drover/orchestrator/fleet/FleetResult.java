@@ -1,0 +1,52 @@
+package dev.drover.orchestrator.fleet;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outcome of a fleet run: one entry per target, in the order given.
+ *
+ * @param runId       the run id written to history rows
+ * @param command     {@code upgrade}, {@code downgrade} or {@code stamp}
+ * @param destination as the user wrote it
+ * @param startedAt   wall clock at start
+ * @param finishedAt  wall clock at end
+ * @param durationMs  measured with the monotonic clock
+ * @param outcomes    per target, in rollout order
+ * @param stopped     the rollout policy stopped the run early (targets were skipped)
+ * @param cancelled   the run was cancelled
+ */
+public record FleetResult(String runId, String command, String destination, Instant startedAt, Instant finishedAt,
+        long durationMs, List<TargetOutcome> outcomes, boolean stopped, boolean cancelled) {
+
+    public FleetResult {
+        outcomes = List.copyOf(outcomes);
+    }
+
+    /** Number of targets with {@code status}. */
+    public int count(OutcomeStatus status) {
+        return (int) outcomes.stream().filter(o -> o.status() == status).count();
+    }
+
+    /** Whether any target failed on a lock timeout. */
+    public boolean anyLockTimeout() {
+        return outcomes.stream().anyMatch(TargetOutcome::lockTimeout);
+    }
+
+    /**
+     * The exit code of DESIGN.md section 6: 4 in doubt, 3 lock timeout, 130 cancelled, 1 failed or stopped,
+     * 0 otherwise.
+     */
+    public int exitCode() {
+        if (count(OutcomeStatus.IN_DOUBT) > 0) {
+            return 4;
+        }
+        if (anyLockTimeout()) {
+            return 3;
+        }
+        if (cancelled) {
+            return 130;
+        }
+        return stopped || count(OutcomeStatus.FAILED) > 0 ? 1 : 0;
+    }
+}

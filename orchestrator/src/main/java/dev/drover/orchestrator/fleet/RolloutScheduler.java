@@ -1,0 +1,121 @@
+package dev.drover.orchestrator.fleet;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rollout decisions of a fleet run as a plain state machine (no threads, no clock): which targets
+ * may start now under the global and per-server limits, the canary and waves, and when the run stops.
+ * The caller reports every finished target; not thread-safe (the runner drives it from one thread).
+ */
+final class RolloutScheduler {
+
+    /** Why no new target starts any more. */
+    enum Stop { POLICY, CANCEL }
+
+    private final List<FleetTarget> targets;
+    private final RolloutPolicy policy;
+    private final List<Integer> phaseEnds = new ArrayList<>();
+    private final boolean[] started;
+    private final Map<String, Integer> runningPerServer = new HashMap<>();
+    private int phase;
+    private int phaseStart;
+    private int startedCount;
+    private int running;
+    private int failures;
+    private Stop stop;
+
+    RolloutScheduler(List<FleetTarget> targets, RolloutPolicy policy) {
+        this.targets = List.copyOf(targets);
+        this.policy = policy;
+        this.started = new boolean[targets.size()];
+        int n = targets.size();
+        int at = 0;
+        if (policy.canary() > 0 && n > 0) {
+            at = Math.min(policy.canary(), n);
+            phaseEnds.add(at);
+        }
+        while (at < n) {
+            at = policy.waveSize() > 0 ? Math.min(at + policy.waveSize(), n) : n;
+            phaseEnds.add(at);
+        }
+    }
+
+    /** Marks and returns, in order, the indices of the targets that may start now. */
+    List<Integer> startable() {
+        advancePhase();
+        List<Integer> now = new ArrayList<>();
+        if (stop != null || phase >= phaseEnds.size()) {
+            return now;
+        }
+        for (int i = phaseStart; i < phaseEnds.get(phase) && running < policy.concurrency(); i++) {
+            String server = targets.get(i).server();
+            int onServer = runningPerServer.getOrDefault(server, 0);
+            if (!started[i] && onServer < policy.serverLimit(server)) {
+                started[i] = true;
+                startedCount++;
+                running++;
+                runningPerServer.put(server, onServer + 1);
+                now.add(i);
+            }
+        }
+        return now;
+    }
+
+    /** Records that target {@code index} finished; a failure may stop the rollout. */
+    void finished(int index, boolean failed) {
+        running--;
+        runningPerServer.merge(targets.get(index).server(), -1, Integer::sum);
+        if (failed) {
+            failures++;
+            boolean inCanary = policy.canary() > 0 && phase == 0;
+            if (stop == null && (inCanary || policy.budgetExceeded(failures))) {
+                stop = Stop.POLICY;
+            }
+        }
+    }
+
+    /** No new target starts; those not started are reported cancelled (unless the policy stopped first). */
+    void cancel() {
+        if (stop == null) {
+            stop = Stop.CANCEL;
+        }
+    }
+
+    /** Nothing runs and nothing more will start. */
+    boolean done() {
+        return running == 0 && (stop != null || startedCount == targets.size());
+    }
+
+    boolean isStarted(int index) {
+        return started[index];
+    }
+
+    int running() {
+        return running;
+    }
+
+    /** Why the run stopped early, or {@code null}. */
+    Stop stop() {
+        return stop;
+    }
+
+    /** Moves to the next wave once the current one has entirely finished. */
+    private void advancePhase() {
+        while (stop == null && phase < phaseEnds.size() && running == 0 && allStarted(phaseStart, phaseEnds.get(phase))) {
+            phaseStart = phaseEnds.get(phase);
+            phase++;
+        }
+    }
+
+    private boolean allStarted(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!started[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

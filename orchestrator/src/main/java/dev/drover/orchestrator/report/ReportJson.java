@@ -1,0 +1,58 @@
+package dev.drover.orchestrator.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes a {@link RunReport} as JSON: ISO-8601 instants, nulls kept ({@code "error": null}), fields in report order. */
+public final class ReportJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportJson() {}
+
+    /** The report as an indented JSON document. */
+    public static String toJson(RunReport report) {
+        try {
+            return MAPPER.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not render the run report as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the report to {@code file} (replacing it), creating missing parent directories.
+     *
+     * @throws UncheckedIOException naming the file when it cannot be written
+     */
+    public static void write(RunReport report, Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, toJson(report) + System.lineSeparator());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the run report '" + file + "': " + e.getMessage()
+                    + "; choose a writable path for --report", e);
+        }
+    }
+
+    /** Reads a report back (tests, tooling). */
+    public static RunReport read(String json) {
+        try {
+            return MAPPER.readValue(json, RunReport.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a Drover run report: " + e.getOriginalMessage()
+                    + "; pass a file written by --report", e);
+        }
+    }
+}
