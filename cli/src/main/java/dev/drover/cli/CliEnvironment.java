@@ -17,6 +17,7 @@ import java.util.random.RandomGenerator;
  * @param clock  the clock for {@code create_date}
  * @param random the source of new revision ids
  * @param editor opens a file in the user's editor
+ * @param terminal whether stderr is a terminal (the progress line rewrites itself in place)
  */
 public record CliEnvironment(
         PrintWriter out,
@@ -25,7 +26,8 @@ public record CliEnvironment(
         Path cwd,
         Clock clock,
         RandomGenerator random,
-        Editor editor) {
+        Editor editor,
+        boolean terminal) {
 
     /** The real process environment. */
     public static CliEnvironment system() {
@@ -36,6 +38,7 @@ public record CliEnvironment(
                 Path.of("").toAbsolutePath(),
                 Clock.systemDefaultZone(),
                 new java.security.SecureRandom(),
-                Editor.fromEnvironment(System.getenv()));
+                Editor.fromEnvironment(System.getenv()),
+                System.console() != null);
     }
 }

@@ -5,6 +5,7 @@ import dev.drover.cli.command.CheckCommand;
 import dev.drover.cli.command.CurrentCommand;
 import dev.drover.cli.command.DowngradeCommand;
 import dev.drover.cli.command.StampCommand;
+import dev.drover.cli.command.StatusCommand;
 import dev.drover.cli.command.UpgradeCommand;
 import dev.drover.cli.command.EditCommand;
 import dev.drover.cli.command.HeadsCommand;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Spec;
             UpgradeCommand.class,
             DowngradeCommand.class,
             StampCommand.class,
+            StatusCommand.class,
             CheckCommand.class,
             RecoverCommand.class,
         },

@@ -35,7 +35,7 @@ final class CliRun {
                 env, cwd, clock, random, file -> {
                     edited.add(file);
                     return 0;
-                });
+                }, false);
         int code = DroverCli.run(args, environment);
         return new Result(code, out.toString(), err.toString());
     }

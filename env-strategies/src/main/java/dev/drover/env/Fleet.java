@@ -1,197 +1,300 @@
 package dev.drover.env;
 
+import dev.drover.orchestrator.fleet.Cancellation;
+import dev.drover.orchestrator.fleet.FleetInspector;
+import dev.drover.orchestrator.fleet.FleetListener;
+import dev.drover.orchestrator.fleet.FleetOperation;
+import dev.drover.orchestrator.fleet.FleetResult;
+import dev.drover.orchestrator.fleet.FleetRunner;
+import dev.drover.orchestrator.fleet.FleetStatus;
+import dev.drover.orchestrator.fleet.FleetTarget;
+import dev.drover.orchestrator.fleet.OutcomeStatus;
+import dev.drover.orchestrator.fleet.RolloutPolicy;
+import dev.drover.orchestrator.fleet.RuntimeStateReader;
+import dev.drover.orchestrator.fleet.TargetOutcome;
+import dev.drover.orchestrator.fleet.TargetView;
 import dev.drover.orchestrator.graph.MigrationStep;
-import dev.drover.orchestrator.lock.LockTimeoutException;
-import dev.drover.orchestrator.runtime.MigrationRuntime;
 import dev.drover.orchestrator.runtime.MigrationTarget;
 import dev.drover.orchestrator.runtime.OwnedRuntime;
 import dev.drover.orchestrator.runtime.RunOptions;
 import dev.drover.orchestrator.runtime.ScriptSource;
-import dev.drover.orchestrator.runtime.TargetCheck;
-import dev.drover.orchestrator.runtime.TargetResult;
+import dev.drover.orchestrator.runtime.StepError;
+import dev.drover.orchestrator.runtime.StepResult;
 import dev.drover.orchestrator.script.ScriptDirectory;
-import dev.drover.orchestrator.sql.OfflineSql;
 import dev.drover.orchestrator.twophase.RecoveryResult;
 import dev.drover.orchestrator.twophase.TwoPhaseJournal;
+import dev.drover.registry.ConfigException;
+import dev.drover.registry.Dialect;
 import dev.drover.registry.RegistryTarget;
-import dev.drover.registry.UrlMasker;
 import java.nio.file.Path;
-import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 /**
- * The migration commands over a list of registry targets, each through its section's
- * {@link EnvironmentStrategy}, one target after another in rollout
- * order: the first failure stops the rollout and the targets after it are reported
- * {@code skipped}. (The concurrent fan-out with canary, waves and a failure budget replaces this
- * loop in the orchestrator issue.)
+ * The fleet commands over the selected registry targets: each target mapped by its section's
+ * {@link EnvironmentStrategy}, ordinary targets fanned out by the orchestrator's
+ * {@link FleetRunner}, two-phase sections' targets moved in groups (run first, so a refused
+ * group changes nothing), and one {@link FleetResult} for the report.
  */
 public final class Fleet implements AutoCloseable {
 
     /** The run id written into offline SQL: fixed, so the same command always writes the same SQL. */
     public static final String OFFLINE_RUN_ID = "offline";
 
-    /** A registry target with its engine form and its lineage's scripts. */
-    private record Entry(RegistryTarget registry, MigrationTarget target, ScriptSource scripts,
-            EnvironmentStrategy strategy) {
-
-        UnaryOperator<List<MigrationStep>> review() {
-            return planned -> strategy.reviewPlan(target, planned);
-        }
-    }
-
-    private final List<Entry> entries;
+    private final List<FleetTarget> targets;
+    private final Map<String, RegistryTarget> registry;
+    private final Map<String, EnvironmentStrategy> strategies;
     private final String runId;
+    private Path journalDirectory = TwoPhaseJournal.defaultDirectory();
     private OwnedRuntime runtime;
 
-    private Fleet(List<Entry> entries, String runId) {
-        this.entries = entries;
+    private Fleet(List<FleetTarget> targets, Map<String, RegistryTarget> registry,
+            Map<String, EnvironmentStrategy> strategies, String runId) {
+        this.targets = targets;
+        this.registry = registry;
+        this.strategies = strategies;
         this.runId = runId;
     }
 
     /**
-     * @param targets  the selected targets, in rollout order
+     * @param selected the selected targets, in rollout order
      * @param x        {@code -x NAME=value} placeholder values
      * @param lockWait a {@code --lock-wait} override, or {@code null}
+     * @throws ConfigException if a {@code two_phase} section is not PostgreSQL, or a strategy cannot be loaded
      */
-    public static Fleet of(List<RegistryTarget> targets, Map<String, String> x, Duration lockWait) {
+    public static Fleet of(List<RegistryTarget> selected, Map<String, String> x, Duration lockWait) {
         Map<List<Path>, ScriptSource> lineages = new HashMap<>();
-        Map<String, EnvironmentStrategy> strategies = new HashMap<>();
-        List<Entry> entries = new ArrayList<>();
-        for (RegistryTarget target : targets) {
+        Map<String, EnvironmentStrategy> bySection = new HashMap<>();
+        Map<String, EnvironmentStrategy> strategies = new LinkedHashMap<>();
+        Map<String, RegistryTarget> registry = new LinkedHashMap<>();
+        List<FleetTarget> targets = new ArrayList<>();
+        for (RegistryTarget target : selected) {
+            requireTwoPhaseDialect(target);
             ScriptSource scripts = lineages.computeIfAbsent(target.versionLocations(),
                     locations -> ScriptSource.of(ScriptDirectory.load(locations)));
-            EnvironmentStrategy strategy = strategies.computeIfAbsent(target.sectionName(),
+            EnvironmentStrategy strategy = bySection.computeIfAbsent(target.sectionName(),
                     name -> Strategies.forSection(target.section()));
-            entries.add(new Entry(target, strategy.target(target, x, lockWait), scripts, strategy));
+            MigrationTarget mapped = strategy.target(target, x, lockWait);
+            targets.add(new FleetTarget(mapped, scripts, target.server(), target.sectionName(), target.tenant()));
+            strategies.put(target.key(), strategy);
+            registry.put(target.key(), target);
         }
-        return new Fleet(entries, RunOptions.withNewRunId().runId());
+        return new Fleet(targets, registry, strategies, RunOptions.withNewRunId().runId());
+    }
+
+    private static void requireTwoPhaseDialect(RegistryTarget target) {
+        if (target.twoPhase() && target.dialect() != Dialect.POSTGRESQL) {
+            throw new ConfigException(target.section().where() + ": section '" + target.sectionName()
+                    + "' sets two_phase = true on " + target.dialectName() + ", but two-phase commit needs PostgreSQL"
+                    + " (MariaDB XA cannot hold DDL; H2 commits DDL at once); set two_phase = false");
+        }
+    }
+
+    /** Where two-phase decisions are journaled (default {@code ~/.drover/journal}). */
+    public Fleet withJournal(Path directory) {
+        this.journalDirectory = directory;
+        return this;
     }
 
     public String runId() {
         return runId;
     }
 
-    public int size() {
-        return entries.size();
-    }
-
-    /** Upgrades every target to {@code destination}. */
-    public List<TargetOutcome> upgrade(String destination) {
-        return rollout(e -> runtime().migrate(e.target(), e.scripts(),
-                current -> e.review().apply(e.scripts().graph().planUpgrade(current, destination)), new RunOptions(runId)));
-    }
-
-    /** Downgrades every target to {@code destination}. */
-    public List<TargetOutcome> downgrade(String destination) {
-        return rollout(e -> runtime().migrate(e.target(), e.scripts(),
-                current -> e.review().apply(e.scripts().graph().planDowngrade(current, destination)), new RunOptions(runId)));
-    }
-
-    /** Sets every target's version table to {@code revisions} without running scripts. */
-    public List<TargetOutcome> stamp(List<String> revisions, boolean purge) {
-        return rollout(e -> runtime().stamp(e.target(), e.scripts(), revisions, purge, new RunOptions(runId)));
+    public List<FleetTarget> targets() {
+        return List.copyOf(targets);
     }
 
     /**
-     * Each target's heads, pending steps and problems.
-     *
-     * @throws SQLException if a target cannot be read
+     * The rollout policy from the configuration: {@code concurrency}, and each server's
+     * {@code max_connections} (H2 servers one at a time: an embedded database serialises DDL).
      */
-    public List<TargetCheck> check() throws SQLException {
-        List<TargetCheck> checks = new ArrayList<>();
-        for (Entry entry : entries) {
-            checks.add(MigrationRuntime.await(runtime().check(entry.target(), entry.scripts())));
+    public RolloutPolicy defaultPolicy(int concurrency) {
+        RolloutPolicy policy = RolloutPolicy.defaults().withConcurrency(concurrency);
+        for (FleetTarget target : targets) {
+            RegistryTarget source = registry.get(target.key());
+            int limit = source.dialect() == Dialect.H2 ? 1 : source.maxConnections();
+            policy = policy.withServerLimit(target.server(), limit);
         }
-        return checks;
-    }
-
-    /** The offline SQL of {@code upgrade RANGE --sql} for every target, each under a header naming it. */
-    public String offlineUpgrade(String range) {
-        return offline(e -> OfflineSql.upgrade(e.target(), e.scripts(), range, OFFLINE_RUN_ID, e.review()));
-    }
-
-    /** The offline SQL of {@code downgrade START:END --sql}. */
-    public String offlineDowngrade(String range) {
-        return offline(e -> OfflineSql.downgrade(e.target(), e.scripts(), range, OFFLINE_RUN_ID, e.review()));
-    }
-
-    /** The offline SQL of {@code stamp REV... --sql}. */
-    public String offlineStamp(List<String> revisions, boolean purge) {
-        return offline(e -> OfflineSql.stamp(e.target(), e.scripts(), revisions, purge, OFFLINE_RUN_ID));
+        return policy;
     }
 
     /**
-     * Resolves in-doubt two-phase transactions recorded in {@code journalDir} against this fleet's
+     * Runs {@code operation} on every target under {@code policy}; two-phase groups first. Every
+     * target gets an outcome; failures never throw.
+     */
+    public FleetResult run(FleetOperation operation, RolloutPolicy policy, FleetListener listener,
+            Cancellation cancellation) {
+        Instant started = Instant.now();
+        List<FleetTarget> ordinary = new ArrayList<>();
+        List<FleetTarget> twoPhase = new ArrayList<>();
+        for (FleetTarget target : targets) {
+            boolean grouped = registry.get(target.key()).twoPhase() && !(operation instanceof FleetOperation.Stamp);
+            (grouped ? twoPhase : ordinary).add(target);
+        }
+        TwoPhaseGroups.Run groups = twoPhase.isEmpty()
+                ? new TwoPhaseGroups.Run(List.of(), false, false)
+                : TwoPhaseGroups.run(TwoPhaseGroups.of(twoPhase),
+                        runtime().twoPhaseCoordinator(new TwoPhaseJournal(journalDirectory), twoPhase.size()),
+                        runId, policy, planners(twoPhase, operation), cancellation);
+        FleetResult fanOut = groups.stopped() || groups.cancelled()
+                ? notRun(operation, ordinary, groups.cancelled() ? OutcomeStatus.CANCELLED : OutcomeStatus.SKIPPED)
+                : runner().run(operation, ordinary, policy, new RunOptions(runId), listener, cancellation);
+        return merge(operation, started, groups, fanOut);
+    }
+
+    private FleetResult notRun(FleetOperation operation, List<FleetTarget> notStarted, OutcomeStatus status) {
+        Instant now = Instant.now();
+        List<TargetOutcome> outcomes = notStarted.stream()
+                .map(t -> new TargetOutcome(t, status, List.of(), List.of(), 0, List.of(), null, false, null))
+                .toList();
+        return new FleetResult(runId, operation.command(), operation.destination(), now, now, 0, outcomes,
+                status == OutcomeStatus.SKIPPED, status == OutcomeStatus.CANCELLED);
+    }
+
+    private FleetResult merge(FleetOperation operation, Instant started, TwoPhaseGroups.Run groups, FleetResult fanOut) {
+        if (groups.outcomes().isEmpty()) {
+            return fanOut;
+        }
+        Map<String, TargetOutcome> byKey = new HashMap<>();
+        groups.outcomes().forEach(o -> byKey.put(o.key(), o));
+        fanOut.outcomes().forEach(o -> byKey.put(o.key(), o));
+        List<TargetOutcome> ordered = targets.stream().map(t -> byKey.get(t.key())).toList();
+        Instant finished = Instant.now();
+        return new FleetResult(runId, operation.command(), operation.destination(), started, finished,
+                Duration.between(started, finished).toMillis(), ordered, groups.stopped() || fanOut.stopped(),
+                groups.cancelled() || fanOut.cancelled());
+    }
+
+    private Map<String, Function<List<String>, List<MigrationStep>>> planners(List<FleetTarget> members,
+            FleetOperation operation) {
+        Map<String, Function<List<String>, List<MigrationStep>>> planners = new HashMap<>();
+        for (FleetTarget member : members) {
+            EnvironmentStrategy strategy = strategies.get(member.key());
+            planners.put(member.key(), current -> strategy.reviewPlan(member.target(), plan(member, operation, current)));
+        }
+        return planners;
+    }
+
+    /** The plan of {@code operation} for one target from {@code current} (upgrade or downgrade). */
+    private static List<MigrationStep> plan(FleetTarget target, FleetOperation operation, List<String> current) {
+        if (operation instanceof FleetOperation.Downgrade down) {
+            return target.scripts().graph().planDowngrade(current, down.destination());
+        }
+        return target.scripts().graph().planUpgrade(current, operation.destination());
+    }
+
+    /** Each target's heads, pending steps and problems, read in batches per server. */
+    public FleetStatus status() {
+        return new FleetInspector(new RuntimeStateReader(runtime().runtime())).status(targets);
+    }
+
+    /**
+     * Offline SQL for every target, by key, in rollout order: {@code --sql} ({@code start:end} ranges,
+     * no connection) when {@code current} is {@code null}; {@code --dry-run} (from each target's
+     * current heads) otherwise.
+     *
+     * @param current heads per target key from {@link #status()}, or {@code null} for pure offline
+     */
+    public Map<String, String> sql(FleetOperation operation, Map<String, List<String>> current) {
+        Map<String, String> sql = new LinkedHashMap<>();
+        for (FleetTarget target : targets) {
+            EnvironmentStrategy strategy = strategies.get(target.key());
+            sql.put(target.key(), current == null
+                    ? OfflineSqlSource.offline(target, operation, strategy, OFFLINE_RUN_ID)
+                    : OfflineSqlSource.fromHeads(target, operation, strategy, current.get(target.key()), runId));
+        }
+        return sql;
+    }
+
+    /** A dry run: the plan of every target (as a result nobody ran) and the SQL each would execute. */
+    public record DryRun(FleetResult plan, Map<String, String> sql) {}
+
+    /**
+     * Reads every target's current heads (in batches), executes nothing, and returns what
+     * {@code operation} would do: targets with work are reported {@code skipped} with their planned
+     * steps, the others {@code unchanged}; a target that cannot be read or planned is {@code failed}.
+     */
+    public DryRun dryRun(FleetOperation operation) {
+        Instant started = Instant.now();
+        Map<String, List<String>> heads = new LinkedHashMap<>();
+        List<TargetOutcome> outcomes = new ArrayList<>();
+        for (TargetView view : status().targets()) {
+            FleetTarget target = view.target();
+            if (view.error() != null) {
+                outcomes.add(new TargetOutcome(target, OutcomeStatus.FAILED, List.of(), List.of(), 0, List.of(),
+                        StepError.of(null, view.error()), false, null));
+                continue;
+            }
+            heads.put(target.key(), view.heads());
+            outcomes.add(planned(target, operation, view.heads()));
+        }
+        Map<String, String> sql = new LinkedHashMap<>();
+        sql(operation, heads).forEach((key, text) -> {
+            if (!text.isEmpty()) {
+                sql.put(key, text);
+            }
+        });
+        Instant finished = Instant.now();
+        boolean failed = outcomes.stream().anyMatch(o -> o.status() == OutcomeStatus.FAILED);
+        return new DryRun(new FleetResult(runId, operation.command(), operation.destination(), started, finished,
+                Duration.between(started, finished).toMillis(), outcomes, failed, false), sql);
+    }
+
+    private TargetOutcome planned(FleetTarget target, FleetOperation operation, List<String> heads) {
+        try {
+            List<StepResult> steps = new ArrayList<>();
+            if (!(operation instanceof FleetOperation.Stamp)) {
+                for (MigrationStep step : strategies.get(target.key()).reviewPlan(target.target(),
+                        plan(target, operation, heads))) {
+                    steps.add(new StepResult(step.revision().id(), step.direction(), 0, target.scripts()
+                            .statements(step.revision().id(), step.direction(), target.target().dialect()).size()));
+                }
+            } else if (operation.isNoOp(target.scripts(), heads)) {
+                return new TargetOutcome(target, OutcomeStatus.UNCHANGED, heads, heads, 0, List.of(), null, false, null);
+            }
+            OutcomeStatus status = steps.isEmpty() && !(operation instanceof FleetOperation.Stamp)
+                    ? OutcomeStatus.UNCHANGED : OutcomeStatus.SKIPPED;
+            return new TargetOutcome(target, status, heads, heads, 0, steps, null, false, null);
+        } catch (RuntimeException e) {
+            return new TargetOutcome(target, OutcomeStatus.FAILED, heads, heads, 0, List.of(),
+                    StepError.of(null, e.getMessage()), false, null);
+        }
+    }
+
+    /** The masked url of a target, for headers of offline SQL. */
+    public String maskedUrl(String key) {
+        return registry.get(key).maskedUrl();
+    }
+
+    /**
+     * Resolves in-doubt two-phase transactions recorded in the journal against this fleet's
      * targets: COMMIT where the journal holds the decision, otherwise ROLLBACK (presumed abort).
      * Idempotent. With {@code force}, Drover transactions no journal knows are rolled back too.
      */
-    public RecoveryResult recover(Path journalDir, boolean force) {
-        runtime();
-        return runtime.recovery(new TwoPhaseJournal(journalDir))
-                .recover(entries.stream().map(Entry::target).toList(), force);
+    public RecoveryResult recover(boolean force) {
+        return runtime().recovery(new TwoPhaseJournal(journalDirectory))
+                .recover(targets.stream().map(FleetTarget::target).toList(), force);
     }
 
-    private String offline(Function<Entry, String> sql) {
-        StringBuilder out = new StringBuilder();
-        for (Entry entry : entries) {
-            if (entries.size() > 1) {
-                out.append("-- ==== target '").append(entry.registry().key()).append("' (")
-                        .append(entry.registry().maskedUrl()).append(") ====\n");
-            }
-            out.append(sql.apply(entry));
-        }
-        return out.toString();
+    private FleetRunner runner() {
+        OwnedRuntime owned = runtime();
+        return new FleetRunner(new StrategyExecutor(owned.runtime(), strategies),
+                new RuntimeStateReader(owned.runtime()), Clock.systemUTC(), System::nanoTime);
     }
 
-    private List<TargetOutcome> rollout(Function<Entry, CompletionStage<TargetResult>> operation) {
-        List<TargetOutcome> outcomes = new ArrayList<>();
-        boolean stopped = false;
-        for (Entry entry : entries) {
-            String key = entry.registry().key();
-            if (stopped) {
-                outcomes.add(new TargetOutcome(key, "skipped", null, null, false));
-                continue;
-            }
-            TargetOutcome outcome = runOne(entry, () -> operation.apply(entry));
-            outcomes.add(outcome);
-            stopped = outcome.failed();
-        }
-        return outcomes;
-    }
-
-    private TargetOutcome runOne(Entry entry, java.util.function.Supplier<CompletionStage<TargetResult>> operation) {
-        String key = entry.registry().key();
-        try {
-            TargetResult result = MigrationRuntime.await(operation.get());
-            return new TargetOutcome(key, result.status().label(), result, null, false);
-        } catch (LockTimeoutException e) {
-            return new TargetOutcome(key, "failed", null, masked(entry, e.getMessage()), true);
-        } catch (SQLException e) {
-            return new TargetOutcome(key, "failed", null, "cannot reach or prepare target '" + key + "': "
-                    + masked(entry, e.getMessage()) + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),
-                    false);
-        }
-    }
-
-    /** Driver messages may echo the URL; never let a credential through. */
-    private static String masked(Entry entry, String message) {
-        return UrlMasker.sanitize(String.valueOf(message), List.of(entry.registry().password()));
-    }
-
-    private MigrationRuntime runtime() {
+    private OwnedRuntime runtime() {
         if (runtime == null) {
-            int perServer = entries.stream().mapToInt(e -> e.registry().maxConnections()).max().orElse(4);
+            int perServer = registry.values().stream().mapToInt(RegistryTarget::maxConnections).max().orElse(4);
             runtime = OwnedRuntime.start(perServer);
         }
-        return runtime.runtime();
+        return runtime;
     }
 
     @Override

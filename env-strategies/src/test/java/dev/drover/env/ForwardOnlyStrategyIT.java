@@ -9,6 +9,13 @@ import dev.drover.registry.RegistryTarget;
 import dev.drover.registry.Selection;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.drover.orchestrator.fleet.Cancellation;
+import dev.drover.orchestrator.fleet.FleetListener;
+import dev.drover.orchestrator.fleet.FleetOperation;
+import dev.drover.orchestrator.fleet.FleetResult;
+import dev.drover.orchestrator.fleet.OutcomeStatus;
+import dev.drover.orchestrator.fleet.RolloutPolicy;
+import dev.drover.orchestrator.fleet.TargetOutcome;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,12 +38,17 @@ class ForwardOnlyStrategyIT {
         List<RegistryTarget> targets = new RegistryLoader().env(Map.of()).load(tmp.resolve("drover.ini"))
                 .targets(Selection.all()).targets();
         try (Fleet fleet = Fleet.of(targets, Map.of(), null)) {
-            assertThat(fleet.upgrade("head")).extracting(TargetOutcome::status).containsExactly("succeeded", "succeeded");
-            List<TargetOutcome> down = fleet.downgrade("base");
-            assertThat(down).extracting(TargetOutcome::status).containsExactly("failed", "skipped");
-            assertThat(down.get(0).result().error().message()).contains("forward-only").contains("'aaa001'");
-            assertThat(down.get(0).result().to()).containsExactly("aaa001");
-            assertThatThrownBy(() -> fleet.offlineDowngrade("head:base")).isInstanceOf(PlanVetoedException.class);
+            RolloutPolicy policy = fleet.defaultPolicy(2);
+            FleetResult up = fleet.run(FleetOperation.upgrade("head"), policy, FleetListener.NONE, new Cancellation());
+            assertThat(up.outcomes()).extracting(TargetOutcome::status)
+                    .containsExactly(OutcomeStatus.SUCCEEDED, OutcomeStatus.SUCCEEDED);
+            FleetResult down = fleet.run(FleetOperation.downgrade("base"), policy, FleetListener.NONE, new Cancellation());
+            assertThat(down.outcomes()).extracting(TargetOutcome::status)
+                    .containsExactly(OutcomeStatus.FAILED, OutcomeStatus.SKIPPED);
+            assertThat(down.outcomes().get(0).error().message()).contains("forward-only").contains("'aaa001'");
+            assertThat(down.outcomes().get(0).to()).containsExactly("aaa001");
+            assertThatThrownBy(() -> fleet.sql(FleetOperation.downgrade("head:base"), null))
+                    .isInstanceOf(PlanVetoedException.class);
         }
     }
 }

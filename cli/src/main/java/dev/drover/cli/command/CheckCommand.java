@@ -2,13 +2,15 @@ package dev.drover.cli.command;
 
 import dev.drover.cli.DroverCommand;
 import dev.drover.cli.ExitCodes;
+import dev.drover.cli.GlobalOptions;
+import dev.drover.cli.render.StatusRenderer;
 import dev.drover.env.Fleet;
-import dev.drover.orchestrator.runtime.TargetCheck;
+import dev.drover.orchestrator.fleet.FleetStatus;
+import dev.drover.orchestrator.fleet.TargetView;
 import java.io.PrintWriter;
-import java.sql.SQLException;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code drover check}: the deploy gate; exit 1 unless every target is at head with unchanged applied scripts. */
@@ -20,27 +22,27 @@ public final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     DroverCommand drover;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Only the I-th of N deterministic partitions of the targets.")
+    String shard;
+
     @Override
-    public Integer call() throws SQLException {
-        try (Fleet fleet = TargetSelection.fleet(drover, null, null)) {
-            List<TargetCheck> checks = fleet.check();
+    public Integer call() {
+        try (Fleet fleet = TargetSelection.fleet(drover, shard, null)) {
+            FleetStatus status = fleet.status();
             PrintWriter out = drover.environment().out();
-            long failing = 0;
-            for (TargetCheck check : checks) {
-                if (check.passes()) {
-                    continue;
+            if (drover.options().format() == GlobalOptions.OutputFormat.json) {
+                out.println(StatusRenderer.json(status));
+            } else {
+                for (TargetView view : status.unhealthy()) {
+                    out.println(view.key() + ": " + StatusRenderer.describe(view));
                 }
-                failing++;
-                String at = check.heads().isEmpty() ? "<base>" : String.join(", ", check.heads());
-                out.println(check.key() + ": at " + at
-                        + (check.pendingSteps() > 0 ? ", " + check.pendingSteps() + " step(s) pending" : "")
-                        + (check.problem() != null ? "; " + check.problem().message() : ""));
+                int total = status.targets().size();
+                out.println(status.checkPassed()
+                        ? "OK: " + total + " target(s) at head, applied scripts unchanged"
+                        : "FAILED: " + status.unhealthy().size() + " of " + total + " target(s) not at head or changed;"
+                                + " run 'drover upgrade' (or fix the reported scripts)");
             }
-            out.println(failing == 0
-                    ? "OK: " + checks.size() + " target(s) at head, applied scripts unchanged"
-                    : "FAILED: " + failing + " of " + checks.size() + " target(s) not at head or changed;"
-                            + " run 'drover upgrade' (or fix the reported scripts)");
-            return failing == 0 ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
+            return status.checkPassed() ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
         }
     }
 }

@@ -2,9 +2,8 @@ package dev.drover.cli.command;
 
 import dev.drover.cli.DroverCommand;
 import dev.drover.env.Fleet;
-import dev.drover.orchestrator.runtime.TargetCheck;
+import dev.drover.orchestrator.fleet.TargetView;
 import java.io.PrintWriter;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,24 +18,20 @@ public final class CurrentCommand implements Callable<Integer> {
     DroverCommand drover;
 
     @Override
-    public Integer call() throws SQLException {
+    public Integer call() {
         try (Fleet fleet = TargetSelection.fleet(drover, null, null)) {
-            List<TargetCheck> checks = fleet.check();
+            List<TargetView> views = fleet.status().targets();
             PrintWriter out = drover.environment().out();
-            boolean several = checks.size() > 1;
-            for (TargetCheck check : checks) {
-                String prefix = several ? check.key() + ": " : "";
-                if (check.heads().isEmpty()) {
-                    out.println(prefix + "<base>" + (check.pendingSteps() == 0 ? " (head)" : ""));
+            for (TargetView view : views) {
+                String prefix = views.size() > 1 ? view.key() + ": " : "";
+                if (view.error() != null) {
+                    out.println(prefix + "unreadable: " + view.error());
+                    continue;
                 }
-                for (String head : check.heads()) {
-                    out.println(prefix + head + (check.pendingSteps() == 0 ? " (head)" : ""));
-                }
-                if (drover.options().verbose() && check.problem() != null) {
-                    out.println("    " + check.problem().message());
-                }
+                List<String> heads = view.heads().isEmpty() ? List.of("<base>") : view.heads();
+                heads.forEach(head -> out.println(prefix + head + (view.atHead() ? " (head)" : "")));
             }
-            return 0;
+            return views.stream().anyMatch(v -> v.error() != null) ? 1 : 0;
         }
     }
 }

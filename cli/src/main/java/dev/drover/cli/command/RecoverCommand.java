@@ -28,8 +28,8 @@ public final class RecoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Fleet fleet = TargetSelection.fleet(drover, null, null)) {
-            RecoveryResult result = fleet.recover(journalDirectory(drover), force);
+        try (Fleet fleet = TargetSelection.fleet(drover, null, null).withJournal(journalDirectory(drover))) {
+            RecoveryResult result = fleet.recover(force);
             PrintWriter out = drover.environment().out();
             if (result.transactions().isEmpty()) {
                 out.println("No in-doubt two-phase transactions: nothing to recover.");

@@ -1,20 +1,51 @@
 package dev.drover.cli.command;
 
+import dev.drover.cli.CliException;
 import dev.drover.cli.DroverCommand;
+import dev.drover.cli.GlobalOptions;
+import dev.drover.cli.render.ProgressLine;
 import dev.drover.cli.render.RunRenderer;
 import dev.drover.env.Fleet;
-import dev.drover.env.TargetOutcome;
+import dev.drover.orchestrator.fleet.Cancellation;
+import dev.drover.orchestrator.fleet.FleetListener;
+import dev.drover.orchestrator.fleet.FleetOperation;
+import dev.drover.orchestrator.fleet.FleetResult;
+import dev.drover.orchestrator.fleet.RolloutPolicy;
+import dev.drover.orchestrator.report.ReportJson;
+import dev.drover.orchestrator.report.RunReport;
+import dev.drover.orchestrator.report.RunReports;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.function.Function;
 import picocli.CommandLine.Option;
 
-/** Options shared by {@code upgrade}, {@code downgrade} and {@code stamp}. */
+/** The options of {@code upgrade}, {@code downgrade} and {@code stamp}, and how a run is carried out. */
 final class RunOptionsMixin {
 
-    @Option(names = "--sql", description = "Don't touch any database: write the SQL the run would execute to stdout"
-            + " (Alembic's offline mode; a range 'start:end' gives the starting point).")
+    @Option(names = "--sql", description = "Don't touch any database: write the SQL the run would execute"
+            + " (Alembic's offline mode; a range 'start:end' gives the starting point), one block per target.")
     boolean sql;
+
+    @Option(names = "--sql-dir", paramLabel = "DIR", description = "With --sql or --dry-run: one .sql file per target in DIR instead of stdout.")
+    Path sqlDir;
+
+    @Option(names = "--dry-run", description = "Read each target's current revision, execute nothing, and write"
+            + " the SQL each target would run (plan in the --report).")
+    boolean dryRun;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Targets migrated at once. Default: [drover] concurrency (8).")
+    Integer concurrency;
+
+    @Option(names = "--canary", paramLabel = "N", description = "Run the first N targets alone; stop unless all succeed.")
+    int canary;
+
+    @Option(names = "--wave-size", paramLabel = "N", description = "Proceed in waves of N targets, checking the failure budget between waves.")
+    int waveSize;
+
+    @Option(names = "--max-failures", paramLabel = "N", description = "Stop starting targets after more than N failures. Default: 0 (stop after the first).")
+    Integer maxFailures;
+
+    @Option(names = "--continue-on-error", description = "Never stop the rollout for failures.")
+    boolean continueOnError;
 
     @Option(names = "--lock-wait", paramLabel = "SECONDS",
             description = "How long to wait for another run's lock on a target. Default: the section's lock_wait (60).")
@@ -23,19 +54,76 @@ final class RunOptionsMixin {
     @Option(names = "--shard", paramLabel = "I/N", description = "Only the I-th of N deterministic partitions of the targets.")
     String shard;
 
-    /**
-     * Runs one migration command over the selected targets: {@code offline} with {@code --sql},
-     * else {@code online}, whose outcomes are rendered and turned into the exit code.
-     */
-    int execute(DroverCommand drover, Function<Fleet, String> offline, Function<Fleet, List<TargetOutcome>> online) {
-        try (Fleet fleet = TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait))) {
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON run report to FILE.")
+    Path report;
+
+    /** Runs {@code operation} on the selected targets as the options say, and returns the exit code. */
+    int execute(DroverCommand drover, FleetOperation operation) {
+        validate();
+        try (Fleet fleet = TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait))
+                .withJournal(RecoverCommand.journalDirectory(drover))) {
             if (sql) {
-                drover.environment().out().print(offline.apply(fleet));
+                SqlOutput.write(drover, fleet, fleet.sql(operation, null), sqlDir);
                 return 0;
             }
-            List<TargetOutcome> outcomes = online.apply(fleet);
-            RunRenderer.render(outcomes, drover.options().verbose(), fleet.runId(), drover.environment().out());
-            return FleetExit.of(outcomes);
+            if (dryRun) {
+                return DryRun.run(drover, fleet, operation, sqlDir, report);
+            }
+            return run(drover, fleet, operation);
+        }
+    }
+
+    private int run(DroverCommand drover, Fleet fleet, FleetOperation operation) {
+        GlobalOptions options = drover.options();
+        RolloutPolicy policy = policy(fleet, drover.workspace().registry().concurrency());
+        Cancellation cancellation = new Cancellation();
+        ProgressLine progress = new ProgressLine(drover.environment().err(), drover.environment().terminal(),
+                () -> drover.environment().clock().millis());
+        FleetListener listener = options.progress() ? progress : FleetListener.NONE;
+        FleetResult result;
+        try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation)) {
+            result = fleet.run(operation, policy, listener, cancellation);
+            progress.close();
+            RunReport runReport = RunReports.from(result);
+            if (report != null) {
+                ReportJson.write(runReport, drover.environment().cwd().resolve(report));
+            }
+            if (options.format() == GlobalOptions.OutputFormat.json) {
+                drover.environment().out().println(ReportJson.toJson(runReport));
+            } else if (!options.quiet() || result.exitCode() != 0) {
+                RunRenderer.render(runReport, options.verbose(), drover.environment().out());
+            }
+            drover.environment().out().flush();
+        }
+        return result.exitCode();
+    }
+
+    private RolloutPolicy policy(Fleet fleet, int configuredConcurrency) {
+        RolloutPolicy policy = fleet.defaultPolicy(concurrency != null ? concurrency : configuredConcurrency);
+        if (maxFailures != null) {
+            policy = policy.withMaxFailures(maxFailures);
+        }
+        if (continueOnError) {
+            policy = policy.withContinueOnError();
+        }
+        if (canary > 0) {
+            policy = policy.withCanary(canary);
+        }
+        if (waveSize > 0) {
+            policy = policy.withWaveSize(waveSize);
+        }
+        return policy;
+    }
+
+    private void validate() {
+        if (maxFailures != null && continueOnError) {
+            throw CliException.usage("--max-failures and --continue-on-error exclude each other; choose one");
+        }
+        if (sql && dryRun) {
+            throw CliException.usage("--sql (no database at all) and --dry-run (reads current revisions) exclude each other; choose one");
+        }
+        if (sqlDir != null && !sql && !dryRun) {
+            throw CliException.usage("--sql-dir goes with --sql or --dry-run; add one of them");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.DroverCommand;
+import dev.drover.orchestrator.fleet.FleetOperation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,6 +31,6 @@ public final class StampCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run.execute(drover, fleet -> fleet.offlineStamp(revisions, purge), fleet -> fleet.stamp(revisions, purge));
+        return run.execute(drover, FleetOperation.stamp(revisions, purge));
     }
 }

@@ -1,6 +1,7 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.DroverCommand;
+import dev.drover.orchestrator.fleet.FleetOperation;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +23,6 @@ public final class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run.execute(drover, fleet -> fleet.offlineUpgrade(revision), fleet -> fleet.upgrade(revision));
+        return run.execute(drover, FleetOperation.upgrade(revision));
     }
 }

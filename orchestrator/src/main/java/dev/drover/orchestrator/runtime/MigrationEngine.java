@@ -267,11 +267,11 @@ public final class MigrationEngine {
     }
 
     /** The tenant schema (MariaDB: database) does not exist yet: nothing has been applied. */
-    static boolean isMissingSchema(SQLException e) {
+    private static boolean isMissingSchema(SQLException e) {
         return "3F000".equals(e.getSQLState()) || "90079".equals(e.getSQLState()) || e.getErrorCode() == 1049;
     }
 
-    static boolean isMissingTable(SQLException e) {
+    private static boolean isMissingTable(SQLException e) {
         return "42P01".equals(e.getSQLState()) || "42S02".equals(e.getSQLState());
     }
 

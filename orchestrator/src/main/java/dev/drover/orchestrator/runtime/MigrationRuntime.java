@@ -88,14 +88,6 @@ public final class MigrationRuntime implements AutoCloseable {
                 current -> scripts.graph().planStamp(current, revisions, purge), options.runId()));
     }
 
-    /**
-     * Reads what {@code drover check} needs: heads, pending steps to {@code heads}, and whether an
-     * applied script changed or a revision is half-applied. Takes no lock and changes nothing.
-     */
-    public CompletionStage<TargetCheck> check(MigrationTarget target, ScriptSource scripts) {
-        return submit(() -> new TargetInspector(sessions).check(target, scripts));
-    }
-
     /** The target's current heads, sorted (empty: base). */
     public CompletionStage<List<String>> current(MigrationTarget target) {
         return submit(() -> engine.current(target));

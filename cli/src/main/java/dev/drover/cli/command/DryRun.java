@@ -1,0 +1,36 @@
+package dev.drover.cli.command;
+
+import dev.drover.cli.DroverCommand;
+import dev.drover.cli.GlobalOptions;
+import dev.drover.env.Fleet;
+import dev.drover.orchestrator.fleet.FleetOperation;
+import dev.drover.orchestrator.report.ReportJson;
+import dev.drover.orchestrator.report.RunReport;
+import dev.drover.orchestrator.report.RunReports;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** {@code --dry-run}: reads current revisions, executes nothing, writes each target's pending SQL and the plan. */
+final class DryRun {
+
+    private DryRun() {}
+
+    static int run(DroverCommand drover, Fleet fleet, FleetOperation operation, Path sqlDir, Path reportFile) {
+        Fleet.DryRun dry = fleet.dryRun(operation);
+        RunReport report = RunReports.from(dry.plan());
+        if (reportFile != null) {
+            ReportJson.write(report, drover.environment().cwd().resolve(reportFile));
+        }
+        if (drover.options().format() == GlobalOptions.OutputFormat.json) {
+            drover.environment().out().println(ReportJson.toJson(report));
+        } else {
+            SqlOutput.write(drover, fleet, dry.sql(), sqlDir);
+        }
+        PrintWriter err = drover.environment().err();
+        RunReport.Summary s = report.summary();
+        err.println("Dry run: " + dry.sql().size() + " of " + s.targets() + " target(s) would change, "
+                + s.unchanged() + " already at the destination" + (s.failed() > 0 ? ", " + s.failed() + " unreadable" : "")
+                + "; nothing was executed");
+        return s.failed() > 0 ? 1 : 0;
+    }
+}

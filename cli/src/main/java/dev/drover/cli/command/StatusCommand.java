@@ -1,0 +1,36 @@
+package dev.drover.cli.command;
+
+import dev.drover.cli.DroverCommand;
+import dev.drover.cli.GlobalOptions;
+import dev.drover.cli.render.StatusRenderer;
+import dev.drover.env.Fleet;
+import dev.drover.orchestrator.fleet.FleetStatus;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code drover status}: which targets are at which revision, what is pending, and a summary by revision. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show each target's current revision(s), pending steps to head, and a summary by revision.")
+public final class StatusCommand implements Callable<Integer> {
+
+    @ParentCommand
+    DroverCommand drover;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Only the I-th of N deterministic partitions of the targets.")
+    String shard;
+
+    @Override
+    public Integer call() {
+        try (Fleet fleet = TargetSelection.fleet(drover, shard, null)) {
+            FleetStatus status = fleet.status();
+            if (drover.options().format() == GlobalOptions.OutputFormat.json) {
+                drover.environment().out().println(StatusRenderer.json(status));
+            } else {
+                StatusRenderer.text(status, drover.environment().out());
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.drover.cli.render;
+
+import dev.drover.orchestrator.fleet.FleetListener;
+import dev.drover.orchestrator.fleet.FleetProgress;
+import dev.drover.orchestrator.fleet.FleetTarget;
+import dev.drover.orchestrator.fleet.TargetOutcome;
+import java.io.PrintWriter;
+import java.util.function.LongSupplier;
+
+/**
+ * The live progress of a fleet run on stderr: on a terminal one line rewritten in place
+ * ({@code done / failed / running / ETA}); otherwise a plain line at most every few seconds, so
+ * CI logs stay readable. The runner calls it on one thread, so it needs no locking.
+ */
+public final class ProgressLine implements FleetListener {
+
+    private static final long LOG_EVERY_MS = 5_000;
+
+    private final PrintWriter err;
+    private final boolean terminal;
+    private final LongSupplier millis;
+    private long lastLogged = Long.MIN_VALUE;
+    private int lastWidth;
+
+    /**
+     * @param terminal whether stderr is a terminal (rewrite one line) or a log (a line every 5 s)
+     * @param millis   the clock, in milliseconds (injected so tests need no sleeps)
+     */
+    public ProgressLine(PrintWriter err, boolean terminal, LongSupplier millis) {
+        this.err = err;
+        this.terminal = terminal;
+        this.millis = millis;
+    }
+
+    @Override
+    public void started(FleetTarget target, FleetProgress progress) {
+        show(progress, false);
+    }
+
+    @Override
+    public void finished(TargetOutcome outcome, FleetProgress progress) {
+        show(progress, progress.done() == progress.total());
+    }
+
+    /** Ends the rewritten line so the summary starts on a fresh one. */
+    public void close() {
+        if (terminal && lastWidth > 0) {
+            err.print("\r" + " ".repeat(lastWidth) + "\r");
+            err.flush();
+        }
+    }
+
+    private void show(FleetProgress progress, boolean last) {
+        String text = text(progress);
+        if (terminal) {
+            err.print("\r" + text + " ".repeat(Math.max(0, lastWidth - text.length())));
+            lastWidth = text.length();
+            err.flush();
+            return;
+        }
+        long now = millis.getAsLong();
+        if (last || now - lastLogged >= LOG_EVERY_MS) {
+            err.println(text);
+            err.flush();
+            lastLogged = now;
+        }
+    }
+
+    static String text(FleetProgress p) {
+        long eta = p.etaMs();
+        return "drover: " + p.done() + "/" + p.total() + " done, " + p.failed() + " failed, " + p.running()
+                + " running" + (eta > 0 && p.done() < p.total() ? ", ETA " + clock(eta) : "");
+    }
+
+    private static String clock(long ms) {
+        long seconds = (ms + 999) / 1000;
+        return seconds / 60 + ":" + String.format(java.util.Locale.ROOT, "%02d", seconds % 60);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.drover.cli.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.drover.orchestrator.fleet.FleetStatus;
+import dev.drover.orchestrator.fleet.TargetView;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders {@code drover status} and {@code drover check}: per target state, then counts by revision. */
+public final class StatusRenderer {
+
+    private StatusRenderer() {}
+
+    /** One line per target, then the summary by revision. */
+    public static void text(FleetStatus status, PrintWriter out) {
+        int width = status.targets().stream().mapToInt(t -> t.key().length()).max().orElse(0);
+        for (TargetView view : status.targets()) {
+            out.println(pad(view.key(), width) + "  " + describe(view));
+        }
+        out.println();
+        out.println("By revision:");
+        status.byRevision().forEach((revision, count) -> out.println("  " + revision + "  " + count));
+    }
+
+    /** {@code at 1a2b (head)}, {@code at <base>, 2 pending}, with changed and half-applied revisions. */
+    public static String describe(TargetView view) {
+        if (view.error() != null) {
+            return "unreadable: " + view.error();
+        }
+        StringBuilder text = new StringBuilder("at ").append(view.heads().isEmpty() ? "<base>" : String.join(", ", view.heads()));
+        text.append(view.atHead() ? " (head)" : ", " + view.pending() + " pending");
+        if (!view.changed().isEmpty()) {
+            text.append("; applied script(s) changed: ").append(String.join(", ", view.changed()));
+        }
+        if (!view.unfinished().isEmpty()) {
+            text.append("; half-applied: ").append(String.join(", ", view.unfinished()))
+                    .append(" (run 'drover upgrade' for the repair instructions)");
+        }
+        return text.toString();
+    }
+
+    public static String json(FleetStatus status) {
+        List<Map<String, Object>> targets = new ArrayList<>();
+        for (TargetView view : status.targets()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("key", view.key());
+            row.put("heads", view.heads());
+            row.put("pending", view.pending());
+            row.put("atHead", view.atHead());
+            row.put("changed", view.changed());
+            row.put("unfinished", view.unfinished());
+            row.put("error", view.error());
+            targets.add(row);
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("targets", targets);
+        document.put("byRevision", status.byRevision());
+        document.put("checkPassed", status.checkPassed());
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not render status as JSON", e);
+        }
+    }
+
+    private static String pad(String value, int width) {
+        return value + " ".repeat(Math.max(0, width - value.length()));
+    }
+}
