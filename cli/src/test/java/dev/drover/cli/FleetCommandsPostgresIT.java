@@ -1,0 +1,156 @@
+package dev.drover.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drover.testing.Database;
+import dev.drover.testing.DatabaseExtension;
+import dev.drover.testing.DatabaseKind;
+import dev.drover.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A schema-per-tenant fleet on PostgreSQL driven through the CLI: the rolling upgrade with its
+ * JSON report, status and check, a failing canary, and {@code --sql-dir} output that psql turns
+ * into the same catalog as the online run.
+ */
+@ExtendWith(DatabaseExtension.class)
+class FleetCommandsPostgresIT {
+
+    private static final int TENANTS = 20;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void rollingUpgradeReportStatusAndCheck(@Database(DatabaseKind.POSTGRES) TestDatabase db) throws Exception {
+        CliRun cli = project(db, db.url());
+        createTenants(db.url());
+
+        CliRun.Result up = cli.run("-c", "app/drover.ini", "upgrade", "head", "--report", "report.json", "--concurrency", "4");
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        JsonNode report = new ObjectMapper().readTree(tmp.resolve("report.json").toFile());
+        assertThat(report.path("summary").path("succeeded").asInt()).isEqualTo(TENANTS);
+        assertThat(report.path("targets").get(0).path("to").get(0).asText()).isEqualTo("bbb002");
+        assertThat(report.toString()).doesNotContain("password");
+
+        CliRun.Result status = cli.run("-c", "app/drover.ini", "status");
+        assertThat(status.out()).contains("app/tenant_01").contains("bbb002  " + TENANTS);
+        assertThat(cli.run("-c", "app/drover.ini", "check").exitCode()).isZero();
+
+        CliRun.Result again = cli.run("-c", "app/drover.ini", "upgrade", "--format", "json");
+        assertThat(new ObjectMapper().readTree(again.out()).path("summary").path("unchanged").asInt()).isEqualTo(TENANTS);
+    }
+
+    @Test
+    void aFailingCanaryLeavesTheOtherTenantsAlone(@Database(DatabaseKind.POSTGRES) TestDatabase db) throws Exception {
+        CliRun cli = project(db, db.url());
+        createTenants(db.url());
+        exec(db.url(), "CREATE TABLE tenant_02.accounts (id INT)");
+
+        CliRun.Result up = cli.run("-c", "app/drover.ini", "upgrade", "--canary", "3");
+        assertThat(up.exitCode()).as(up.toString()).isEqualTo(1);
+        assertThat(up.out()).contains("app/tenant_02").contains("42P07");
+        assertThat(versionTables(db.url())).allMatch(schema -> schema.compareTo("tenant_03") <= 0);
+    }
+
+    @Test
+    void sqlDirOutputBuildsTheSameCatalogAsTheOnlineRun(@Database(DatabaseKind.POSTGRES) TestDatabase db) throws Exception {
+        String offlineDb = db.createDatabase("offline");
+        String offlineUrl = db.urlOf(offlineDb);
+        CliRun cli = project(db, db.url());
+        createTenants(db.url());
+        createTenants(offlineUrl);
+
+        assertThat(cli.run("-c", "app/drover.ini", "upgrade", "head", "--sql", "--sql-dir", "sql").exitCode()).isZero();
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(tmp.resolve("sql"))) {
+            files = listed.sorted().toList();
+        }
+        assertThat(files).hasSize(TENANTS);
+        for (Path file : files) {
+            Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", offlineDb, "-q",
+                    "-v", "ON_ERROR_STOP=1", "-f", file.toString()).redirectErrorStream(true).start();
+            String output = new String(psql.getInputStream().readAllBytes());
+            assertThat(psql.waitFor()).as(output).isZero();
+        }
+        assertThat(cli.run("-c", "app/drover.ini", "upgrade", "head").exitCode()).isZero();
+        assertThat(catalog(offlineUrl)).isEqualTo(catalog(db.url())).isNotEmpty();
+    }
+
+    private CliRun project(TestDatabase db, String url) throws IOException {
+        CliRun cli = new CliRun(tmp);
+        assertThat(cli.run("init", "app").exitCode()).isZero();
+        Files.writeString(tmp.resolve("app/drover.ini"), """
+                [drover]
+                databases = app
+                [app]
+                url = %s
+                tenants = query: SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant%%' ORDER BY 1
+                version_locations = %%(here)s/migrations/versions
+                max_connections = 4
+                """.formatted(url));
+        Path versions = tmp.resolve("app/migrations/versions");
+        Files.writeString(versions.resolve("aaa001_accounts.sql"), "-- revision: aaa001\n-- down_revision:\n\n"
+                + "-- drover:upgrade\nCREATE TABLE accounts (id INT PRIMARY KEY, note TEXT DEFAULT '${tenant}');\n\n"
+                + "-- drover:downgrade\nDROP TABLE accounts;\n");
+        Files.writeString(versions.resolve("bbb002_email.sql"), "-- revision: bbb002\n-- down_revision: aaa001\n\n"
+                + "-- drover:upgrade\nALTER TABLE accounts ADD COLUMN email TEXT;\nCREATE INDEX accounts_email ON accounts (email);\n\n"
+                + "-- drover:downgrade\nDROP INDEX accounts_email;\nALTER TABLE accounts DROP COLUMN email;\n");
+        return cli;
+    }
+
+    /** Fresh tenant schemas (the database is shared by this class's tests). */
+    private static void createTenants(String url) throws SQLException {
+        for (int i = 1; i <= TENANTS; i++) {
+            String schema = "tenant_" + String.format("%02d", i);
+            exec(url, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            exec(url, "CREATE SCHEMA " + schema);
+        }
+    }
+
+    private static void exec(String url, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.createStatement().execute(sql);
+        }
+    }
+
+    private static List<String> versionTables(String url) throws SQLException {
+        return query(url, "SELECT table_schema FROM information_schema.tables WHERE table_name = 'drover_version'");
+    }
+
+    /** Columns (with defaults) and version rows of every tenant schema. */
+    private static List<String> catalog(String url) throws SQLException {
+        List<String> rows = query(url, "SELECT table_schema || '.' || table_name || '.' || column_name || ':' || data_type"
+                + " || ':' || coalesce(column_default, '') FROM information_schema.columns"
+                + " WHERE table_schema LIKE 'tenant%' ORDER BY 1");
+        rows.addAll(query(url, "SELECT schemaname || '.' || indexname FROM pg_indexes WHERE schemaname LIKE 'tenant%' ORDER BY 1"));
+        for (String schema : query(url, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant%' ORDER BY 1")) {
+            rows.addAll(query(url, "SELECT '" + schema + ":' || version_num FROM " + schema + ".drover_version"));
+        }
+        return rows;
+    }
+
+    private static List<String> query(String url, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+}
