@@ -88,6 +88,9 @@ abstract class MigrationCommandsContract {
         CliRun.Result check = drover("check");
         assertThat(check.exitCode()).isEqualTo(1);
         assertThat(check.out()).contains("at aaa001, 1 pending");
+        assertThat(drover("history", "-i").out()).contains("<base> -> aaa001 (current), step aaa001");
+        assertThat(drover("history", "-r", "current:").out().strip()).isEqualTo("aaa001 -> bbb002 (head), step bbb002"
+                + System.lineSeparator() + "<base> -> aaa001 (current), step aaa001");
 
         assertThat(drover("downgrade", "base").exitCode()).isZero();
         assertThat(versionRows()).isEmpty();

@@ -1,8 +1,11 @@
 package dev.drover.cli.command;
 
+import dev.drover.cli.CliException;
 import dev.drover.cli.DroverCommand;
 import dev.drover.cli.render.RevisionFormatter;
-import dev.drover.orchestrator.command.RevisionView;
+import dev.drover.env.Fleet;
+import dev.drover.orchestrator.fleet.TargetView;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,14 +20,38 @@ public final class HistoryCommand implements Callable<Integer> {
     DroverCommand drover;
 
     @Option(names = {"-r", "--rev-range"}, paramLabel = "RANGE",
-            description = "A range 'start:end' of revisions; either side may be left out, e.g. 'base:head', 'ae10:', ':3c4d'.")
+            description = "A range 'start:end' of revisions; either side may be left out or be 'current',"
+                    + " e.g. 'base:head', 'ae10:', ':3c4d', 'current:'.")
     String range;
+
+    @Option(names = {"-i", "--indicate-current"},
+            description = "Mark the current revision(s) of the selected target (reads its version table).")
+    boolean indicateCurrent;
 
     @Override
     public Integer call() {
         boolean verbose = drover.options().verbose();
-        return EachLineage.print(drover, commands -> commands.history(range).stream()
-                .map(rev -> verbose ? RevisionFormatter.logEntry(rev) : RevisionFormatter.line(rev, true, true, true, true))
+        List<String> current = indicateCurrent || (range != null && range.contains("current")) ? currentHeads() : List.of();
+        return EachLineage.print(drover, commands -> commands.history(range, current).stream()
+                .map(rev -> verbose
+                        ? RevisionFormatter.logEntry(rev, current.contains(rev.id()))
+                        : RevisionFormatter.line(rev, true, true, true, true, current.contains(rev.id())))
                 .toList());
+    }
+
+    /** The heads of the one selected target; 'current' means nothing for a fleet. */
+    private List<String> currentHeads() {
+        try (Fleet fleet = TargetSelection.fleet(drover, null, null)) {
+            List<TargetView> views = fleet.status().targets();
+            if (views.size() != 1) {
+                throw CliException.usage("'current' (and -i) needs exactly one target, but " + views.size()
+                        + " are selected; narrow the selection with --name SECTION and --tenant TENANT");
+            }
+            if (views.get(0).error() != null) {
+                throw new CliException("Cannot read the current revision of '" + views.get(0).key() + "': "
+                        + views.get(0).error(), 1);
+            }
+            return views.get(0).heads();
+        }
     }
 }

@@ -16,6 +16,12 @@ public final class RevisionFormatter {
      */
     public static String line(RevisionView rev, boolean includeBranches, boolean includeDoc,
             boolean includeParents, boolean treeIndicators) {
+        return line(rev, includeBranches, includeDoc, includeParents, treeIndicators, false);
+    }
+
+    /** As the other {@code line}, with Alembic's {@code (current)} marker for a target's current head. */
+    public static String line(RevisionView rev, boolean includeBranches, boolean includeDoc,
+            boolean includeParents, boolean treeIndicators, boolean current) {
         StringBuilder text = new StringBuilder(rev.id());
         if (includeParents) {
             String parents = downRevisions(rev);
@@ -29,6 +35,9 @@ public final class RevisionFormatter {
         if (rev.head()) {
             text.append(" (head)");
         }
+        if (current) {
+            text.append(" (current)");
+        }
         if (treeIndicators) {
             text.append(rev.branchPoint() ? " (branchpoint)" : "").append(rev.mergePoint() ? " (mergepoint)" : "");
         }
@@ -40,10 +49,16 @@ public final class RevisionFormatter {
 
     /** The multi-line entry of {@code show} and of {@code --verbose} listings. */
     public static String logEntry(RevisionView rev) {
+        return logEntry(rev, false);
+    }
+
+    /** As the other {@code logEntry}, with Alembic's {@code (current)} marker. */
+    public static String logEntry(RevisionView rev, boolean current) {
         StringBuilder entry = new StringBuilder("Rev: ").append(rev.id())
                 .append(rev.head() ? " (head)" : "")
                 .append(rev.branchPoint() ? " (branchpoint)" : "")
                 .append(rev.mergePoint() ? " (mergepoint)" : "")
+                .append(current ? " (current)" : "")
                 .append('\n');
         entry.append(rev.mergePoint() ? "Merges: " : "Parent: ").append(downRevisions(rev)).append('\n');
         if (!rev.dependsOn().isEmpty()) {

@@ -116,7 +116,17 @@ public final class ScriptCommands {
      * @throws RevisionException if a side of the range does not resolve
      */
     public List<RevisionView> history(String range) {
-        return scripts.graph().history(range == null || range.isBlank() ? ":" : range, List.of()).stream()
+        return history(range, List.of());
+    }
+
+    /**
+     * As {@link #history(String)}, with a target's current heads for {@code current} in the range
+     * (Alembic's {@code history -r current:}).
+     *
+     * @throws RevisionException if a side of the range does not resolve
+     */
+    public List<RevisionView> history(String range, List<String> current) {
+        return scripts.graph().history(range == null || range.isBlank() ? ":" : range, current).stream()
                 .map(r -> view(r.id()))
                 .toList();
     }
