@@ -35,22 +35,12 @@ public final class MigrationEngine {
             Function<List<String>, List<MigrationStep>> planner, String runId) throws SQLException {
         long start = System.nanoTime();
         return locked(target, runId, (session, store) -> {
-            List<String> from = store.heads(session);
-            Optional<StepError> refusal = Refusals.halfApplied(target, scripts, store.unfinished(session), from)
-                    .or(() -> changed(target, scripts, store, session));
-            if (refusal.isPresent()) {
-                return result(target, TargetStatus.FAILED, from, from, start, List.of(), refusal.get());
+            Planned planned = plan(target, scripts, planner, session, store, start);
+            if (planned.early() != null) {
+                return planned.early();
             }
-            List<PreparedStep> prepared;
-            try {
-                List<MigrationStep> plan = planner.apply(from);
-                if (plan.isEmpty()) {
-                    return result(target, TargetStatus.UNCHANGED, from, from, start, List.of(), null);
-                }
-                prepared = PlanPreparer.prepare(target, scripts, plan);
-            } catch (RuntimeException e) {
-                return result(target, TargetStatus.FAILED, from, from, start, List.of(), StepError.of(null, e.getMessage()));
-            }
+            List<String> from = planned.from();
+            List<PreparedStep> prepared = planned.steps();
             StepRunner runner = new StepRunner(session, store, target.dialect().transactionalDdl(),
                     target.transactionPerMigration(), runId);
             StepError error = runner.run(prepared);
@@ -95,22 +85,12 @@ public final class MigrationEngine {
             long start) throws SQLException {
         SqlSession session = locked.session();
         VersionStore store = locked.store();
-        List<String> from = store.heads(session);
-        Optional<StepError> refusal = Refusals.halfApplied(target, scripts, store.unfinished(session), from)
-                .or(() -> changed(target, scripts, store, session));
-        if (refusal.isPresent()) {
-            return result(target, TargetStatus.FAILED, from, from, start, List.of(), refusal.get());
+        Planned planned = plan(target, scripts, planner, session, store, start);
+        if (planned.early() != null) {
+            return planned.early();
         }
-        List<PreparedStep> prepared;
-        try {
-            List<MigrationStep> plan = planner.apply(from);
-            if (plan.isEmpty()) {
-                return result(target, TargetStatus.UNCHANGED, from, from, start, List.of(), null);
-            }
-            prepared = PlanPreparer.prepare(target, scripts, plan);
-        } catch (RuntimeException e) {
-            return result(target, TargetStatus.FAILED, from, from, start, List.of(), StepError.of(null, e.getMessage()));
-        }
+        List<String> from = planned.from();
+        List<PreparedStep> prepared = planned.steps();
         for (PreparedStep step : prepared) {
             if (!step.transactional()) {
                 return result(target, TargetStatus.FAILED, from, from, start, List.of(), StepError.of(step.revision(),
@@ -229,6 +209,33 @@ public final class MigrationEngine {
         } catch (SQLException | RuntimeException e) {
             new LockedSession(lockSession, held, session, null).close();
             throw e;
+        }
+    }
+
+    /**
+     * What a locked target will run: its heads, and either the prepared steps or a result that ends
+     * the run before anything executes (a refusal, nothing to do, or a plan that cannot be rendered).
+     */
+    private record Planned(List<String> from, List<PreparedStep> steps, TargetResult early) {}
+
+    private static Planned plan(MigrationTarget target, ScriptSource scripts,
+            Function<List<String>, List<MigrationStep>> planner, SqlSession session, VersionStore store, long start)
+            throws SQLException {
+        List<String> from = store.heads(session);
+        Optional<StepError> refusal = Refusals.halfApplied(target, scripts, store.unfinished(session), from)
+                .or(() -> changed(target, scripts, store, session));
+        if (refusal.isPresent()) {
+            return new Planned(from, List.of(), result(target, TargetStatus.FAILED, from, from, start, List.of(), refusal.get()));
+        }
+        try {
+            List<MigrationStep> plan = planner.apply(from);
+            if (plan.isEmpty()) {
+                return new Planned(from, List.of(), result(target, TargetStatus.UNCHANGED, from, from, start, List.of(), null));
+            }
+            return new Planned(from, PlanPreparer.prepare(target, scripts, plan), null);
+        } catch (RuntimeException e) {
+            return new Planned(from, List.of(), result(target, TargetStatus.FAILED, from, from, start, List.of(),
+                    StepError.of(null, e.getMessage())));
         }
     }
 
