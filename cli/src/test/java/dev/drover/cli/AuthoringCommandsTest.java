@@ -128,7 +128,8 @@ class AuthoringCommandsTest {
     @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {"init", "list-templates", "revision", "merge", "heads", "branches",
-                "history", "show", "edit"}) {
+                "history", "show", "edit", "targets", "current", "status", "check", "upgrade", "downgrade", "stamp",
+                "recover"}) {
             CliRun.Result help = cli.run(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: drover " + command);
