@@ -98,6 +98,9 @@ class BadConfigurationIT {
         cli.write("app/versions/bbb002_email.sql", Cli.script("bbb002", "aaa001",
                 "SELECT 1;\nINSERT INTO accounts VALUES ('${x.region}');", null));
         refused("bbb002_email.sql", "x.region");
+        // stamp renders no script, so it needs no -x value
+        Cli.Result stamp = cli.run("-c", "app/drover.ini", "stamp", "aaa001");
+        assertThat(stamp.exitCode()).as(stamp.toString()).isZero();
     }
 
     @Test

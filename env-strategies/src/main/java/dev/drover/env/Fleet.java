@@ -135,7 +135,7 @@ public final class Fleet implements AutoCloseable {
      */
     public FleetResult run(FleetOperation operation, RolloutPolicy policy, FleetListener listener,
             Cancellation cancellation) {
-        PlanTimeCheck.check(targets);
+        PlanTimeCheck.check(targets, operation);
         Instant started = Instant.now();
         List<FleetTarget> ordinary = new ArrayList<>();
         List<FleetTarget> twoPhase = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.drover.env;
 
+import dev.drover.orchestrator.fleet.FleetOperation;
 import dev.drover.orchestrator.fleet.FleetTarget;
 import dev.drover.orchestrator.graph.Direction;
 import dev.drover.orchestrator.graph.Revision;
@@ -9,13 +10,15 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Checks what can be checked without a connection before any target is touched (DESIGN.md
  * sections 3 and 6: exit code 2 "before any target changed"): the revision graph builds (no
- * cycle, no missing parent), every script splits in each target dialect, and every placeholder of
- * every section renders with each database section's values.
+ * cycle, no missing parent), and for the sections the operation runs (upgrade or downgrade; none for
+ * stamp, which renders nothing) every script splits in each target dialect and every placeholder
+ * renders with each database section's values.
  */
 final class PlanTimeCheck {
 
@@ -26,7 +29,7 @@ final class PlanTimeCheck {
      * @throws dev.drover.orchestrator.script.ScriptParseException on a statement that does not split (file:line), or an
      *         undefined placeholder (a {@code PlaceholderException}, file:line)
      */
-    static void check(List<FleetTarget> targets) {
+    static void check(List<FleetTarget> targets, FleetOperation operation) {
         Map<ScriptSource, Set<List<Object>>> seen = new IdentityHashMap<>();
         for (FleetTarget target : targets) {
             // ${tenant}/${schema} are always defined; what varies is the section (${database}, -x values) and dialect.
@@ -37,12 +40,18 @@ final class PlanTimeCheck {
             ScriptSource scripts = target.scripts();
             for (Revision revision : scripts.graph().revisions()) {
                 String file = scripts.fileLabel(revision.id());
-                for (Direction direction : Direction.values()) {
-                    for (Statement s : scripts.statements(revision.id(), direction, target.target().dialect())) {
-                        scripts.render(s.sql(), target.target().placeholders(), file, s.line());
-                    }
+                for (Statement s : direction(operation).map(d -> scripts.statements(revision.id(), d, target.target().dialect()))
+                        .orElse(List.of())) {
+                    scripts.render(s.sql(), target.target().placeholders(), file, s.line());
                 }
             }
         }
+    }
+
+    private static Optional<Direction> direction(FleetOperation operation) {
+        if (operation instanceof FleetOperation.Upgrade) {
+            return Optional.of(Direction.UPGRADE);
+        }
+        return operation instanceof FleetOperation.Downgrade ? Optional.of(Direction.DOWNGRADE) : Optional.empty();
     }
 }
