@@ -65,7 +65,7 @@ class ConcurrentAndKilledOrchestratorsIT {
             assertThat(HostileTenantNamesIT.query(db, "SELECT schema_name || '=' || tenant FROM " + schema + ".marker"))
                     .as(schema).containsExactly(schema + "=" + schema, schema + "=" + schema);
         }
-        assertThat(HostileTenantNamesIT.query(db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"))
+        assertThat(HostileTenantNamesIT.query(db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"))
                 .containsExactly("0");
     }
 
@@ -106,7 +106,7 @@ class ConcurrentAndKilledOrchestratorsIT {
         ChildDrover victim = ChildDrover.start(tmp, "victim", "-q", "-c", "app/drover.ini", "upgrade", "--concurrency", "2");
         awaitSleepingDrover(db);
         victim.kill();
-        await(() -> count(db, "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'drover %'") == 0,
+        await(() -> count(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'drover %'") == 0,
                 Duration.ofSeconds(30));
 
         Cli.Result next = cli.run("-c", "app/drover.ini", "upgrade", "--lock-wait", "5");
@@ -115,7 +115,7 @@ class ConcurrentAndKilledOrchestratorsIT {
     }
 
     private static void awaitSleepingDrover(TestDatabase db) throws Exception {
-        await(() -> count(db, "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'drover %'"
+        await(() -> count(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'drover %'"
                 + " AND query LIKE '%pg_sleep%' AND state = 'active'") > 0, Duration.ofSeconds(60));
     }
 

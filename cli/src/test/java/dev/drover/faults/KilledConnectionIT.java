@@ -42,7 +42,7 @@ class KilledConnectionIT {
         Cli cli = project(db.url(), "SELECT pg_sleep(${x.pause})");
         CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(
                 () -> cli.run("-c", "app/drover.ini", "-x", "pause=60", "upgrade"));
-        String pid = awaitOne(db, "SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'drover %'"
+        String pid = awaitOne(db, "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'drover %'"
                 + " AND query LIKE '%pg_sleep%' AND state = 'active'");
         db.execute("SELECT pg_terminate_backend(" + pid + ")");
 
@@ -60,7 +60,7 @@ class KilledConnectionIT {
         assertThat(tables(db)).containsExactly("drover_history", "drover_version", "t1", "t2", "t3");
         assertThat(HostileTenantNamesIT.query(db, "SELECT revision || ':' || status FROM drover_history ORDER BY started_at"))
                 .containsExactly("aaa001:done", "bbb002:done");
-        assertThat(HostileTenantNamesIT.query(db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).containsExactly("0");
+        assertThat(HostileTenantNamesIT.query(db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).containsExactly("0");
     }
 
     @Test
