@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** {@code dev.drover.cli.Main} in a child JVM, so it can run alongside others or be killed with SIGKILL. */
@@ -21,12 +22,21 @@ final class ChildDrover {
     }
 
     static ChildDrover start(Path cwd, String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.drover.cli.Main"));
+        return start(cwd, name, List.of(), Map.of(), args);
+    }
+
+    /** With JVM options (e.g. {@code -Ddrover.crashAt=...}) and extra environment variables. */
+    static ChildDrover start(Path cwd, String name, List<String> jvmOptions, Map<String, String> env, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.drover.cli.Main"));
         command.addAll(List.of(args));
         Path output = cwd.resolve(name + ".out");
-        Process process = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         return new ChildDrover(process, output);
     }
 
