@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scenario 9: a password full of URL, INI and SQL metacharacters and non-ASCII connects, and
- * neither it nor a wrong password appears in any output, report, error, stack trace or SQL file.
+ * neither it nor a wrong password appears in any output (also of a child JVM, so logs too), report,
+ * error, stack trace or SQL file.
  * The local PostgreSQL trusts every 127.0.0.1 connection (pg_hba 'trust'), so authentication
  * failure is exercised on MariaDB, where a user with a password can be created.
  */
@@ -64,6 +67,13 @@ class SecretSecrecyIT {
             assertThat(refused.all()).contains("Access denied");
             assertNowhere(List.of(refused, bad.run("-v", "-c", "app/drover.ini", "status")), WRONG);
             assertNowhere(List.of(refused), PASSWORD);
+
+            // A real process: whatever the logging binding and the driver print also lands in its output.
+            ChildDrover child = ChildDrover.start(tmp, "child", List.of(), Map.of("APP_PASSWORD", WRONG),
+                    "-v", "-c", "app/drover.ini", "upgrade");
+            assertThat(child.exitCode(Duration.ofSeconds(60))).as(child.output()).isEqualTo(1);
+            assertThat(child.output()).contains("Access denied");
+            assertNowhere(List.of(), WRONG);
         } finally {
             db.execute("DROP USER '" + user + "'@'%'");
         }
