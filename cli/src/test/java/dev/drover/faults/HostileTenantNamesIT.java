@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drover.testing.Database;
 import dev.drover.testing.DatabaseExtension;
 import dev.drover.testing.DatabaseKind;
+import dev.drover.testing.TcpProxy;
 import dev.drover.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scenario 8: a {@code query:} tenant source returns hostile and colliding names; they are
- * rejected and reported, no schema, table or version row is created for them, and the valid
- * tenants are migrated.
+ * rejected and reported, never sent to the server (every client byte is recorded by a TcpProxy),
+ * no schema, table or version row is created for them, and the valid tenants are migrated.
  */
 @ExtendWith(DatabaseExtension.class)
 class HostileTenantNamesIT {
@@ -42,8 +43,10 @@ class HostileTenantNamesIT {
                 insert.execute();
             }
         }
+        TcpProxy proxy = TcpProxy.to("127.0.0.1", 5432);
         Cli cli = new Cli(tmp);
-        cli.write("app/drover.ini", "[drover]\ndatabases = app\n[app]\nurl = " + db.url()
+        cli.write("app/drover.ini", "[drover]\ndatabases = app\n[app]\nurl = jdbc:postgresql://127.0.0.1:" + proxy.port()
+                + "/" + db.name() + "?user=postgres"
                 + "\ntenants = query: SELECT name FROM tenant_source UNION ALL SELECT 'good_a' UNION ALL SELECT 'good_b'\n"
                 + "version_locations = %(here)s/versions\n");
         cli.write("app/versions/aaa001_t.sql", Cli.script("aaa001", "",
@@ -76,6 +79,10 @@ class HostileTenantNamesIT {
             assertThat(files.map(f -> f.getFileName().toString()).sorted().toList()).hasSize(2)
                     .allMatch(f -> f.contains("good_a") || f.contains("good_b"));
         }
+        proxy.close();
+        // Everything Drover sent to the server: the valid tenants are there, no rejected name ever is.
+        assertThat(proxy.clientBytes()).contains("good_a", "good_b").doesNotContain(hostile)
+                .doesNotContainIgnoringCase("mixed_c").doesNotContain("semi;colon", "bad'quote", "back`tick");
     }
 
     static List<String> query(TestDatabase db, String sql) throws Exception {

@@ -26,6 +26,7 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicReference<String> cutAfter = new AtomicReference<>();
     private final AtomicInteger cuts = new AtomicInteger();
+    private final java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
     private volatile boolean blackHole;
     private volatile boolean closed;
 
@@ -68,6 +69,17 @@ public final class TcpProxy implements AutoCloseable {
         cutAfter.set(text);
     }
 
+    /**
+     * Every byte clients sent through this proxy so far (statements travel as text in the
+     * PostgreSQL and MariaDB protocols), decoded as UTF-8: a statement-recording wrapper at the
+     * wire, below any driver or pool.
+     */
+    public String clientBytes() {
+        synchronized (sent) {
+            return sent.toString(StandardCharsets.UTF_8);
+        }
+    }
+
     /** How many armed cuts have fired. */
     public int cuts() {
         return cuts.get();
@@ -102,6 +114,11 @@ public final class TcpProxy implements AutoCloseable {
                 while ((n = in.read(buffer)) >= 0) {
                     if (blackHole) {
                         continue;
+                    }
+                    if (fromClient) {
+                        synchronized (sent) {
+                            sent.write(buffer, 0, n);
+                        }
                     }
                     out.write(buffer, 0, n);
                     out.flush();
