@@ -128,9 +128,14 @@ public final class Fleet implements AutoCloseable {
     /**
      * Runs {@code operation} on every target under {@code policy}; two-phase groups first. Every
      * target gets an outcome; failures never throw.
+     *
+     * @throws dev.drover.orchestrator.graph.RevisionException before any target is touched, on a broken graph
+     * @throws dev.drover.orchestrator.script.ScriptParseException before any target is touched, on a script that does
+     *         not split or an undefined placeholder
      */
     public FleetResult run(FleetOperation operation, RolloutPolicy policy, FleetListener listener,
             Cancellation cancellation) {
+        PlanTimeCheck.check(targets, operation);
         Instant started = Instant.now();
         List<FleetTarget> ordinary = new ArrayList<>();
         List<FleetTarget> twoPhase = new ArrayList<>();

@@ -22,9 +22,15 @@ public record LockIdentity(String targetKey, String database, String schema, Str
         Objects.requireNonNull(versionTable, "versionTable");
     }
 
-    /** The stable text the lock key is derived from. */
+    /**
+     * The stable text the lock key is derived from. The host and port are left out: the lock lives
+     * on the server (PostgreSQL advisory locks per database, MariaDB named locks per server), and
+     * two runs reaching the same database through different addresses (127.0.0.1 and localhost,
+     * a proxy or pooler, a DNS alias) must still exclude each other.
+     */
     public String text() {
-        return database + "|" + (schema == null ? "" : schema) + "|" + versionTable;
+        return database.replaceFirst("^(jdbc:[A-Za-z0-9]+:)//[^/]*", "$1") + "|" + (schema == null ? "" : schema) + "|"
+                + versionTable;
     }
 
     /** A stable 64-bit key (first 8 bytes of SHA-256 of {@link #text()}), e.g. for {@code pg_try_advisory_lock}. */

@@ -1,0 +1,142 @@
+package dev.drover.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scenario 10: bad configuration and bad scripts are refused with exit code 2, a message naming
+ * the file (and line), before any connection is opened: the H2 file database is never created.
+ */
+class BadConfigurationIT {
+
+    @TempDir
+    Path tmp;
+
+    private Cli cli;
+
+    @BeforeEach
+    void project() throws Exception {
+        cli = new Cli(tmp);
+        cli.write("app/drover.ini", ini("tenants = acme, globex"));
+        cli.write("app/versions/aaa001_accounts.sql", Cli.script("aaa001", "", "CREATE TABLE accounts (id INT);", "DROP TABLE accounts;"));
+        cli.write("app/versions/bbb002_email.sql", Cli.script("bbb002", "aaa001",
+                "ALTER TABLE accounts ADD COLUMN email VARCHAR(80) DEFAULT '${tenant}';", "ALTER TABLE accounts DROP COLUMN email;"));
+    }
+
+    private static String ini(String tenants) {
+        return "[drover]\ndatabases = app\n\n[app]\nurl = jdbc:h2:file:%(here)s/data/fleet\n" + tenants
+                + "\ncreate_schema = true\nversion_locations = %(here)s/versions\n";
+    }
+
+    private Cli.Result refused(String expectedFile, String... messageParts) {
+        Cli.Result up = cli.run("-c", "app/drover.ini", "upgrade", "head");
+        assertThat(up.exitCode()).as(up.toString()).isEqualTo(2);
+        assertThat(up.all()).as(up.toString()).contains(expectedFile).contains(messageParts);
+        assertThat(tmp.resolve("app/data")).as("no connection was opened").doesNotExist();
+        return up;
+    }
+
+    @Test
+    void malformedIniNamesFileAndLine() throws Exception {
+        // Commons Configuration reads the broken header '[app' as nothing, so 'url' lands in [drover]: still refused at file:line.
+        cli.write("app/drover.ini", "[drover]\ndatabases = app\n\n[app\nurl = jdbc:h2:mem:x\n");
+        refused("drover.ini:2:", "'url' and 'databases'");
+    }
+
+    @Test
+    void missingEnvironmentVariableNamesKeyAndVariableNeverAValue() throws Exception {
+        cli.env.put("SOME_OTHER", "s3cr3t-value");
+        cli.write("app/drover.ini", ini("tenants = acme\npassword = ${env:APP_PASSWORD}"));
+        Cli.Result up = refused("drover.ini", "APP_PASSWORD", "password");
+        assertThat(up.all()).doesNotContain("s3cr3t-value");
+    }
+
+    @Test
+    void unknownSectionInDatabasesList() throws Exception {
+        cli.write("app/drover.ini", "[drover]\ndatabases = app, billing\n\n[app]\nurl = jdbc:h2:file:%(here)s/data/fleet\n"
+                + "version_locations = %(here)s/versions\n");
+        refused("drover.ini", "billing");
+    }
+
+    @Test
+    void cycleInTheRevisionGraph() throws Exception {
+        cli.write("app/versions/aaa001_accounts.sql", Cli.script("aaa001", "bbb002", "CREATE TABLE accounts (id INT);", null));
+        refused("aaa001_accounts.sql", "Cycle detected");
+    }
+
+    @Test
+    void missingParentRevision() throws Exception {
+        cli.write("app/versions/bbb002_email.sql", Cli.script("bbb002", "fff999", "SELECT 1;", null));
+        refused("bbb002_email.sql", "fff999");
+    }
+
+    @Test
+    void duplicateRevisionId() throws Exception {
+        cli.write("app/versions/ccc003_again.sql", Cli.script("bbb002", "aaa001", "SELECT 1;", null));
+        refused("ccc003_again.sql", "bbb002");
+    }
+
+    @Test
+    void unterminatedQuoteNamesScriptAndLine() throws Exception {
+        cli.write("app/versions/bbb002_email.sql", Cli.script("bbb002", "aaa001",
+                "SELECT 1;\nINSERT INTO accounts VALUES ('oops);", null));
+        refused("bbb002_email.sql", ":6");
+    }
+
+    @Test
+    void undefinedPlaceholderIsAPlanTimeError() throws Exception {
+        cli.write("app/versions/bbb002_email.sql", Cli.script("bbb002", "aaa001",
+                "SELECT 1;\nINSERT INTO accounts VALUES ('${x.region}');", null));
+        refused("bbb002_email.sql", "x.region");
+        // stamp renders no script, so it needs no -x value
+        Cli.Result stamp = cli.run("-c", "app/drover.ini", "stamp", "aaa001");
+        assertThat(stamp.exitCode()).as(stamp.toString()).isZero();
+    }
+
+    @Test
+    void editedAppliedRevisionIsRefusedByCheckAndUpgrade() throws Exception {
+        Cli.Result first = cli.run("-c", "app/drover.ini", "upgrade", "aaa001");
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        cli.write("app/versions/aaa001_accounts.sql", Cli.script("aaa001", "", "CREATE TABLE accounts (id BIGINT);", null));
+
+        // DESIGN.md section 1: 'check' exits 1 on a changed applied script; the refusal needs the target's history,
+        // so 'upgrade' reports it per target (exit 1, the target untouched) rather than as a pre-connection exit 2.
+        Cli.Result check = cli.run("-c", "app/drover.ini", "check");
+        assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
+        assertThat(check.out()).contains("app/acme: at aaa001, 1 pending; applied script(s) changed: aaa001");
+        Cli.Result up = cli.run("-c", "app/drover.ini", "upgrade", "head");
+        assertThat(up.exitCode()).as(up.toString()).isEqualTo(1);
+        assertThat(up.out()).contains("applied revision(s) changed since they ran: 'aaa001'", "aaa001_accounts.sql",
+                "skipped 1");
+        assertThat(versions()).containsExactly("acme:aaa001", "globex:aaa001");
+    }
+
+    private List<String> versions() throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + tmp.resolve("app/data/fleet"))) {
+            ResultSet schemas = c.createStatement().executeQuery("SELECT table_schema FROM information_schema.tables"
+                    + " WHERE lower(table_name) = 'drover_version' ORDER BY 1");
+            List<String> names = new ArrayList<>();
+            while (schemas.next()) {
+                names.add(schemas.getString(1));
+            }
+            for (String schema : names) {
+                ResultSet rs = c.createStatement().executeQuery("SELECT * FROM \"" + schema + "\".\"drover_version\"");
+                while (rs.next()) {
+                    rows.add(schema.toLowerCase() + ":" + rs.getString(1));
+                }
+            }
+        }
+        return rows;
+    }
+}

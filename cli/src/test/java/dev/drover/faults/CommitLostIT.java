@@ -1,0 +1,62 @@
+package dev.drover.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drover.testing.Database;
+import dev.drover.testing.DatabaseExtension;
+import dev.drover.testing.DatabaseKind;
+import dev.drover.testing.TcpProxy;
+import dev.drover.testing.TestDatabase;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scenario 3: the connection is cut right after the client sends COMMIT, so the revision commits
+ * on the server but the client never hears so. What Drover does today: the target is reported
+ * failed with the connection error (SQLSTATE 08xxx, no revision), since it re-reads the heads on
+ * the broken session rather than on a new one; the version table is the truth, so the next run
+ * sees the revision applied and never re-runs it. See docs/GUARANTEES.md ("A lost COMMIT").
+ */
+@ExtendWith(DatabaseExtension.class)
+class CommitLostIT {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aCommittedRevisionIsNeverRerunAfterItsCommitWasLost(@Database(DatabaseKind.POSTGRES) TestDatabase db) throws Exception {
+        try (TcpProxy proxy = TcpProxy.to("127.0.0.1", 5432)) {
+            Cli cli = new Cli(tmp);
+            cli.write("app/drover.ini", "[drover]\nurl = jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + db.name()
+                    + "?user=postgres&socketTimeout=20\nversion_locations = %(here)s/versions\n");
+            cli.write("app/versions/aaa001_a.sql", Cli.script("aaa001", "", "CREATE TABLE t1 (id INT);", null));
+            cli.write("app/versions/bbb002_b.sql", Cli.script("bbb002", "aaa001",
+                    "CREATE TABLE t2 (id INT);\nINSERT INTO t1 VALUES (2);", null));
+            assertThat(cli.run("-c", "app/drover.ini", "upgrade", "aaa001").exitCode()).isZero();
+
+            proxy.cutAfterClientSends("COMMIT");
+            Cli.Result lost = cli.run("-c", "app/drover.ini", "upgrade", "--report", "r.json");
+
+            assertThat(proxy.cuts()).isEqualTo(1);
+            assertThat(HostileTenantNamesIT.query(db, "SELECT version_num FROM drover_version")).containsExactly("bbb002");
+            assertThat(HostileTenantNamesIT.query(db, "SELECT count(*) FROM t1")).containsExactly("1");
+            // The gap: committed on the server, reported failed on a connection error without reading the outcome back.
+            assertThat(lost.exitCode()).as(lost.toString()).isEqualTo(1);
+            JsonNode target = new ObjectMapper().readTree(tmp.resolve("r.json").toFile()).path("targets").get(0);
+            assertThat(target.path("status").asText()).isEqualTo("failed");
+            assertThat(target.path("error").path("sqlState").asText()).startsWith("08");
+
+            Cli.Result next = cli.run("-c", "app/drover.ini", "upgrade", "--report", "next.json");
+            assertThat(next.exitCode()).as(next.toString()).isZero();
+            assertThat(new ObjectMapper().readTree(tmp.resolve("next.json").toFile()).path("summary").path("unchanged").asInt())
+                    .isEqualTo(1);
+            assertThat(HostileTenantNamesIT.query(db, "SELECT count(*) FROM t1")).containsExactly("1");
+            assertThat(HostileTenantNamesIT.query(db, "SELECT revision || ':' || status FROM drover_history ORDER BY started_at"))
+                    .containsExactly("aaa001:done", "bbb002:done");
+        }
+    }
+}
