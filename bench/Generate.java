@@ -58,7 +58,8 @@ public final class Generate {
                 w.write("CREATE SCHEMA " + t + ";\n");
             }
         }
-        writeFloor(out.resolve("floor.sql"), tenants, revs);
+        writeFloor(out.resolve("floor.sql"), tenants, revs, false);
+        writeFloor(out.resolve("floor-tx-per-revision.sql"), tenants, revs, true);
         System.out.printf("generated %d revisions, %d tenants (%d offline) in %s%n", k, n, offlineN, out);
     }
 
@@ -182,9 +183,12 @@ public final class Generate {
     /**
      * The floor: for each tenant one transaction with search_path set, the version table created,
      * every revision's statements (placeholders rendered) and a version-row insert/update per
-     * revision, as a hand-written migration loop in one psql session would do.
+     * revision, as a hand-written migration loop in one psql session would do. With
+     * {@code txPerRevision}, each revision commits on its own instead (Drover's default
+     * transaction_per_migration); on PostgreSQL 15 that is markedly faster for long DDL runs.
      */
-    static void writeFloor(Path file, List<String> tenants, List<Rev> revs) throws IOException {
+    static void writeFloor(Path file, List<String> tenants, List<Rev> revs, boolean txPerRevision)
+            throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("\\set ON_ERROR_STOP on\n");
             for (String t : tenants) {
@@ -202,6 +206,9 @@ public final class Generate {
                     } else {
                         w.write("UPDATE drover_version SET version_num = '" + r.id() + "' WHERE version_num = '"
                                 + revs.get(i - 1).id() + "';\n");
+                    }
+                    if (txPerRevision && i < revs.size() - 1) {
+                        w.write("COMMIT;\nBEGIN;\nSET LOCAL search_path TO " + t + ";\n");
                     }
                 }
                 w.write("COMMIT;\n");

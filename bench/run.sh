@@ -120,6 +120,10 @@ if has upgrade || has noop || has check; then
     [ "$LAST_RC" = 0 ] || { cat "$WORK/floor.out.err" >&2; exit 1; }
     log "floor run $r: $(at_head)/$N tenants at head"
     reset_fleet
+    timed floor_tx_per_revision "$WORK/floor2.out" "${psql_q[@]}" -d "$db" -f "$WORK/floor-tx-per-revision.sql"
+    [ "$LAST_RC" = 0 ] || { cat "$WORK/floor2.out.err" >&2; exit 1; }
+    log "floor (tx per revision) run $r: $(at_head)/$N tenants at head"
+    reset_fleet
     sleep 1.1; c0=$(commits)
     drover_run upgrade "$WORK/upgrade.out" -c "$WORK/drover.ini" upgrade head
     [ "$LAST_RC" = 0 ] || { tail -20 "$WORK/upgrade.out" "$WORK/upgrade.out.err" >&2; exit 1; }
