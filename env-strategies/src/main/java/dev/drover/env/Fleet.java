@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -209,13 +210,21 @@ public final class Fleet implements AutoCloseable {
      */
     public Map<String, String> sql(FleetOperation operation, Map<String, List<String>> current) {
         Map<String, String> sql = new LinkedHashMap<>();
+        sql(operation, current, sql::put);
+        return sql;
+    }
+
+    /**
+     * As {@link #sql(FleetOperation, Map)}, handing each target's SQL to {@code sink} as soon as it
+     * is written, so a fleet of any size never holds more than one target's SQL in memory.
+     */
+    public void sql(FleetOperation operation, Map<String, List<String>> current, BiConsumer<String, String> sink) {
         for (FleetTarget target : targets) {
             EnvironmentStrategy strategy = strategies.get(target.key());
-            sql.put(target.key(), current == null
+            sink.accept(target.key(), current == null
                     ? OfflineSqlSource.offline(target, operation, strategy, OFFLINE_RUN_ID)
                     : OfflineSqlSource.fromHeads(target, operation, strategy, current.get(target.key()), runId));
         }
-        return sql;
     }
 
     /** A dry run: the plan of every target (as a result nobody ran) and the SQL each would execute. */

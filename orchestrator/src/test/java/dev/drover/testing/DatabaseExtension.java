@@ -1,6 +1,8 @@
 package dev.drover.testing;
 
 import java.lang.reflect.Parameter;
+import java.lang.reflect.Method;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -12,10 +14,32 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * (explicit URL, Testcontainers, skip; a skip fails under {@code CI=true}) is
  * {@link TestDatabases#open}'s job.
  */
-public final class DatabaseExtension implements ParameterResolver, BeforeEachCallback {
+public final class DatabaseExtension implements ParameterResolver, BeforeAllCallback, BeforeEachCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(DatabaseExtension.class);
+
+    /**
+     * Checks every {@code @Database} parameter of the class's methods (lifecycle methods included)
+     * once, so a class whose server is missing is skipped as a whole (or fails under CI).
+     */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        for (Class<?> type = context.getRequiredTestClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Method method : type.getDeclaredMethods()) {
+                checkServers(method.getParameters());
+            }
+        }
+    }
+
+    private static void checkServers(Parameter[] parameters) {
+        for (Parameter parameter : parameters) {
+            Database database = parameter.getAnnotation(Database.class);
+            if (database != null && database.value() != DatabaseKind.H2) {
+                TestDatabases.adminUrl(database.value());
+            }
+        }
+    }
 
     /**
      * Checks server availability before parameters are resolved: JUnit turns an abort thrown by a
@@ -23,12 +47,7 @@ public final class DatabaseExtension implements ParameterResolver, BeforeEachCal
      */
     @Override
     public void beforeEach(ExtensionContext context) {
-        for (Parameter parameter : context.getRequiredTestMethod().getParameters()) {
-            Database database = parameter.getAnnotation(Database.class);
-            if (database != null && database.value() != DatabaseKind.H2) {
-                TestDatabases.adminUrl(database.value());
-            }
-        }
+        checkServers(context.getRequiredTestMethod().getParameters());
     }
 
     @Override

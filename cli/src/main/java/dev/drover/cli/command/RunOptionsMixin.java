@@ -63,7 +63,7 @@ final class RunOptionsMixin {
         try (Fleet fleet = TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait))
                 .withJournal(RecoverCommand.journalDirectory(drover))) {
             if (sql) {
-                SqlOutput.write(drover, fleet, fleet.sql(operation, null), sqlDir);
+                SqlOutput.offline(drover, fleet, operation, sqlDir);
                 return 0;
             }
             if (dryRun) {

@@ -8,38 +8,70 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
-/** Writes per-target SQL: to stdout under a header per target, or one file per target with {@code --sql-dir}. */
-final class SqlOutput {
+/**
+ * Writes per-target SQL as it is produced: to stdout under a header per target, or one file per
+ * target with {@code --sql-dir}. Streaming keeps memory flat for fleets of any size.
+ */
+final class SqlOutput implements BiConsumer<String, String> {
 
-    private SqlOutput() {}
+    private final DroverCommand drover;
+    private final Fleet fleet;
+    private final Path dir;
+    private final boolean headers;
+    private int files;
 
+    private SqlOutput(DroverCommand drover, Fleet fleet, Path sqlDir) {
+        this.drover = drover;
+        this.fleet = fleet;
+        this.dir = sqlDir == null ? null : drover.environment().cwd().resolve(sqlDir);
+        this.headers = fleet.targets().size() > 1;
+    }
+
+    /** Streams {@code --sql} output for every target of {@code fleet}. */
+    static void offline(DroverCommand drover, Fleet fleet, dev.drover.orchestrator.fleet.FleetOperation operation,
+            Path sqlDir) {
+        SqlOutput output = new SqlOutput(drover, fleet, sqlDir);
+        fleet.sql(operation, null, output);
+        output.finish();
+    }
+
+    /** Writes SQL that is already computed (the dry run). */
     static void write(DroverCommand drover, Fleet fleet, Map<String, String> sqlByTarget, Path sqlDir) {
-        if (sqlDir == null) {
+        SqlOutput output = new SqlOutput(drover, fleet, sqlDir);
+        sqlByTarget.forEach(output);
+        output.finish();
+    }
+
+    @Override
+    public void accept(String key, String sql) {
+        if (dir == null) {
             PrintWriter out = drover.environment().out();
-            sqlByTarget.forEach((key, sql) -> {
-                if (sqlByTarget.size() > 1) {
-                    out.println("-- ==== target '" + key + "' (" + fleet.maskedUrl(key) + ") ====");
-                }
-                out.print(sql);
-                if (sqlByTarget.size() > 1) {
-                    out.println();
-                }
-            });
-            out.flush();
+            if (headers) {
+                out.println("-- ==== target '" + key + "' (" + fleet.maskedUrl(key) + ") ====");
+            }
+            out.print(sql);
+            if (headers) {
+                out.println();
+            }
             return;
         }
-        Path dir = drover.environment().cwd().resolve(sqlDir);
         try {
             Files.createDirectories(dir);
-            for (Map.Entry<String, String> entry : sqlByTarget.entrySet()) {
-                Files.writeString(dir.resolve(fileName(entry.getKey())), entry.getValue());
-            }
+            Files.writeString(dir.resolve(fileName(key)), sql);
+            files++;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write SQL files into '" + dir + "': " + e.getMessage()
                     + "; check the directory and its permissions", e);
         }
-        drover.environment().err().println("Wrote " + sqlByTarget.size() + " SQL file(s) to " + dir);
+    }
+
+    private void finish() {
+        drover.environment().out().flush();
+        if (dir != null) {
+            drover.environment().err().println("Wrote " + files + " SQL file(s) to " + dir);
+        }
     }
 
     /** {@code billing/acme} becomes {@code billing__acme.sql}: keys are section and validated tenant names. */
