@@ -10,7 +10,7 @@ import dev.drover.orchestrator.fleet.TargetView;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code drover check}: the deploy gate; exit 1 unless every target is at head with unchanged applied scripts. */
@@ -22,12 +22,12 @@ public final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     DroverCommand drover;
 
-    @Option(names = "--shard", paramLabel = "I/N", description = "Only the I-th of N deterministic partitions of the targets.")
-    String shard;
+    @Mixin
+    ShardOption shard;
 
     @Override
     public Integer call() {
-        try (Fleet fleet = TargetSelection.fleet(drover, shard, null)) {
+        try (Fleet fleet = TargetSelection.fleet(drover, shard.shard, null)) {
             FleetStatus status = fleet.status();
             PrintWriter out = drover.environment().out();
             if (drover.options().format() == GlobalOptions.OutputFormat.json) {

@@ -7,7 +7,7 @@ import dev.drover.env.Fleet;
 import dev.drover.orchestrator.fleet.FleetStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code drover status}: which targets are at which revision, what is pending, and a summary by revision. */
@@ -18,12 +18,12 @@ public final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     DroverCommand drover;
 
-    @Option(names = "--shard", paramLabel = "I/N", description = "Only the I-th of N deterministic partitions of the targets.")
-    String shard;
+    @Mixin
+    ShardOption shard;
 
     @Override
     public Integer call() {
-        try (Fleet fleet = TargetSelection.fleet(drover, shard, null)) {
+        try (Fleet fleet = TargetSelection.fleet(drover, shard.shard, null)) {
             FleetStatus status = fleet.status();
             if (drover.options().format() == GlobalOptions.OutputFormat.json) {
                 drover.environment().out().println(StatusRenderer.json(status));

@@ -6,7 +6,7 @@ import dev.drover.cli.render.TargetsRenderer;
 import dev.drover.registry.ResolvedTargets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code drover targets}: the resolved target list that fleet commands run on. */
@@ -18,12 +18,12 @@ public final class TargetsCommand implements Callable<Integer> {
     @ParentCommand
     DroverCommand drover;
 
-    @Option(names = "--shard", paramLabel = "I/N", description = "Only the I-th of N deterministic partitions of the targets.")
-    String shard;
+    @Mixin
+    ShardOption shard;
 
     @Override
     public Integer call() {
-        ResolvedTargets resolved = TargetSelection.resolve(drover, shard);
+        ResolvedTargets resolved = TargetSelection.resolve(drover, shard.shard);
         if (drover.options().format() == GlobalOptions.OutputFormat.json) {
             drover.environment().out().println(TargetsRenderer.json(resolved));
         } else {

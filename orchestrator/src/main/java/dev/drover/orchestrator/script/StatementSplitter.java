@@ -150,6 +150,29 @@ public final class StatementSplitter {
         /** A string with optional backslash escapes; a doubled quote is always an escaped quote. */
         private int string(int open, int i, char q, boolean backslash) {
             int openLine = line;
+            int end = closingQuote(i, q, backslash);
+            if (end >= 0) {
+                return end;
+            }
+            String prefix = text.substring(open, i);
+            throw unterminated(openLine, "unterminated string " + prefix + "...",
+                    "close it with " + q + " (write " + q + q + (backslash ? " or \\" + q : "")
+                            + " for a " + q + " inside it)");
+        }
+
+        /** A quoted identifier: only a doubled quote escapes. */
+        private int quoted(int open, int i, char q, String what) {
+            int openLine = line;
+            int end = closingQuote(i, q, false);
+            if (end >= 0) {
+                return end;
+            }
+            throw unterminated(openLine, "unterminated " + what + " " + q + "...",
+                    "close it with " + q + " (write " + q + q + " for a " + q + " inside it)");
+        }
+
+        /** The index after the closing {@code q} (counting lines on the way), or -1 at end of text. */
+        private int closingQuote(int i, char q, boolean backslash) {
             int j = i;
             while (j < n) {
                 char c = s[j];
@@ -170,32 +193,7 @@ public final class StatementSplitter {
                 }
                 j++;
             }
-            String prefix = text.substring(open, i);
-            throw unterminated(openLine, "unterminated string " + prefix + "...",
-                    "close it with " + q + " (write " + q + q + (backslash ? " or \\" + q : "")
-                            + " for a " + q + " inside it)");
-        }
-
-        /** A quoted identifier: only a doubled quote escapes. */
-        private int quoted(int open, int i, char q, String what) {
-            int openLine = line;
-            int j = i;
-            while (j < n) {
-                char c = s[j];
-                if (c == q) {
-                    if (j + 1 < n && s[j + 1] == q) {
-                        j += 2;
-                        continue;
-                    }
-                    return j + 1;
-                }
-                if (c == '\n') {
-                    line++;
-                }
-                j++;
-            }
-            throw unterminated(openLine, "unterminated " + what + " " + q + "...",
-                    "close it with " + q + " (write " + q + q + " for a " + q + " inside it)");
+            return -1;
         }
 
         private int blockComment(int i) {
