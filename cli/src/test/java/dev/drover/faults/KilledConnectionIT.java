@@ -48,8 +48,7 @@ class KilledConnectionIT {
 
         Cli.Result killed = run.get(60, TimeUnit.SECONDS);
         assertThat(killed.exitCode()).as(killed.toString()).isEqualTo(1);
-        // Known gap: the lost session surfaces without the revision ("revision -"), only SQLSTATE 08003.
-        assertThat(killed.out()).contains("failed 1", "SQLSTATE 08003");
+        assertThat(killed.out()).contains("failed 1", "revision 'bbb002', statement 2", "SQLSTATE 57P01");
         assertThat(HostileTenantNamesIT.query(db, "SELECT version_num FROM drover_version")).containsExactly("aaa001");
         assertThat(tables(db)).containsExactly("drover_history", "drover_version", "t1");
         assertThat(HostileTenantNamesIT.query(db, "SELECT revision || ':' || status FROM drover_history ORDER BY started_at"))
@@ -74,6 +73,7 @@ class KilledConnectionIT {
 
         Cli.Result killed = run.get(60, TimeUnit.SECONDS);
         assertThat(killed.exitCode()).as(killed.toString()).isEqualTo(1);
+        assertThat(killed.out()).contains("failed 1", "revision 'bbb002', statement 2");
         assertThat(tables(db)).containsExactly("drover_history", "drover_version", "t1", "t2");
         assertThat(HostileTenantNamesIT.query(db, "SELECT CONCAT(revision, ':', status, ':', statement_count) FROM drover_history"
                 + " ORDER BY started_at")).containsExactly("aaa001:done:1", "bbb002:started:1");

@@ -1,6 +1,7 @@
 package dev.drover.orchestrator.dialect;
 
 import dev.drover.orchestrator.script.SqlSyntax;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,6 +68,17 @@ public interface Dialect {
 
     /** Statements labelling the session so a lock holder is recognisable; empty where unsupported. */
     default List<String> applicationName(String name) {
+        return List.of();
+    }
+
+    /**
+     * Statements that, run inside a transaction, wait at most {@code wait} until no other transaction
+     * holds uncommitted writes to {@code qualifiedTable} (and fail after that). Drover runs them before
+     * reading back the outcome of a transaction whose connection was lost, so the read sees that
+     * transaction's COMMIT or its rollback, not a moment in between. Empty where no other connection
+     * can hold such writes (an in-process database).
+     */
+    default List<String> awaitWriters(String qualifiedTable, Duration wait) {
         return List.of();
     }
 

@@ -1,5 +1,6 @@
 package dev.drover.orchestrator.dialect;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -48,6 +49,16 @@ public final class MariaDbDialect implements Dialect {
     public List<String> resetTenant(String jdbcUrl) {
         Matcher m = DATABASE.matcher(jdbcUrl);
         return m.find() ? List.of("USE " + quote(m.group(1))) : List.of();
+    }
+
+    /**
+     * A locking read waits for every uncommitted insert, update or delete of the rows it scans; SET
+     * STATEMENT bounds the wait without leaving a session setting on the pooled connection.
+     */
+    @Override
+    public List<String> awaitWriters(String qualifiedTable, Duration wait) {
+        return List.of("SET STATEMENT innodb_lock_wait_timeout = " + Math.max(1, wait.toSeconds())
+                + " FOR SELECT COUNT(*) FROM " + qualifiedTable + " LOCK IN SHARE MODE");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.drover.orchestrator.dialect;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -54,6 +55,13 @@ public final class PostgresDialect implements Dialect {
     @Override
     public List<String> applicationName(String name) {
         return List.of("SET application_name TO " + literal(name));
+    }
+
+    /** LOCK TABLE ... IN SHARE MODE conflicts with the ROW EXCLUSIVE lock every writer of the table holds. */
+    @Override
+    public List<String> awaitWriters(String qualifiedTable, Duration wait) {
+        return List.of("SET LOCAL lock_timeout = " + literal(Math.max(1, wait.toMillis()) + "ms"),
+                "LOCK TABLE " + qualifiedTable + " IN SHARE MODE");
     }
 
     @Override

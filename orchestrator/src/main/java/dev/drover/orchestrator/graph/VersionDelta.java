@@ -1,6 +1,7 @@
 package dev.drover.orchestrator.graph;
 
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The change a step makes to a target's version table (one row per current head), applied in
@@ -21,6 +22,21 @@ public record VersionDelta(List<String> deleted, List<RowUpdate> updated, List<S
 
     /** One head row rewritten from {@code from} to {@code to}. */
     public record RowUpdate(String from, String to) {}
+
+    /**
+     * The heads after this delta is applied to {@code heads}, sorted: what the version table holds once
+     * the step's transaction commits.
+     */
+    public List<String> applyTo(List<String> heads) {
+        TreeSet<String> after = new TreeSet<>(heads);
+        after.removeAll(deleted);
+        for (RowUpdate update : updated) {
+            after.remove(update.from());
+            after.add(update.to());
+        }
+        after.addAll(inserted);
+        return List.copyOf(after);
+    }
 
     public boolean isEmpty() {
         return deleted.isEmpty() && updated.isEmpty() && inserted.isEmpty();

@@ -24,6 +24,8 @@ public final class StepRunner {
     /** Steps committed so far (reported); steps of an open run-level transaction wait in {@link #pending}. */
     private final List<StepResult> committed = new ArrayList<>();
     private final List<StepResult> pending = new ArrayList<>();
+    /** Steps of the transaction that was open when the run failed: rolled back, or committed unheard. */
+    private final List<StepResult> unacknowledged = new ArrayList<>();
     /** Set by {@link #runLeavingOpen}: the run-level transaction is ended by the caller, not committed here. */
     private boolean leaveOpen;
 
@@ -50,16 +52,14 @@ public final class StepRunner {
             for (PreparedStep step : steps) {
                 StepError error = runStep(step);
                 if (error != null) {
-                    rollbackQuietly();
-                    pending.clear();
+                    abandonOpenTransaction();
                     return error;
                 }
             }
             commitIfOpen();
             return null;
         } catch (SQLException e) {
-            rollbackQuietly();
-            pending.clear();
+            abandonOpenTransaction();
             return new StepError(null, null, null, e.getSQLState(), e.getMessage());
         }
     }
@@ -85,15 +85,13 @@ public final class StepRunner {
             for (PreparedStep step : steps) {
                 StepError error = runStep(step);
                 if (error != null) {
-                    rollbackQuietly();
-                    pending.clear();
+                    abandonOpenTransaction();
                     return error;
                 }
             }
             return null;
         } catch (SQLException e) {
-            rollbackQuietly();
-            pending.clear();
+            abandonOpenTransaction();
             return new StepError(null, null, null, e.getSQLState(), e.getMessage());
         } finally {
             leaveOpen = false;
@@ -105,8 +103,18 @@ public final class StepRunner {
         return List.copyOf(pending);
     }
 
+    /** Steps whose COMMIT was acknowledged by the database. */
     public List<StepResult> committed() {
         return List.copyOf(committed);
+    }
+
+    /**
+     * After a failure: the steps of the transaction that was open when it happened. Usually rolled
+     * back; but when the failure is a lost connection during COMMIT they may have committed, and
+     * only the version table can tell (see {@code OutcomeReadBack}).
+     */
+    public List<StepResult> unacknowledged() {
+        return List.copyOf(unacknowledged);
     }
 
     /** Runs one step; a failure outside its statements (version or history rows, commit) is reported on it too. */
@@ -152,8 +160,8 @@ public final class StepRunner {
             session.execute(sql);
         }
         session.execute(store.markDone(step.revision(), step.direction(), runId, step.statements().size()));
-        session.commit();
-        committed.add(result(step, start));
+        pending.add(result(step, start));
+        commitIfOpen();
         if (perRun) {
             session.begin();
         }
@@ -181,6 +189,13 @@ public final class StepRunner {
             session.commit();
         }
         committed.addAll(pending);
+        pending.clear();
+    }
+
+    /** Ends a failed run's transaction; its steps move from pending to {@link #unacknowledged}. */
+    private void abandonOpenTransaction() {
+        rollbackQuietly();
+        unacknowledged.addAll(pending);
         pending.clear();
     }
 

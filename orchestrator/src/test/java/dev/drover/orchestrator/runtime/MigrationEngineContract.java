@@ -187,6 +187,79 @@ abstract class MigrationEngineContract {
     }
 
     @Test
+    void aCommitWhoseAnswerIsLostIsReadBackFromTheVersionTableAndNeverRerun() throws Exception {
+        MigrationTarget target = freshTarget();
+        FakeScripts s = fiveRevisions("CREATE TABLE t3b (id INT)");
+        MigrationEngine losing = new MigrationEngine(new LosingSessions(sessions, 3, true, false));
+
+        TargetResult result = losing.migrate(target, s, s::linearFrom, "run-1");
+
+        assertThat(result.status()).isEqualTo(TargetStatus.FAILED);
+        assertThat(result.steps()).extracting(StepResult::revision).containsExactly("r1", "r2", "r3");
+        assertThat(result.to()).containsExactly("r3");
+        assertThat(result.error().revision()).isEqualTo("r4");
+        assertThat(result.error().sqlState()).isEqualTo("08006");
+        assertThat(result.error().message()).contains("lost after revision 'r3' committed", "revision 'r4' and any later did not run");
+        TargetResult rerun = engine.migrate(target, s, s::linearFrom, "run-2");
+        assertThat(rerun.steps()).extracting(StepResult::revision).containsExactly("r4", "r5");
+        assertThat(historyCount(target, "done")).isEqualTo(5);
+    }
+
+    @Test
+    void aLostAnswerToTheLastCommitIsASuccess() throws Exception {
+        MigrationTarget target = freshTarget();
+        FakeScripts s = fiveRevisions("CREATE TABLE t3b (id INT)");
+
+        TargetResult result = new MigrationEngine(new LosingSessions(sessions, 5, true, false))
+                .migrate(target, s, s::linearFrom, "run-1");
+
+        assertThat(result.status()).as(String.valueOf(result)).isEqualTo(TargetStatus.SUCCEEDED);
+        assertThat(result.error()).isNull();
+        assertThat(result.steps()).hasSize(5);
+        assertThat(result.to()).containsExactly("r5");
+        assertThat(engine.migrate(target, s, s::linearFrom, "run-2").status()).isEqualTo(TargetStatus.UNCHANGED);
+    }
+
+    @Test
+    void aCommitLostBeforeItLandedIsReportedOnItsRevision() throws Exception {
+        MigrationTarget target = freshTarget();
+        FakeScripts s = fiveRevisions("CREATE TABLE t3b (id INT)");
+
+        TargetResult result = new MigrationEngine(new LosingSessions(sessions, 3, false, false))
+                .migrate(target, s, s::linearFrom, "run-1");
+
+        assertThat(result.status()).isEqualTo(TargetStatus.FAILED);
+        assertThat(result.steps()).extracting(StepResult::revision).containsExactly("r1", "r2");
+        assertThat(result.to()).containsExactly("r2");
+        assertThat(result.error().revision()).isEqualTo("r3");
+        assertThat(result.error().sqlState()).isEqualTo("08006");
+        TargetResult rerun = engine.migrate(target, s, s::linearFrom, "run-2");
+        if (transactionalDdl()) {
+            assertThat(rerun.steps()).extracting(StepResult::revision).containsExactly("r3", "r4", "r5");
+        } else {
+            // Its statements committed one by one before the lost COMMIT: half-applied, refused until repaired.
+            assertThat(rerun.status()).isEqualTo(TargetStatus.FAILED);
+            assertThat(rerun.error().message()).contains("'r3'", "2 of 2 statements committed");
+        }
+    }
+
+    @Test
+    void aLostCommitThatCannotBeReadBackIsReportedUnknown() throws Exception {
+        MigrationTarget target = freshTarget();
+        FakeScripts s = fiveRevisions("CREATE TABLE t3b (id INT)");
+
+        TargetResult result = new MigrationEngine(new LosingSessions(sessions, 3, true, true))
+                .migrate(target, s, s::linearFrom, "run-1");
+
+        assertThat(result.status()).isEqualTo(TargetStatus.FAILED);
+        assertThat(result.steps()).extracting(StepResult::revision).containsExactly("r1", "r2");
+        assertThat(result.error().revision()).isEqualTo("r3");
+        assertThat(result.error().message()).contains("whether revision 'r3' committed is unknown", "Connection refused",
+                "run 'drover current' for target '" + target.key() + "'");
+        assertThat(engine.current(target)).containsExactly("r3");
+    }
+
+    @Test
     void oneTransactionPerRunRollsTheWholeRunBackWhereDdlIsTransactional() throws Exception {
         MigrationTarget target = freshTarget().withTransactionPerMigration(false);
         FakeScripts s = fiveRevisions("INSERT INTO no_such_table VALUES (1)");
