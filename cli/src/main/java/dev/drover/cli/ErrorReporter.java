@@ -1,5 +1,6 @@
 package dev.drover.cli;
 
+import dev.drover.env.AppliedScriptChangedException;
 import dev.drover.orchestrator.graph.RevisionException;
 import dev.drover.orchestrator.script.ScriptFileException;
 import dev.drover.orchestrator.script.ScriptParseException;
@@ -35,8 +36,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         if (e instanceof CliException cli) {
             return cli.exitCode();
         }
-        // Bad input the user can fix: graph, script, configuration, file-system and argument errors.
-        if (e instanceof RevisionException || e instanceof ScriptParseException || e instanceof ScriptFileException
+        // Bad input the user can fix: graph, script, configuration, file-system and argument errors, and an
+        // applied script edited since it ran (found before any target changed).
+        if (e instanceof AppliedScriptChangedException || e instanceof RevisionException || e instanceof ScriptParseException || e instanceof ScriptFileException
                 || e instanceof ConfigException || e instanceof UncheckedIOException
                 || e instanceof IllegalArgumentException) {
             return ExitCodes.USAGE_OR_CONFIG;

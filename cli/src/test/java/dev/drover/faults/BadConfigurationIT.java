@@ -109,31 +109,58 @@ class BadConfigurationIT {
         assertThat(first.exitCode()).as(first.toString()).isZero();
         cli.write("app/versions/aaa001_accounts.sql", Cli.script("aaa001", "", "CREATE TABLE accounts (id BIGINT);", null));
 
-        // DESIGN.md section 1: 'check' exits 1 on a changed applied script; the refusal needs the target's history,
-        // so 'upgrade' reports it per target (exit 1, the target untouched) rather than as a pre-connection exit 2.
+        // DESIGN.md section 1: 'check' exits 1 on a changed applied script (the fleet is not healthy).
         Cli.Result check = cli.run("-c", "app/drover.ini", "check");
         assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
         assertThat(check.out()).contains("app/acme: at aaa001, 1 pending; applied script(s) changed: aaa001");
+        // 'upgrade' reads every target's history first and refuses the whole run (exit 2): nothing runs anywhere.
+        for (String command : List.of("upgrade", "downgrade")) {
+            Cli.Result up = cli.run("-c", "app/drover.ini", command, command.equals("upgrade") ? "head" : "base");
+            assertThat(up.exitCode()).as(up.toString()).isEqualTo(2);
+            assertThat(up.err()).contains("applied revision(s) changed since they ran, so nothing was run: 'aaa001' (",
+                    "aaa001_accounts.sql) on target(s) 'app/acme', 'app/globex'", "new revision");
+            assertThat(versions()).containsExactly("acme:aaa001", "globex:aaa001");
+        }
+        assertThat(history()).containsExactly("acme:aaa001:done", "globex:aaa001:done");
+    }
+
+    @Test
+    void editedScriptOfARevisionNotYetAppliedAnywhereIsNoRefusal() throws Exception {
+        assertThat(cli.run("-c", "app/drover.ini", "upgrade", "aaa001").exitCode()).isZero();
+        cli.write("app/versions/bbb002_email.sql", Cli.script("bbb002", "aaa001",
+                "ALTER TABLE accounts ADD COLUMN email VARCHAR(120) DEFAULT '${tenant}';", null));
         Cli.Result up = cli.run("-c", "app/drover.ini", "upgrade", "head");
-        assertThat(up.exitCode()).as(up.toString()).isEqualTo(1);
-        assertThat(up.out()).contains("applied revision(s) changed since they ran: 'aaa001'", "aaa001_accounts.sql",
-                "skipped 1");
-        assertThat(versions()).containsExactly("acme:aaa001", "globex:aaa001");
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        assertThat(versions()).containsExactly("acme:bbb002", "globex:bbb002");
+    }
+
+    private List<String> history() throws Exception {
+        return rows("drover_history", "revision", "status");
     }
 
     private List<String> versions() throws Exception {
+        return rows("drover_version", "version_num");
+    }
+
+    /** Every tenant's rows of {@code table}: {@code tenant:column1[:column2...]}, tenants in order. */
+    private List<String> rows(String table, String... columns) throws Exception {
         List<String> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + tmp.resolve("app/data/fleet"))) {
             ResultSet schemas = c.createStatement().executeQuery("SELECT table_schema FROM information_schema.tables"
-                    + " WHERE lower(table_name) = 'drover_version' ORDER BY 1");
+                    + " WHERE lower(table_name) = '" + table + "' ORDER BY 1");
             List<String> names = new ArrayList<>();
             while (schemas.next()) {
                 names.add(schemas.getString(1));
             }
             for (String schema : names) {
-                ResultSet rs = c.createStatement().executeQuery("SELECT * FROM \"" + schema + "\".\"drover_version\"");
+                ResultSet rs = c.createStatement().executeQuery("SELECT " + String.join(", ", columns) + " FROM \""
+                        + schema + "\".\"" + table + "\" ORDER BY 1");
                 while (rs.next()) {
-                    rows.add(schema.toLowerCase() + ":" + rs.getString(1));
+                    StringBuilder row = new StringBuilder(schema.toLowerCase());
+                    for (int i = 1; i <= columns.length; i++) {
+                        row.append(':').append(rs.getString(i));
+                    }
+                    rows.add(row.toString());
                 }
             }
         }

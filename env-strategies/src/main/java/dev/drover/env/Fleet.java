@@ -133,10 +133,13 @@ public final class Fleet implements AutoCloseable {
      * @throws dev.drover.orchestrator.graph.RevisionException before any target is touched, on a broken graph
      * @throws dev.drover.orchestrator.script.ScriptParseException before any target is touched, on a script that does
      *         not split or an undefined placeholder
+     * @throws AppliedScriptChangedException before any target is touched (upgrade, downgrade), when a revision that
+     *         ran on some target has a different script now
      */
     public FleetResult run(FleetOperation operation, RolloutPolicy policy, FleetListener listener,
             Cancellation cancellation) {
         PlanTimeCheck.check(targets, operation);
+        ChangedScriptsCheck.check(operation, this::status);
         Instant started = Instant.now();
         List<FleetTarget> ordinary = new ArrayList<>();
         List<FleetTarget> twoPhase = new ArrayList<>();
