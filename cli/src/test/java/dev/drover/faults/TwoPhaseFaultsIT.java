@@ -20,11 +20,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Scenario 7 through the CLI: a PREPARE refused because a revision used a temporary table rolls
- * both sections back; a CLI process that dies after the first COMMIT PREPARED exits 137, and
- * 'recover' commits the other participant, twice safely. The coordinator-level crash points (before
- * the decision, after it) are covered by TwoPhaseCoordinatorPostgresIT; max_prepared_transactions
- * too low by the Preflight unit test.
+ * Scenario 7 through the CLI: a PREPARE refused (a revision used a temporary table; the server's
+ * prepared-transaction slots are used up) rolls both sections back; a CLI process that dies after
+ * every participant prepared but before the decision leaves both in doubt and 'recover' rolls them
+ * back (presumed abort); one that dies after the first COMMIT PREPARED exits 137 and 'recover'
+ * commits the other participant. 'recover' is run twice each time. The coordinator-level crash
+ * points are also covered by TwoPhaseCoordinatorPostgresIT; a max_prepared_transactions of 0 by the
+ * Preflight unit test.
  */
 @ExtendWith(DatabaseExtension.class)
 class TwoPhaseFaultsIT {
@@ -69,6 +71,80 @@ class TwoPhaseFaultsIT {
         for (int i = 0; i < 2; i++) {
             assertThat(cli.run("recover").out()).contains("nothing to recover");
         }
+    }
+
+    @Test
+    void prepareRefusedWhenThePreparedTransactionSlotsAreUsedUp(@Database(DatabaseKind.POSTGRES) TestDatabase db) throws Exception {
+        project(db, "full");
+        cli.write("billing/b2_b.sql", Cli.script("b2", "b1", "ALTER TABLE invoices ADD COLUMN total INT;", null));
+        cli.write("ledger/l2_b.sql", Cli.script("l2", "l1", "ALTER TABLE entries ADD COLUMN total INT;", null));
+        List<String> fillers = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(first)) {
+            // Occupy every free slot of max_prepared_transactions with empty prepared transactions.
+            while (true) {
+                String gid = "fx_fill_" + fillers.size();
+                c.createStatement().execute("BEGIN");
+                try {
+                    c.createStatement().execute("PREPARE TRANSACTION '" + gid + "'");
+                } catch (java.sql.SQLException full) {
+                    assertThat(full.getMessage()).contains("maximum number of prepared transactions reached");
+                    c.createStatement().execute("ROLLBACK");
+                    break;
+                }
+                fillers.add(gid);
+            }
+            try {
+                Cli.Result up = cli.run("upgrade");
+
+                assertThat(up.exitCode()).as(up.toString()).isEqualTo(1);
+                assertThat(up.out()).contains("PREPARE TRANSACTION failed on target", "max_prepared_transactions");
+                assertThat(rows(first, "SELECT version_num FROM drover_version")).containsExactly("b1");
+                assertThat(rows(second, "SELECT version_num FROM drover_version")).containsExactly("l1");
+                assertThat(rows(first, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'invoices'"))
+                        .containsExactly("1");
+                assertThat(rows(first, "SELECT count(*) FROM pg_prepared_xacts WHERE gid NOT LIKE 'fx_fill_%'"))
+                        .containsExactly("0");
+            } finally {
+                for (String gid : fillers) {
+                    c.createStatement().execute("ROLLBACK PREPARED '" + gid + "'");
+                }
+            }
+        }
+        Cli.Result retry = cli.run("upgrade");
+        assertThat(retry.exitCode()).as(retry.toString()).isZero();
+        assertThat(rows(first, "SELECT version_num FROM drover_version")).containsExactly("b2");
+        assertThat(rows(second, "SELECT version_num FROM drover_version")).containsExactly("l2");
+    }
+
+    @Test
+    void killedBeforeTheDecisionThenRecoverRollsBothBackTwice(@Database(DatabaseKind.POSTGRES) TestDatabase db) throws Exception {
+        project(db, "undecided");
+        cli.write("billing/b2_b.sql", Cli.script("b2", "b1", "ALTER TABLE invoices ADD COLUMN total INT;", null));
+        cli.write("ledger/l2_b.sql", Cli.script("l2", "l1", "ALTER TABLE entries ADD COLUMN total INT;", null));
+
+        ChildDrover crashed = ChildDrover.start(tmp, "undecided", List.of("-D" + CrashPoints.PROPERTY + "=" + CrashPoints.AFTER_PREPARE),
+                Map.of("DROVER_JOURNAL_DIR", tmp.resolve("journal").toString()), "upgrade");
+        assertThat(crashed.exitCode(Duration.ofSeconds(60))).as(crashed.output()).isEqualTo(137);
+        assertThat(rows(first, "SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()")).containsExactly("1");
+        assertThat(rows(second, "SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()")).containsExactly("1");
+        assertThat(rows(first, "SELECT version_num FROM drover_version")).containsExactly("b1");
+        assertThat(rows(second, "SELECT version_num FROM drover_version")).containsExactly("l1");
+
+        Cli.Result recover = cli.run("recover");
+        assertThat(recover.exitCode()).as(recover.toString()).isZero();
+        assertThat(rows(first, "SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()")).containsExactly("0");
+        assertThat(rows(second, "SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()")).containsExactly("0");
+        assertThat(rows(first, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'invoices'")).containsExactly("1");
+        Cli.Result again = cli.run("recover");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("nothing to recover");
+
+        Cli.Result up = cli.run("upgrade");
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        assertThat(rows(first, "SELECT version_num FROM drover_version")).containsExactly("b2");
+        assertThat(rows(second, "SELECT version_num FROM drover_version")).containsExactly("l2");
+        assertThat(rows(first, "SELECT revision || ':' || status FROM drover_history ORDER BY started_at"))
+                .containsExactly("b1:done", "b2:done");
     }
 
     @Test
