@@ -85,6 +85,58 @@ class HostileTenantNamesIT {
                 .doesNotContainIgnoringCase("mixed_c").doesNotContain("semi;colon", "bad'quote", "back`tick");
     }
 
+    @Test
+    void hostileNamesFromAMariaDbSourceAreRejectedAndTheOthersProceed(@Database(DatabaseKind.MARIADB) TestDatabase db)
+            throws Exception {
+        String goodA = db.createDatabase("gooda");
+        String goodB = db.createDatabase("goodb");
+        db.execute("CREATE TABLE tenant_source (name VARCHAR(200))");
+        List<String> hostile = List.of("back`tick", "bad'quote", "semi;colon; DROP DATABASE " + goodA + "; --",
+                "sp ace", "x`; DROP TABLE tenant_source; --", LONG, "Mixed_C", "mixed_c");
+        try (Connection c = db.connect(); var insert = c.prepareStatement("INSERT INTO tenant_source VALUES (?)")) {
+            for (String name : hostile) {
+                insert.setString(1, name);
+                insert.execute();
+            }
+        }
+        try (TcpProxy proxy = TcpProxy.to("127.0.0.1", 3306)) {
+            Cli cli = new Cli(tmp);
+            cli.write("app/drover.ini", "[drover]\ndatabases = app\n[app]\nurl = jdbc:mariadb://127.0.0.1:" + proxy.port()
+                    + "/" + db.name() + "?user=root\ntenants = query: SELECT name FROM tenant_source UNION ALL SELECT '"
+                    + goodA + "' UNION ALL SELECT '" + goodB + "'\nversion_locations = %(here)s/versions\n");
+            cli.write("app/versions/aaa001_t.sql", Cli.script("aaa001", "", "CREATE TABLE marker (schema_name VARCHAR(64), "
+                    + "tenant VARCHAR(64));\nINSERT INTO marker VALUES (database(), '${tenant}');", null));
+
+            Cli.Result up = cli.run("-c", "app/drover.ini", "upgrade", "--report", "report.json");
+
+            assertThat(up.exitCode()).as(up.toString()).isZero();
+            for (String name : hostile.subList(0, 5)) {
+                assertThat(up.err()).contains("tenant '" + name + "' of section 'app' rejected and left alone: does not match");
+            }
+            assertThat(up.err()).contains("'Mixed_C' of section 'app' rejected and left alone: differs only by letter case");
+            JsonNode report = new ObjectMapper().readTree(tmp.resolve("report.json").toFile());
+            assertThat(report.path("summary").path("succeeded").asInt()).isEqualTo(2);
+            assertThat(report.path("summary").path("targets").asInt()).isEqualTo(2);
+            assertThat(query(db, "SELECT CONCAT(schema_name, '=', tenant) FROM " + goodA + ".marker UNION ALL "
+                    + "SELECT CONCAT(schema_name, '=', tenant) FROM " + goodB + ".marker ORDER BY 1"))
+                    .containsExactly(goodA + "=" + goodA, goodB + "=" + goodB);
+            assertThat(query(db, "SELECT COUNT(*) FROM tenant_source")).containsExactly(String.valueOf(hostile.size()));
+            try (Connection c = db.connect();
+                    var schemata = c.prepareStatement("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = ?")) {
+                for (String name : hostile) {
+                    schemata.setString(1, name);
+                    try (ResultSet rs = schemata.executeQuery()) {
+                        rs.next();
+                        assertThat(rs.getInt(1)).as(name).isZero();
+                    }
+                }
+            }
+            proxy.close();
+            assertThat(proxy.clientBytes()).contains(goodA, goodB).doesNotContain(hostile)
+                    .doesNotContainIgnoringCase("mixed_c").doesNotContain("back`tick", "semi;colon", "bad'quote");
+        }
+    }
+
     static List<String> query(TestDatabase db, String sql) throws Exception {
         List<String> rows = new ArrayList<>();
         try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
