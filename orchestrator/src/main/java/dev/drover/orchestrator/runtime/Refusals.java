@@ -2,13 +2,11 @@ package dev.drover.orchestrator.runtime;
 
 import dev.drover.orchestrator.graph.Revision;
 import dev.drover.orchestrator.store.HistoryRow;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Checks made after taking the lock and before running anything; each returns a refusal or empty. */
 final class Refusals {
@@ -54,28 +52,16 @@ final class Refusals {
 
     /** Applied revisions whose script changed since they ran (latest done history row per revision). */
     static Optional<StepError> changedScripts(MigrationTarget target, ScriptSource scripts, List<HistoryRow> history) {
-        Map<String, HistoryRow> latest = new HashMap<>();
-        for (HistoryRow row : history) {
-            if (HistoryRow.DONE.equals(row.status())) {
-                latest.put(row.revision(), row);
-            }
-        }
-        List<String> changes = new ArrayList<>();
-        String first = null;
-        for (HistoryRow row : latest.values().stream().sorted((a, b) -> a.revision().compareTo(b.revision())).toList()) {
-            String now = scripts.checksum(row.revision());
-            if ("upgrade".equals(row.direction()) && row.checksum() != null && now != null && !now.equals(row.checksum())) {
-                first = first == null ? row.revision() : first;
-                changes.add("'" + row.revision() + "' (" + scripts.fileLabel(row.revision()) + ": applied "
-                        + row.checksum() + ", now " + now + ")");
-            }
-        }
-        if (changes.isEmpty()) {
+        List<HistoryRow> changed = scripts.changedSince(history);
+        if (changed.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(StepError.of(first, "target '" + target.key() + "': applied revision(s) changed since they ran: "
-                + String.join(", ", changes) + "; restore the original script(s) and put the change in a new revision "
-                + "('drover revision -m ...')"));
+        String changes = changed.stream().map(row -> "'" + row.revision() + "' (" + scripts.fileLabel(row.revision())
+                + ": applied " + row.checksum() + ", now " + scripts.checksum(row.revision()) + ")")
+                .collect(Collectors.joining(", "));
+        return Optional.of(StepError.of(changed.get(0).revision(), "target '" + target.key()
+                + "': applied revision(s) changed since they ran: " + changes + "; restore the original script(s) and "
+                + "put the change in a new revision ('drover revision -m ...')"));
     }
 
     private static String spec(List<String> heads) {

@@ -6,9 +6,12 @@ import dev.drover.orchestrator.graph.Revision;
 import dev.drover.orchestrator.graph.RevisionGraph;
 import dev.drover.orchestrator.script.ScriptDirectory;
 import dev.drover.orchestrator.script.Statement;
+import dev.drover.orchestrator.store.HistoryRow;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What the runtime needs from a script directory: the graph to plan with, and per revision its
@@ -39,6 +42,28 @@ public interface ScriptSource {
 
     /** The script file, as quoted in messages. */
     String fileLabel(String revisionId);
+
+    /**
+     * The applied revisions whose script changed since they ran, sorted by revision: for each revision the
+     * latest {@code done} row of {@code history}, when it is an upgrade recorded with a checksum that differs
+     * from {@link #checksum} now (a revision without a script here is not reported).
+     */
+    default List<HistoryRow> changedSince(List<HistoryRow> history) {
+        Map<String, HistoryRow> latest = new TreeMap<>();
+        for (HistoryRow row : history) {
+            if (HistoryRow.DONE.equals(row.status())) {
+                latest.put(row.revision(), row);
+            }
+        }
+        List<HistoryRow> changed = new ArrayList<>();
+        for (HistoryRow row : latest.values()) {
+            String now = checksum(row.revision());
+            if ("upgrade".equals(row.direction()) && row.checksum() != null && now != null && !now.equals(row.checksum())) {
+                changed.add(row);
+            }
+        }
+        return changed;
+    }
 
     /**
      * Renders placeholders of one statement.

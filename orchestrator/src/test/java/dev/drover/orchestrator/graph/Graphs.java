@@ -93,8 +93,12 @@ final class Graphs {
      */
     static Set<String> simulate(Collection<String> start, List<MigrationStep> steps) {
         Set<String> rows = new TreeSet<>(start);
+        List<String> viaApplyTo = List.copyOf(rows);
         for (MigrationStep step : steps) {
             apply(rows, step.delta());
+            viaApplyTo = step.delta().applyTo(viaApplyTo);
+            // VersionDelta.applyTo (the runtime's heads when they cannot be read back) must agree step by step.
+            assertThat(viaApplyTo).as("applyTo after %s", step.revision().id()).containsExactlyElementsOf(rows);
         }
         return rows;
     }

@@ -11,6 +11,8 @@ final class RecordingSession implements SqlSession {
     final List<String> log = new ArrayList<>();
     private final String failOn;
     private boolean inTransaction;
+    private int commits;
+    private int lostCommit;
 
     RecordingSession(String failOn) {
         this.failOn = failOn;
@@ -37,10 +39,19 @@ final class RecordingSession implements SqlSession {
         inTransaction = true;
     }
 
+    /** The {@code n}-th COMMIT fails with a lost connection (SQLSTATE 08006), as if its answer never came. */
+    RecordingSession losingCommit(int n) {
+        lostCommit = n;
+        return this;
+    }
+
     @Override
-    public void commit() {
+    public void commit() throws SQLException {
         log.add("COMMIT");
         inTransaction = false;
+        if (++commits == lostCommit) {
+            throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
+        }
     }
 
     @Override

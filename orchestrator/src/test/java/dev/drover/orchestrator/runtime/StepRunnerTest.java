@@ -79,4 +79,45 @@ class StepRunnerTest {
         assertThat(session.log.get(session.log.size() - 1)).startsWith("FAIL");
         assertThat(runner.committed()).extracting(StepResult::revision).containsExactly("r1");
     }
+
+    @Test
+    void aFailedCommitLeavesItsStepsUnacknowledgedNotCommitted() {
+        RecordingSession session = new RecordingSession(null).losingCommit(2);
+        StepRunner runner = new StepRunner(session, store, true, true, "run1");
+
+        StepError error = runner.run(plan());
+
+        assertThat(error.revision()).isEqualTo("r2");
+        assertThat(error.sqlState()).isEqualTo("08006");
+        assertThat(runner.committed()).extracting(StepResult::revision).containsExactly("r1");
+        assertThat(runner.unacknowledged()).extracting(StepResult::revision).containsExactly("r2");
+        assertThat(session.log).doesNotContain("CREATE INDEX CONCURRENTLY i ON a (x)");
+    }
+
+    @Test
+    void aFailedCommitOfTheRunTransactionLeavesEveryStepOfItUnacknowledged() {
+        FakeScripts transactional = new FakeScripts()
+                .add("r1", List.of(), List.of("CREATE TABLE a (x int)"), List.of())
+                .add("r2", List.of("r1"), List.of("CREATE TABLE b (x int)"), List.of());
+        RecordingSession session = new RecordingSession(null).losingCommit(1);
+        StepRunner runner = new StepRunner(session, store, true, false, "run1");
+
+        StepError error = runner.run(PlanPreparer.prepare(target, transactional, transactional.linearFrom(List.of())));
+
+        assertThat(error.sqlState()).isEqualTo("08006");
+        assertThat(runner.committed()).isEmpty();
+        assertThat(runner.unacknowledged()).extracting(StepResult::revision).containsExactly("r1", "r2");
+    }
+
+    @Test
+    void aStatementFailureIsNoCommitAttemptButItsStepIsStillOnlyUnacknowledged() {
+        RecordingSession session = new RecordingSession("CREATE TABLE c");
+        StepRunner runner = new StepRunner(session, store, true, true, "run1");
+
+        runner.run(plan());
+
+        // The read-back decides from the version table; a step whose transaction was rolled back has no done row.
+        assertThat(runner.committed()).extracting(StepResult::revision).containsExactly("r1");
+        assertThat(runner.unacknowledged()).extracting(StepResult::revision).isEmpty();
+    }
 }
