@@ -6,6 +6,7 @@ import dev.drover.orchestrator.fleet.FleetListener;
 import dev.drover.orchestrator.fleet.FleetOperation;
 import dev.drover.orchestrator.fleet.FleetResult;
 import dev.drover.orchestrator.fleet.FleetRunner;
+import dev.drover.orchestrator.fleet.StateReader;
 import dev.drover.orchestrator.fleet.FleetStatus;
 import dev.drover.orchestrator.fleet.FleetTarget;
 import dev.drover.orchestrator.fleet.OutcomeStatus;
@@ -139,7 +140,8 @@ public final class Fleet implements AutoCloseable {
     public FleetResult run(FleetOperation operation, RolloutPolicy policy, FleetListener listener,
             Cancellation cancellation) {
         PlanTimeCheck.check(targets, operation);
-        ChangedScriptsCheck.check(operation, this::status);
+        StateReader states = StateReader.once(new RuntimeStateReader(runtime().runtime()));
+        ChangedScriptsCheck.check(operation, () -> new FleetInspector(states).status(targets));
         Instant started = Instant.now();
         List<FleetTarget> ordinary = new ArrayList<>();
         List<FleetTarget> twoPhase = new ArrayList<>();
@@ -154,7 +156,7 @@ public final class Fleet implements AutoCloseable {
                         runId, policy, planners(twoPhase, operation), cancellation);
         FleetResult fanOut = groups.stopped() || groups.cancelled()
                 ? notRun(operation, ordinary, groups.cancelled() ? OutcomeStatus.CANCELLED : OutcomeStatus.SKIPPED)
-                : runner().run(operation, ordinary, policy, new RunOptions(runId), listener, cancellation);
+                : runner(states).run(operation, ordinary, policy, new RunOptions(runId), listener, cancellation);
         return merge(operation, started, groups, fanOut);
     }
 
@@ -300,10 +302,10 @@ public final class Fleet implements AutoCloseable {
                 .recover(targets.stream().map(FleetTarget::target).toList(), force);
     }
 
-    private FleetRunner runner() {
-        OwnedRuntime owned = runtime();
-        return new FleetRunner(new StrategyExecutor(owned.runtime(), strategies),
-                new RuntimeStateReader(owned.runtime()), Clock.systemUTC(), System::nanoTime);
+    /** @param states the fleet's bulk read, shared with the pre-run checks */
+    private FleetRunner runner(StateReader states) {
+        return new FleetRunner(new StrategyExecutor(runtime().runtime(), strategies), states, Clock.systemUTC(),
+                System::nanoTime);
     }
 
     private OwnedRuntime runtime() {

@@ -237,7 +237,10 @@ class TwoPhaseCoordinatorPostgresIT {
         builder.environment().put("DROVER_TP_URL0", url0);
         builder.environment().put("DROVER_TP_URL1", url1);
         Process child = builder.start();
-        assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
+        if (!child.waitFor(120, TimeUnit.SECONDS)) {
+            child.destroyForcibly();
+            throw new AssertionError("child JVM did not finish within 120 s (is max_prepared_transactions > 0?)");
+        }
         return child.exitValue();
     }
 
