@@ -57,7 +57,8 @@ public final class MigrationEngine {
      */
     private TargetResult settled(MigrationTarget target, SqlSession session, VersionStore store, String runId,
             List<String> from, List<PreparedStep> plan, StepRunner runner, StepError error, long start) {
-        OutcomeReadBack back = OutcomeReadBack.read(sessions, target, store, session, runId);
+        OutcomeReadBack back = OutcomeReadBack.read(sessions, target, store, session, runId,
+                !runner.unacknowledged().isEmpty());
         List<StepResult> committed = back.committed(runner.committed(), runner.unacknowledged());
         List<String> to = back.known() ? back.heads() : headsAfter(from, plan, committed.size());
         if (committed.size() == plan.size()) {
@@ -190,7 +191,7 @@ public final class MigrationEngine {
                 session.commit();
             } catch (SQLException e) {
                 session.rollback();
-                OutcomeReadBack back = OutcomeReadBack.read(sessions, target, store, session, runId);
+                OutcomeReadBack back = OutcomeReadBack.read(sessions, target, store, session, runId, false);
                 List<String> expected = delta.applyTo(from);
                 if (back.known() && !delta.isEmpty() && back.heads().equals(expected) && !expected.equals(from)) {
                     // the COMMIT's answer was lost but the version table shows the stamp

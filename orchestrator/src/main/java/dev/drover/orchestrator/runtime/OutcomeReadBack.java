@@ -26,12 +26,16 @@ import java.util.Set;
  */
 record OutcomeReadBack(List<String> heads, Set<String> doneInRun, SQLException unreadable) {
 
+    /**
+     * @param doneRows whether to read this run's done rows (needed only when some step's COMMIT went
+     *                 unacknowledged; otherwise {@link #doneInRun} is empty and only the heads are read)
+     */
     static OutcomeReadBack read(SessionFactory sessions, MigrationTarget target, VersionStore store,
-            SqlSession session, String runId) {
+            SqlSession session, String runId, boolean doneRows) {
         try {
-            return of(store, session, runId);
+            return of(store, session, runId, doneRows);
         } catch (SQLException brokenSession) {
-            return readOnFreshSession(sessions, target, store, runId);
+            return readOnFreshSession(sessions, target, store, runId, doneRows);
         }
     }
 
@@ -55,14 +59,14 @@ record OutcomeReadBack(List<String> heads, Set<String> doneInRun, SQLException u
     }
 
     private static OutcomeReadBack readOnFreshSession(SessionFactory sessions, MigrationTarget target,
-            VersionStore store, String runId) {
+            VersionStore store, String runId, boolean doneRows) {
         try (SqlSession fresh = sessions.open(target)) {
             MigrationEngine.selectTenant(target, fresh, false);
             fresh.begin();
             for (String sql : target.dialect().awaitWriters(store.versionTableName(), target.lockWait())) {
                 fresh.execute(sql);
             }
-            OutcomeReadBack back = of(store, fresh, runId);
+            OutcomeReadBack back = of(store, fresh, runId, doneRows);
             fresh.rollback();
             return back;
         } catch (SQLException e) {
@@ -70,10 +74,11 @@ record OutcomeReadBack(List<String> heads, Set<String> doneInRun, SQLException u
         }
     }
 
-    private static OutcomeReadBack of(VersionStore store, SqlSession session, String runId) throws SQLException {
+    private static OutcomeReadBack of(VersionStore store, SqlSession session, String runId, boolean doneRows)
+            throws SQLException {
         List<String> heads = store.heads(session);
         Set<String> done = new HashSet<>();
-        for (HistoryRow row : store.history(session)) {
+        for (HistoryRow row : doneRows ? store.history(session) : List.<HistoryRow>of()) {
             if (runId.equals(row.runId()) && HistoryRow.DONE.equals(row.status())) {
                 done.add(key(row.revision(), row.direction()));
             }
