@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Runs one command on one target, blocking (call it from a worker thread, never an event loop):
@@ -49,52 +48,13 @@ public final class MigrationEngine {
         });
     }
 
-    /**
-     * The run's result as the version table shows it, never as guessed from a failure: a revision whose
-     * COMMIT went out but whose answer was lost with the connection is reported committed when its done
-     * row is there, and the error then says which revisions did not run; when the table cannot be read
-     * back the error says which revisions' outcome is unknown.
-     */
+    /** The run's result as the version table shows it (see {@link OutcomeReadBack#settle}). */
     private TargetResult settled(MigrationTarget target, SqlSession session, VersionStore store, String runId,
             List<String> from, List<PreparedStep> plan, StepRunner runner, StepError error, long start) {
         OutcomeReadBack back = OutcomeReadBack.read(sessions, target, store, session, runId,
                 !runner.unacknowledged().isEmpty());
-        List<StepResult> committed = back.committed(runner.committed(), runner.unacknowledged());
-        List<String> to = back.known() ? back.heads() : headsAfter(from, plan, committed.size());
-        if (committed.size() == plan.size()) {
-            return result(target, TargetStatus.SUCCEEDED, from, to, start, committed, null);
-        }
-        return result(target, TargetStatus.FAILED, from, to, start, committed,
-                explain(target, error, back, plan, committed.size(), runner));
-    }
-
-    private static StepError explain(MigrationTarget target, StepError error, OutcomeReadBack back,
-            List<PreparedStep> plan, int committed, StepRunner runner) {
-        List<StepResult> unheard = runner.unacknowledged();
-        if (!back.known() && !unheard.isEmpty()) {
-            String revisions = unheard.stream().map(s -> "'" + s.revision() + "'").collect(Collectors.joining(", "));
-            return new StepError(error.revision(), error.statement(), error.line(), error.sqlState(), error.message()
-                    + "; whether revision " + revisions + " committed is unknown because the version table could not "
-                    + "be read back (" + back.unreadable().getMessage() + "); run 'drover current' for target '"
-                    + target.key() + "' to see its heads before running again");
-        }
-        if (committed > runner.committed().size()) {
-            PreparedStep last = plan.get(committed - 1);
-            PreparedStep next = plan.get(committed);
-            return new StepError(next.revision(), null, null, error.sqlState(), "the connection was lost after revision '"
-                    + last.revision() + "' committed (read back from the version table): " + error.message()
-                    + "; revision '" + next.revision() + "' and any later did not run; run the command again to continue");
-        }
-        return error;
-    }
-
-    /** The heads after the first {@code n} steps of {@code plan}, when they cannot be read back. */
-    private static List<String> headsAfter(List<String> from, List<PreparedStep> plan, int n) {
-        List<String> heads = from;
-        for (PreparedStep step : plan.subList(0, n)) {
-            heads = step.step().delta().applyTo(heads);
-        }
-        return heads;
+        OutcomeReadBack.Settled settled = back.settle(target, from, plan, runner, error);
+        return result(target, settled.status(), from, settled.to(), start, settled.steps(), settled.error());
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a run left in a target's version table, read back after the run instead of assumed: the
@@ -37,6 +38,58 @@ record OutcomeReadBack(List<String> heads, Set<String> doneInRun, SQLException u
         } catch (SQLException brokenSession) {
             return readOnFreshSession(sessions, target, store, runId, doneRows);
         }
+    }
+
+    /** A target run's outcome: what {@link TargetResult} reports besides the key, heads before and time. */
+    record Settled(TargetStatus status, List<String> to, List<StepResult> steps, StepError error) {}
+
+    /**
+     * The run's result as this read shows it, never as guessed from a failure: a revision whose COMMIT
+     * went out but whose answer was lost with the connection is reported committed when its done row is
+     * there, and the error then says which revisions did not run; when the table could not be read back
+     * the error says which revisions' outcome is unknown and {@code to} is derived from the acknowledged
+     * commits.
+     *
+     * @param plan  the steps the runner was given, in order
+     * @param error the runner's failure, or {@code null} when every step was acknowledged
+     */
+    Settled settle(MigrationTarget target, List<String> from, List<PreparedStep> plan, StepRunner runner,
+            StepError error) {
+        List<StepResult> committed = committed(runner.committed(), runner.unacknowledged());
+        List<String> to = known() ? heads : headsAfter(from, plan, committed.size());
+        if (committed.size() == plan.size()) {
+            return new Settled(TargetStatus.SUCCEEDED, to, committed, null);
+        }
+        return new Settled(TargetStatus.FAILED, to, committed, explain(target, error, plan, committed.size(), runner));
+    }
+
+    private StepError explain(MigrationTarget target, StepError error, List<PreparedStep> plan, int committed,
+            StepRunner runner) {
+        List<StepResult> unheard = runner.unacknowledged();
+        if (!known() && !unheard.isEmpty()) {
+            String revisions = unheard.stream().map(s -> "'" + s.revision() + "'").collect(Collectors.joining(", "));
+            return new StepError(error.revision(), error.statement(), error.line(), error.sqlState(), error.message()
+                    + "; whether revision " + revisions + " committed is unknown because the version table could not "
+                    + "be read back (" + unreadable.getMessage() + "); run 'drover current' for target '"
+                    + target.key() + "' to see its heads before running again");
+        }
+        if (committed > runner.committed().size()) {
+            PreparedStep last = plan.get(committed - 1);
+            PreparedStep next = plan.get(committed);
+            return new StepError(next.revision(), null, null, error.sqlState(), "the connection was lost after revision '"
+                    + last.revision() + "' committed (read back from the version table): " + error.message()
+                    + "; revision '" + next.revision() + "' and any later did not run; run the command again to continue");
+        }
+        return error;
+    }
+
+    /** The heads after the first {@code n} steps of {@code plan}, when they cannot be read back. */
+    private static List<String> headsAfter(List<String> from, List<PreparedStep> plan, int n) {
+        List<String> heads = from;
+        for (PreparedStep step : plan.subList(0, n)) {
+            heads = step.step().delta().applyTo(heads);
+        }
+        return heads;
     }
 
     /** Whether the version table could be read. */
