@@ -121,6 +121,9 @@ class BadConfigurationIT {
                     "aaa001_accounts.sql) on target(s) 'app/acme', 'app/globex'", "new revision");
             assertThat(versions()).containsExactly("acme:aaa001", "globex:aaa001");
         }
+        Cli.Result dryRun = cli.run("-c", "app/drover.ini", "upgrade", "head", "--dry-run");
+        assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(2);
+        assertThat(dryRun.err()).contains("applied revision(s) changed since they ran");
         assertThat(history()).containsExactly("acme:aaa001:done", "globex:aaa001:done");
     }
 

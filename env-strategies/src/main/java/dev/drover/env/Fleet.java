@@ -239,12 +239,17 @@ public final class Fleet implements AutoCloseable {
      * Reads every target's current heads (in batches), executes nothing, and returns what
      * {@code operation} would do: targets with work are reported {@code skipped} with their planned
      * steps, the others {@code unchanged}; a target that cannot be read or planned is {@code failed}.
+     *
+     * @throws AppliedScriptChangedException as {@link #run} would, when an applied script was edited
      */
     public DryRun dryRun(FleetOperation operation) {
         Instant started = Instant.now();
         Map<String, List<String>> heads = new LinkedHashMap<>();
         List<TargetOutcome> outcomes = new ArrayList<>();
-        for (TargetView view : status().targets()) {
+        FleetStatus status = status();
+        // The run would refuse an edited applied script before touching anything, so its dry run does too.
+        ChangedScriptsCheck.check(operation, () -> status);
+        for (TargetView view : status.targets()) {
             FleetTarget target = view.target();
             if (view.error() != null) {
                 outcomes.add(new TargetOutcome(target, OutcomeStatus.FAILED, List.of(), List.of(), 0, List.of(),
