@@ -38,8 +38,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         }
         // Bad input the user can fix: graph, script, configuration, file-system and argument errors, and an
         // applied script edited since it ran (found before any target changed).
-        if (e instanceof AppliedScriptChangedException || e instanceof RevisionException || e instanceof ScriptParseException || e instanceof ScriptFileException
-                || e instanceof ConfigException || e instanceof UncheckedIOException
+        if (e instanceof AppliedScriptChangedException || e instanceof RevisionException
+                || e instanceof ScriptParseException || e instanceof ScriptFileException || e instanceof ConfigException || e instanceof UncheckedIOException
                 || e instanceof IllegalArgumentException) {
             return ExitCodes.USAGE_OR_CONFIG;
         }

@@ -76,8 +76,7 @@ class TwoPhaseFaultsIT {
     @Test
     void prepareRefusedWhenThePreparedTransactionSlotsAreUsedUp(@Database(DatabaseKind.POSTGRES) TestDatabase db) throws Exception {
         project(db, "full");
-        cli.write("billing/b2_b.sql", Cli.script("b2", "b1", "ALTER TABLE invoices ADD COLUMN total INT;", null));
-        cli.write("ledger/l2_b.sql", Cli.script("l2", "l1", "ALTER TABLE entries ADD COLUMN total INT;", null));
+        addTotalColumns();
         List<String> fillers = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(first)) {
             // Occupy every free slot of max_prepared_transactions with empty prepared transactions.
@@ -119,8 +118,7 @@ class TwoPhaseFaultsIT {
     @Test
     void killedBeforeTheDecisionThenRecoverRollsBothBackTwice(@Database(DatabaseKind.POSTGRES) TestDatabase db) throws Exception {
         project(db, "undecided");
-        cli.write("billing/b2_b.sql", Cli.script("b2", "b1", "ALTER TABLE invoices ADD COLUMN total INT;", null));
-        cli.write("ledger/l2_b.sql", Cli.script("l2", "l1", "ALTER TABLE entries ADD COLUMN total INT;", null));
+        addTotalColumns();
 
         ChildDrover crashed = ChildDrover.start(tmp, "undecided", List.of("-D" + CrashPoints.PROPERTY + "=" + CrashPoints.AFTER_PREPARE),
                 Map.of("DROVER_JOURNAL_DIR", tmp.resolve("journal").toString()), "upgrade");
@@ -150,8 +148,7 @@ class TwoPhaseFaultsIT {
     @Test
     void killedAfterTheFirstCommitThenRecoverTwice(@Database(DatabaseKind.POSTGRES) TestDatabase db) throws Exception {
         project(db, "crash");
-        cli.write("billing/b2_b.sql", Cli.script("b2", "b1", "ALTER TABLE invoices ADD COLUMN total INT;", null));
-        cli.write("ledger/l2_b.sql", Cli.script("l2", "l1", "ALTER TABLE entries ADD COLUMN total INT;", null));
+        addTotalColumns();
 
         ChildDrover crashed = ChildDrover.start(tmp, "crash", List.of("-D" + CrashPoints.PROPERTY + "=" + CrashPoints.AFTER_FIRST_COMMIT),
                 Map.of("DROVER_JOURNAL_DIR", tmp.resolve("journal").toString()), "upgrade");
@@ -171,6 +168,12 @@ class TwoPhaseFaultsIT {
         Cli.Result up = cli.run("upgrade", "--format", "json");
         assertThat(up.exitCode()).as(up.toString()).isZero();
         assertThat(up.out()).contains("\"unchanged\" : 2");
+    }
+
+    /** The next revision of both sections: b2 and l2, each adding a column. */
+    private void addTotalColumns() throws Exception {
+        cli.write("billing/b2_b.sql", Cli.script("b2", "b1", "ALTER TABLE invoices ADD COLUMN total INT;", null));
+        cli.write("ledger/l2_b.sql", Cli.script("l2", "l1", "ALTER TABLE entries ADD COLUMN total INT;", null));
     }
 
     private static List<String> rows(String url, String sql) throws Exception {

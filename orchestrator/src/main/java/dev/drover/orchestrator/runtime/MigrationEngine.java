@@ -153,7 +153,7 @@ public final class MigrationEngine {
                 session.rollback();
                 OutcomeReadBack back = OutcomeReadBack.read(sessions, target, store, session, runId, false);
                 List<String> expected = delta.applyTo(from);
-                if (back.known() && !delta.isEmpty() && back.heads().equals(expected) && !expected.equals(from)) {
+                if (back.known() && !expected.equals(from) && back.heads().equals(expected)) {
                     // the COMMIT's answer was lost but the version table shows the stamp
                     return result(target, TargetStatus.SUCCEEDED, from, back.heads(), start, List.of(), null);
                 }

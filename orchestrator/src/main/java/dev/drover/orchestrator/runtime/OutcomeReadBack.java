@@ -101,7 +101,7 @@ record OutcomeReadBack(List<String> heads, Set<String> doneInRun, SQLException u
      * The steps that committed, in run order: those acknowledged, then those of {@code unacknowledged}
      * whose done row is in the version table.
      */
-    List<StepResult> committed(List<StepResult> acknowledged, List<StepResult> unacknowledged) {
+    private List<StepResult> committed(List<StepResult> acknowledged, List<StepResult> unacknowledged) {
         List<StepResult> all = new ArrayList<>(acknowledged);
         for (StepResult step : unacknowledged) {
             if (doneInRun.contains(key(step.revision(), step.direction().label()))) {
