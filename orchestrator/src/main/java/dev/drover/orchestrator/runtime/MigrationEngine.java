@@ -5,10 +5,12 @@ import dev.drover.orchestrator.graph.VersionDelta;
 import dev.drover.orchestrator.lock.HeldLock;
 import dev.drover.orchestrator.lock.LockIdentity;
 import dev.drover.orchestrator.lock.TargetLocks;
+import dev.drover.orchestrator.store.HistoryRow;
 import dev.drover.orchestrator.store.SqlSession;
 import dev.drover.orchestrator.store.VersionStore;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -20,9 +22,16 @@ import java.util.function.Function;
 public final class MigrationEngine {
 
     private final SessionFactory sessions;
+    private final Backoff backoff;
 
     public MigrationEngine(SessionFactory sessions) {
+        this(sessions, Backoff.standard());
+    }
+
+    /** @param backoff the pause before each lock-timeout retry */
+    public MigrationEngine(SessionFactory sessions, Backoff backoff) {
         this.sessions = sessions;
+        this.backoff = backoff;
     }
 
     /**
@@ -33,8 +42,20 @@ public final class MigrationEngine {
      */
     public TargetResult migrate(MigrationTarget target, ScriptSource scripts,
             Function<List<String>, List<MigrationStep>> planner, String runId) throws SQLException {
+        return migrate(target, scripts, planner, runId, RevisionGate.OPEN);
+    }
+
+    /**
+     * As {@link #migrate(MigrationTarget, ScriptSource, Function, String)}, asking {@code gate} before each
+     * revision but the first (the fleet's throttle).
+     *
+     * @throws dev.drover.orchestrator.lock.LockTimeoutException when the target lock is not acquired in time
+     * @throws SQLException when the database cannot be reached or the tables cannot be created/read
+     */
+    public TargetResult migrate(MigrationTarget target, ScriptSource scripts,
+            Function<List<String>, List<MigrationStep>> planner, String runId, RevisionGate gate) throws SQLException {
         long start = System.nanoTime();
-        return locked(target, runId, (session, store) -> {
+        return locked(target, runId, (session, store, guard) -> {
             Planned planned = plan(target, scripts, planner, session, store, start);
             if (planned.early() != null) {
                 return planned.early();
@@ -42,7 +63,7 @@ public final class MigrationEngine {
             List<String> from = planned.from();
             List<PreparedStep> prepared = planned.steps();
             StepRunner runner = new StepRunner(session, store, target.dialect().transactionalDdl(),
-                    target.transactionPerMigration(), runId);
+                    target.transactionPerMigration(), runId, guard, gate).resuming(planned.resume());
             StepError error = runner.run(prepared);
             return settled(target, session, store, runId, from, prepared, runner, error, start);
         });
@@ -106,7 +127,7 @@ public final class MigrationEngine {
                                 + "transactional or remove 'two_phase = true' from this section"));
             }
         }
-        StepRunner runner = new StepRunner(session, store, true, false, runId);
+        StepRunner runner = new StepRunner(session, store, true, false, runId, locked.guard(), RevisionGate.OPEN);
         StepError error = runner.runLeavingOpen(prepared);
         if (error != null) {
             return result(target, TargetStatus.FAILED, from, store.heads(session), start, List.of(), error);
@@ -135,7 +156,7 @@ public final class MigrationEngine {
     public TargetResult stamp(MigrationTarget target, Function<List<String>, VersionDelta> planner, String runId)
             throws SQLException {
         long start = System.nanoTime();
-        return locked(target, runId, (session, store) -> {
+        return locked(target, runId, (session, store, guard) -> {
             List<String> from = store.heads(session);
             VersionDelta delta = planner.apply(from);
             boolean markers = !store.unfinished(session).isEmpty();
@@ -192,12 +213,12 @@ public final class MigrationEngine {
     }
 
     private interface LockedWork {
-        TargetResult run(SqlSession session, VersionStore store) throws SQLException;
+        TargetResult run(SqlSession session, VersionStore store, StatementGuard guard) throws SQLException;
     }
 
     private TargetResult locked(MigrationTarget target, String runId, LockedWork work) throws SQLException {
         try (LockedSession locked = lock(target, runId)) {
-            return work.run(locked.session(), locked.store());
+            return work.run(locked.session(), locked.store(), locked.guard());
         }
     }
 
@@ -209,58 +230,74 @@ public final class MigrationEngine {
         SqlSession lockSession = sessions.openForLock(target);
         HeldLock held = null;
         SqlSession session = null;
+        StatementGuard guard = StatementGuard.NONE;
         try {
             held = locks.acquire(identity, lockSession, target.lockWait(), "drover " + runId);
             session = sessions.open(target);
-            for (String sql : target.dialect().applicationName("drover " + runId)) {
-                session.execute(sql);
-            }
             selectTenant(target, session, target.createSchema());
+            guard = StatementGuard.open(target, session, lockSession, "drover " + runId, backoff);
             VersionStore store = store(target);
             for (String sql : store.createTables()) {
                 session.execute(sql);
             }
-            return new LockedSession(lockSession, held, session, store);
+            return new LockedSession(lockSession, held, session, store, guard);
         } catch (SQLException | RuntimeException e) {
-            new LockedSession(lockSession, held, session, null).close();
+            new LockedSession(lockSession, held, session, null, guard).close();
             throw e;
         }
     }
 
     /**
-     * What a locked target will run: its heads, and either the prepared steps or a result that ends
+     * What a locked target will run: its heads, and either the prepared steps (with the statements already
+     * committed of a revision a lock timeout stopped, by {@code revision/direction}) or a result that ends
      * the run before anything executes (a refusal, nothing to do, or a plan that cannot be rendered).
      */
-    private record Planned(List<String> from, List<PreparedStep> steps, TargetResult early) {}
+    private record Planned(List<String> from, List<PreparedStep> steps, Map<String, Integer> resume,
+            TargetResult early) {
+        static Planned early(List<String> from, TargetResult result) {
+            return new Planned(from, List.of(), Map.of(), result);
+        }
+    }
 
     private static Planned plan(MigrationTarget target, ScriptSource scripts,
             Function<List<String>, List<MigrationStep>> planner, SqlSession session, VersionStore store, long start)
             throws SQLException {
         List<String> from = store.heads(session);
-        Optional<StepError> refusal = Refusals.halfApplied(target, scripts, store.unfinished(session), from)
-                .or(() -> changed(target, scripts, store, session));
+        List<HistoryRow> history;
+        try {
+            history = store.history(session);
+        } catch (SQLException e) {
+            return Planned.early(from, result(target, TargetStatus.FAILED, from, from, start, List.of(),
+                    new StepError(null, null, null, e.getSQLState(), e.getMessage())));
+        }
+        List<MigrationStep> plan;
+        try {
+            plan = planner.apply(from);
+        } catch (RuntimeException e) {
+            Optional<StepError> refusal = refusal(target, scripts, history, from, List.of());
+            return Planned.early(from, result(target, TargetStatus.FAILED, from, from, start, List.of(),
+                    refusal.orElse(StepError.of(null, e.getMessage()))));
+        }
+        Optional<StepError> refusal = refusal(target, scripts, history, from, plan);
         if (refusal.isPresent()) {
-            return new Planned(from, List.of(), result(target, TargetStatus.FAILED, from, from, start, List.of(), refusal.get()));
+            return Planned.early(from, result(target, TargetStatus.FAILED, from, from, start, List.of(), refusal.get()));
+        }
+        if (plan.isEmpty()) {
+            return Planned.early(from, result(target, TargetStatus.UNCHANGED, from, from, start, List.of(), null));
         }
         try {
-            List<MigrationStep> plan = planner.apply(from);
-            if (plan.isEmpty()) {
-                return new Planned(from, List.of(), result(target, TargetStatus.UNCHANGED, from, from, start, List.of(), null));
-            }
-            return new Planned(from, PlanPreparer.prepare(target, scripts, plan), null);
+            return new Planned(from, PlanPreparer.prepare(target, scripts, plan), Resumable.of(scripts, history, plan), null);
         } catch (RuntimeException e) {
-            return new Planned(from, List.of(), result(target, TargetStatus.FAILED, from, from, start, List.of(),
+            return Planned.early(from, result(target, TargetStatus.FAILED, from, from, start, List.of(),
                     StepError.of(null, e.getMessage())));
         }
     }
 
-    private static Optional<StepError> changed(MigrationTarget target, ScriptSource scripts, VersionStore store,
-            SqlSession session) {
-        try {
-            return Refusals.changedScripts(target, scripts, store.history(session));
-        } catch (SQLException e) {
-            return Optional.of(new StepError(null, null, null, e.getSQLState(), e.getMessage()));
-        }
+    /** A revision left half-way (one a lock timeout stopped counts unless the plan resumes it), or a changed script. */
+    private static Optional<StepError> refusal(MigrationTarget target, ScriptSource scripts, List<HistoryRow> history,
+            List<String> from, List<MigrationStep> plan) {
+        return Refusals.halfApplied(target, scripts, Resumable.unfinished(scripts, history, plan), from)
+                .or(() -> Refusals.changedScripts(target, scripts, history));
     }
 
     /** Resets whatever tenant an earlier borrower selected on this pooled connection, then selects the target's. */

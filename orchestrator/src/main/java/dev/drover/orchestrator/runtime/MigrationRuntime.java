@@ -57,7 +57,7 @@ public final class MigrationRuntime implements AutoCloseable {
     public CompletionStage<TargetResult> upgrade(MigrationTarget target, ScriptSource scripts, String destination,
             RunOptions options) {
         return submit(() -> engine.migrate(target, scripts,
-                current -> scripts.graph().planUpgrade(current, destination), options.runId()));
+                current -> scripts.graph().planUpgrade(current, destination), options.runId(), options.gate()));
     }
 
     /**
@@ -68,14 +68,14 @@ public final class MigrationRuntime implements AutoCloseable {
      */
     public CompletionStage<TargetResult> migrate(MigrationTarget target, ScriptSource scripts,
             Function<List<String>, List<MigrationStep>> planner, RunOptions options) {
-        return submit(() -> engine.migrate(target, scripts, planner, options.runId()));
+        return submit(() -> engine.migrate(target, scripts, planner, options.runId(), options.gate()));
     }
 
     /** Downgrades to {@code destination} ({@code base}, a revision, {@code -N}...). */
     public CompletionStage<TargetResult> downgrade(MigrationTarget target, ScriptSource scripts, String destination,
             RunOptions options) {
         return submit(() -> engine.migrate(target, scripts,
-                current -> scripts.graph().planDowngrade(current, destination), options.runId()));
+                current -> scripts.graph().planDowngrade(current, destination), options.runId(), options.gate()));
     }
 
     /**

@@ -43,6 +43,11 @@ public interface ScriptSource {
     /** The script file, as quoted in messages. */
     String fileLabel(String revisionId);
 
+    /** The script's own {@code statement_timeout} header, or {@code null} when it has none. */
+    default java.time.Duration statementTimeout(String revisionId) {
+        return null;
+    }
+
     /**
      * The applied revisions whose script changed since they ran, sorted by revision: for each revision the
      * latest {@code done} row of {@code history}, when it is an upgrade recorded with a checksum that differs

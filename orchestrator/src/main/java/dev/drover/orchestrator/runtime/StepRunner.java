@@ -6,6 +6,7 @@ import dev.drover.orchestrator.script.Statement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs prepared steps on one session with the transaction mode of DESIGN.md section 8:
@@ -28,6 +29,10 @@ public final class StepRunner {
     private final List<StepResult> unacknowledged = new ArrayList<>();
     /** Set by {@link #runLeavingOpen}: the run-level transaction is ended by the caller, not committed here. */
     private boolean leaveOpen;
+    private final StatementGuard guard;
+    private final RevisionGate gate;
+    /** Statements already committed per {@code revision/direction}, for revisions a lock timeout stopped half-way. */
+    private Map<String, Integer> resume = Map.of();
 
     /**
      * @param transactionalDdl        whether the dialect's DDL is transactional
@@ -36,30 +41,85 @@ public final class StepRunner {
      */
     public StepRunner(SqlSession session, VersionStore store, boolean transactionalDdl, boolean transactionPerMigration,
             String runId) {
+        this(session, store, transactionalDdl, transactionPerMigration, runId, StatementGuard.NONE, RevisionGate.OPEN);
+    }
+
+    /**
+     * @param guard lock and statement timeouts, lock-timeout retries (see {@link StatementGuard})
+     * @param gate  asked before each revision but the first, when the previous one has committed
+     */
+    public StepRunner(SqlSession session, VersionStore store, boolean transactionalDdl, boolean transactionPerMigration,
+            String runId, StatementGuard guard, RevisionGate gate) {
         this.session = session;
         this.store = store;
         this.transactionalDdl = transactionalDdl;
         this.perRun = transactionalDdl && !transactionPerMigration;
         this.runId = runId;
+        this.guard = guard;
+        this.gate = gate;
+    }
+
+    /**
+     * Resumes revisions that a lock timeout stopped half-way outside a transaction (history status
+     * {@code blocked}) after their committed statements.
+     *
+     * @param committed statements committed, per {@code revision/direction}
+     */
+    StepRunner resuming(Map<String, Integer> committed) {
+        this.resume = Map.copyOf(committed);
+        return this;
     }
 
     /** Runs the steps in order; stops at the first failure and returns it, or {@code null} when all committed. */
     public StepError run(List<PreparedStep> steps) {
-        try {
-            if (perRun) {
-                session.begin();
+        if (perRun) {
+            return runShared(steps);
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            String throttled = i == 0 ? null : gate.await();
+            StepError error = throttled != null ? throttled(steps.get(i), throttled) : runStep(steps.get(i));
+            if (error != null) {
+                abandonOpenTransaction();
+                return error;
             }
-            for (PreparedStep step : steps) {
+        }
+        return null;
+    }
+
+    /**
+     * One transaction for the steps (one per run, or left open): a lock timeout rolls it back and runs every
+     * step since the last commit again.
+     */
+    private StepError runShared(List<PreparedStep> steps) {
+        StatementGuard.Unit unit = guard.unit();
+        while (true) {
+            StepError error = runFrom(steps, committed.size());
+            if (error == null) {
+                return null;
+            }
+            StepError report = unit.retryOrReport(error, "the transaction holding this run's revisions was rolled "
+                    + "back", this::discardOpenTransaction);
+            if (report != null) {
+                abandonOpenTransaction();
+                return report;
+            }
+        }
+    }
+
+    private StepError runFrom(List<PreparedStep> steps, int from) {
+        try {
+            session.begin();
+            for (PreparedStep step : steps.subList(from, steps.size())) {
                 StepError error = runStep(step);
                 if (error != null) {
-                    abandonOpenTransaction();
                     return error;
                 }
             }
-            commitIfOpen();
+            if (!leaveOpen) {
+                commitIfOpen();
+            }
             return null;
         } catch (SQLException e) {
-            abandonOpenTransaction();
             return new StepError(null, null, null, e.getSQLState(), e.getMessage());
         }
     }
@@ -81,18 +141,7 @@ public final class StepRunner {
         }
         leaveOpen = true;
         try {
-            session.begin();
-            for (PreparedStep step : steps) {
-                StepError error = runStep(step);
-                if (error != null) {
-                    abandonOpenTransaction();
-                    return error;
-                }
-            }
-            return null;
-        } catch (SQLException e) {
-            abandonOpenTransaction();
-            return new StepError(null, null, null, e.getSQLState(), e.getMessage());
+            return runShared(steps);
         } finally {
             leaveOpen = false;
         }
@@ -120,7 +169,21 @@ public final class StepRunner {
     /** Runs one step; a failure outside its statements (version or history rows, commit) is reported on it too. */
     private StepError runStep(PreparedStep step) {
         try {
-            return transactionalDdl && step.transactional() ? runInTransaction(step) : runWithMarkers(step);
+            if (!transactionalDdl || !step.transactional()) {
+                return runWithMarkers(step);
+            }
+            if (perRun || leaveOpen) {
+                return runInTransaction(step);
+            }
+            StatementGuard.Unit unit = guard.unit();
+            while (true) {
+                StepError error = runInTransaction(step);
+                StepError report = error == null ? null : unit.retryOrReport(error, "its transaction was rolled back, "
+                        + "so the revision did not apply", this::discardOpenTransaction);
+                if (error == null || report != null) {
+                    return report;
+                }
+            }
         } catch (SQLException e) {
             return new StepError(step.revision(), null, null, e.getSQLState(), e.getMessage());
         }
@@ -131,9 +194,13 @@ public final class StepRunner {
         if (!session.inTransaction()) {
             session.begin();
         }
-        StepError error = executeStatements(step, false);
+        executeAll(guard.enterStep(step, true));
+        StepError error = executeStatements(step, false, 0);
         if (error != null) {
             return error;
+        }
+        if (perRun || leaveOpen) {
+            executeAll(guard.leaveStep(step, true));
         }
         for (String sql : store.applyDelta(step.step().delta())) {
             session.execute(sql);
@@ -146,15 +213,26 @@ public final class StepRunner {
         return null;
     }
 
-    /** Marker protocol: 'started' row committed first, progress after each statement, delta + 'done' last. */
+    /**
+     * Marker protocol: 'started' row committed first, progress after each statement, delta + 'done' last. A
+     * revision stopped by a lock timeout is marked 'blocked' and a later run resumes it after the statements
+     * that committed.
+     */
     private StepError runWithMarkers(PreparedStep step) throws SQLException {
         long start = System.nanoTime();
         commitIfOpen();
-        session.execute(store.insertStarted(step.revision(), step.direction(), step.checksum(), runId));
-        StepError error = executeStatements(step, true);
+        Integer done = resume.get(step.revision() + "/" + step.direction());
+        session.execute(done == null ? store.insertStarted(step.revision(), step.direction(), step.checksum(), runId)
+                : store.resumeBlocked(step.revision(), step.direction(), runId));
+        executeAll(guard.enterStep(step, false));
+        StepError error = executeStatements(step, true, done == null ? 0 : done);
         if (error != null) {
+            if (error.is(ErrorKind.LOCK_TIMEOUT)) {
+                markBlocked(step);
+            }
             return error;
         }
+        executeAll(guard.leaveStep(step, false));
         session.begin();
         for (String sql : store.applyDelta(step.step().delta())) {
             session.execute(sql);
@@ -168,14 +246,26 @@ public final class StepRunner {
         return null;
     }
 
-    private StepError executeStatements(PreparedStep step, boolean recordProgress) throws SQLException {
-        int index = 0;
-        for (Statement statement : step.statements()) {
-            index++;
-            try {
-                session.execute(statement.sql());
-            } catch (SQLException e) {
-                return new StepError(step.revision(), index, statement.line(), e.getSQLState(), e.getMessage());
+    /**
+     * Runs the statements after the first {@code skip}. With {@code recordProgress} (outside a transaction) a
+     * lock timeout retries just the statement that timed out: the ones before it have committed.
+     */
+    private StepError executeStatements(PreparedStep step, boolean recordProgress, int skip) throws SQLException {
+        List<Statement> statements = step.statements();
+        for (int index = skip + 1; index <= statements.size(); index++) {
+            Statement statement = statements.get(index - 1);
+            StatementGuard.Unit unit = guard.unit();
+            while (true) {
+                StepError error = execute(step, index, statement);
+                StepError report = error == null ? null : recordProgress ? unit.retryOrReport(error, "statements 1-"
+                        + (index - 1) + " of the revision committed and the rest did not run; the next run resumes at "
+                        + "statement " + index, () -> true) : error;
+                if (report != null) {
+                    return report;
+                }
+                if (error == null) {
+                    break;
+                }
             }
             if (recordProgress) {
                 session.execute(store.recordProgress(step.revision(), step.direction(), runId, index));
@@ -184,12 +274,54 @@ public final class StepRunner {
         return null;
     }
 
+    private StepError execute(PreparedStep step, int index, Statement statement) {
+        try {
+            guard.execute(session, statement.sql());
+            return null;
+        } catch (SQLException e) {
+            return guard.failure(step.revision(), index, statement.line(), e);
+        }
+    }
+
+    private void executeAll(List<String> statements) throws SQLException {
+        for (String sql : statements) {
+            session.execute(sql);
+        }
+    }
+
+    /** Lets a later run resume the revision; if even this fails, it stays 'started' and is refused as half-applied. */
+    private void markBlocked(PreparedStep step) {
+        try {
+            session.execute(store.markBlocked(step.revision(), step.direction(), runId));
+        } catch (SQLException e) {
+            // the half-applied refusal names the repair
+        }
+    }
+
+    /** The target stops before {@code step}: its server stayed throttled too long. */
+    private static StepError throttled(PreparedStep step, String why) {
+        return new StepError(step.revision(), null, null, null, why + "; revision '" + step.revision()
+                + "' and any later did not start; run the command again when the server is less busy",
+                ErrorKind.THROTTLED, null, List.of());
+    }
+
     private void commitIfOpen() throws SQLException {
         if (session.inTransaction()) {
             session.commit();
         }
         committed.addAll(pending);
         pending.clear();
+    }
+
+    /** Rolls back a failed attempt that is about to run again: its steps are known not to have committed. */
+    private boolean discardOpenTransaction() {
+        try {
+            session.rollback();
+            pending.clear();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** Ends a failed run's transaction; its steps move from pending to {@link #unacknowledged}. */
@@ -207,8 +339,8 @@ public final class StepRunner {
         }
     }
 
-    private static StepResult result(PreparedStep step, long startNanos) {
+    private StepResult result(PreparedStep step, long startNanos) {
         return new StepResult(step.revision(), step.step().direction(), (System.nanoTime() - startNanos) / 1_000_000,
-                step.statements().size());
+                step.statements().size(), guard.takeRetries());
     }
 }

@@ -93,10 +93,23 @@ public final class VersionStore {
                 + statements + ", finished_at = " + dialect.now() + startedRow(revision, direction, runId);
     }
 
-    /** Clears every started marker (used by stamp, the documented repair). */
+    /** Clears every started (and blocked) marker (used by stamp, the documented repair). */
     public String markStartedRepaired() {
         return "UPDATE " + historyTableName() + " SET status = " + value(HistoryRow.REPAIRED) + ", finished_at = "
-                + dialect.now() + " WHERE status = " + value(HistoryRow.STARTED);
+                + dialect.now() + " WHERE status IN (" + value(HistoryRow.STARTED) + ", " + value(HistoryRow.BLOCKED) + ")";
+    }
+
+    /** Turns this run's started marker into a blocked one: a lock timeout stopped the revision (see {@link HistoryRow#BLOCKED}). */
+    public String markBlocked(String revision, String direction, String runId) {
+        return "UPDATE " + historyTableName() + " SET status = " + value(HistoryRow.BLOCKED)
+                + startedRow(revision, direction, runId);
+    }
+
+    /** Takes over a blocked marker for {@code runId}: started again, its statement count kept. */
+    public String resumeBlocked(String revision, String direction, String runId) {
+        return "UPDATE " + historyTableName() + " SET status = " + value(HistoryRow.STARTED) + ", run_id = "
+                + value(runId) + " WHERE revision = " + value(revision) + " AND direction = " + value(direction)
+                + " AND status = " + value(HistoryRow.BLOCKED);
     }
 
     /** The current heads, sorted. */
