@@ -39,6 +39,9 @@ public record Blocker(long pid, String application, String user, String state, I
         if (transactionStart != null) {
             parts.add("transaction since " + transactionStart);
         }
-        return (certain ? "" : "possibly ") + "pid " + pid + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
+        if (!certain) {
+            parts.add(0, "possibly: it holds an open transaction or query in the same database");
+        }
+        return "pid " + pid + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
     }
 }
