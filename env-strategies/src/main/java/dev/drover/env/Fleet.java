@@ -14,11 +14,14 @@ import dev.drover.orchestrator.fleet.RuntimeStateReader;
 import dev.drover.orchestrator.fleet.StateReader;
 import dev.drover.orchestrator.fleet.TargetOutcome;
 import dev.drover.orchestrator.fleet.TargetView;
+import dev.drover.orchestrator.fleet.Throttle;
+import dev.drover.orchestrator.fleet.RuntimeThrottleProbe;
 import dev.drover.orchestrator.graph.MigrationStep;
 import dev.drover.orchestrator.runtime.MigrationTarget;
 import dev.drover.orchestrator.runtime.OwnedRuntime;
 import dev.drover.orchestrator.runtime.RunOptions;
 import dev.drover.orchestrator.runtime.ScriptSource;
+import dev.drover.orchestrator.runtime.StatementLimits;
 import dev.drover.orchestrator.runtime.StepError;
 import dev.drover.orchestrator.runtime.StepResult;
 import dev.drover.orchestrator.script.ScriptDirectory;
@@ -26,6 +29,7 @@ import dev.drover.orchestrator.twophase.RecoveryResult;
 import dev.drover.orchestrator.twophase.TwoPhaseJournal;
 import dev.drover.registry.ConfigException;
 import dev.drover.registry.Dialect;
+import dev.drover.registry.LiveSettings;
 import dev.drover.registry.RegistryTarget;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The fleet commands over the selected registry targets: each target mapped by its section's
@@ -72,6 +77,18 @@ public final class Fleet implements AutoCloseable {
      * @throws ConfigException if a {@code two_phase} section is not PostgreSQL, or a strategy cannot be loaded
      */
     public static Fleet of(List<RegistryTarget> selected, Map<String, String> x, Duration lockWait) {
+        return of(selected, x, lockWait, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #of(List, Map, Duration)}, with command-line overrides of the sections' statement limits
+     * ({@code --lock-timeout}, {@code --lock-retries}).
+     *
+     * @param limits applied to each target's limits from its section
+     * @throws ConfigException if a {@code two_phase} section is not PostgreSQL, or a strategy cannot be loaded
+     */
+    public static Fleet of(List<RegistryTarget> selected, Map<String, String> x, Duration lockWait,
+            UnaryOperator<StatementLimits> limits) {
         Map<List<Path>, ScriptSource> lineages = new HashMap<>();
         Map<String, EnvironmentStrategy> bySection = new HashMap<>();
         Map<String, EnvironmentStrategy> strategies = new LinkedHashMap<>();
@@ -84,11 +101,28 @@ public final class Fleet implements AutoCloseable {
             EnvironmentStrategy strategy = bySection.computeIfAbsent(target.sectionName(),
                     name -> Strategies.forSection(target.section()));
             MigrationTarget mapped = strategy.target(target, x, lockWait);
-            targets.add(new FleetTarget(mapped, scripts, target.server(), target.sectionName(), target.tenant()));
+            mapped = mapped.withLimits(limits.apply(mapped.limits()));
+            targets.add(new FleetTarget(mapped, scripts, target.server(), target.sectionName(), target.tenant(),
+                    throttle(target.live())));
             strategies.put(target.key(), strategy);
             registry.put(target.key(), target);
         }
         return new Fleet(targets, registry, strategies, RunOptions.withNewRunId().runId());
+    }
+
+    /** The section's throttle: its throttle_query and max_replication_lag probes, or {@code null}. */
+    private static Throttle throttle(LiveSettings live) {
+        if (!live.throttled()) {
+            return null;
+        }
+        List<Throttle.Probe> probes = new ArrayList<>();
+        if (live.throttleQuery() != null) {
+            probes.add(new Throttle.Probe("throttle_query", live.throttleQuery(), live.throttleMax()));
+        }
+        if (live.maxReplicationLag() != null) {
+            probes.add(Throttle.replicationLag(live.maxReplicationLag()));
+        }
+        return new Throttle(probes, live.throttleWait());
     }
 
     private static void requireTwoPhaseDialect(RegistryTarget target) {
@@ -180,7 +214,7 @@ public final class Fleet implements AutoCloseable {
         Instant finished = Instant.now();
         return new FleetResult(runId, operation.command(), operation.destination(), started, finished,
                 Duration.between(started, finished).toMillis(), ordered, groups.stopped() || fanOut.stopped(),
-                groups.cancelled() || fanOut.cancelled());
+                groups.cancelled() || fanOut.cancelled(), fanOut.throttles());
     }
 
     private Map<String, Function<List<String>, List<MigrationStep>>> planners(List<FleetTarget> members,
@@ -310,7 +344,7 @@ public final class Fleet implements AutoCloseable {
     /** @param states the fleet's bulk read, shared with the pre-run checks */
     private FleetRunner runner(StateReader states) {
         return new FleetRunner(new StrategyExecutor(runtime().runtime(), strategies), states, Clock.systemUTC(),
-                System::nanoTime);
+                System::nanoTime).withThrottleProbe(new RuntimeThrottleProbe(runtime().runtime()));
     }
 
     private OwnedRuntime runtime() {

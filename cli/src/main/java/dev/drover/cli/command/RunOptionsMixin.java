@@ -14,6 +14,8 @@ import dev.drover.orchestrator.fleet.RolloutPolicy;
 import dev.drover.orchestrator.report.ReportJson;
 import dev.drover.orchestrator.report.RunReport;
 import dev.drover.orchestrator.report.RunReports;
+import dev.drover.orchestrator.runtime.StatementLimits;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -51,6 +53,18 @@ final class RunOptionsMixin {
             description = "How long to wait for another run's lock on a target. Default: the section's lock_wait (60).")
     Integer lockWait;
 
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", description = "How long one statement waits for a"
+            + " table or row lock before giving up (decimals allowed; 0: no limit). Default: the section's lock_timeout (5).")
+    BigDecimal lockTimeout;
+
+    @Option(names = "--lock-retries", paramLabel = "N", description = "How often a revision (outside a transaction: the"
+            + " statement) runs again after a lock timeout, with growing pauses. Default: the section's lock_retries (3).")
+    Integer lockRetries;
+
+    @Option(names = "--statement-timeout", paramLabel = "SECONDS", description = "How long one statement may run"
+            + " (decimals allowed; 0: no limit). Default: the section's statement_timeout (0).")
+    BigDecimal statementTimeout;
+
     @Option(names = "--shard", paramLabel = "I/N", description = "Only the I-th of N deterministic partitions of the targets.")
     String shard;
 
@@ -60,8 +74,8 @@ final class RunOptionsMixin {
     /** Runs {@code operation} on the selected targets as the options say, and returns the exit code. */
     int execute(DroverCommand drover, FleetOperation operation) {
         validate();
-        try (Fleet fleet = TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait))
-                .withJournal(RecoverCommand.journalDirectory(drover))) {
+        try (Fleet fleet = TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait),
+                this::limits).withJournal(RecoverCommand.journalDirectory(drover))) {
             if (sql) {
                 SqlOutput.offline(drover, fleet, operation, sqlDir);
                 return 0;
@@ -115,7 +129,39 @@ final class RunOptionsMixin {
         return policy;
     }
 
+    /** The section's limits with the command line's overrides. */
+    private StatementLimits limits(StatementLimits section) {
+        StatementLimits limits = section;
+        if (lockTimeout != null) {
+            limits = limits.withLockTimeout(seconds("--lock-timeout", lockTimeout));
+        }
+        if (lockRetries != null) {
+            limits = limits.withLockRetries(lockRetries);
+        }
+        if (statementTimeout != null) {
+            limits = limits.withStatementTimeout(seconds("--statement-timeout", statementTimeout));
+        }
+        return limits;
+    }
+
+    private static Duration seconds(String option, BigDecimal value) {
+        if (value.signum() < 0) {
+            throw CliException.usage(option + " must not be negative, got " + value.toPlainString()
+                    + "; pass 0 (no limit) or more seconds");
+        }
+        return Duration.ofNanos(value.movePointRight(9).longValue());
+    }
+
     private void validate() {
+        if (lockRetries != null && lockRetries < 0) {
+            throw CliException.usage("--lock-retries must not be negative, got " + lockRetries + "; pass 0 or more");
+        }
+        if (lockTimeout != null) {
+            seconds("--lock-timeout", lockTimeout);
+        }
+        if (statementTimeout != null) {
+            seconds("--statement-timeout", statementTimeout);
+        }
         if (maxFailures != null && continueOnError) {
             throw CliException.usage("--max-failures and --continue-on-error exclude each other; choose one");
         }

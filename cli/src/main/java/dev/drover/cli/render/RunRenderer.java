@@ -22,7 +22,8 @@ public final class RunRenderer {
         if (verbose || targets.size() <= LIST_ALL_UP_TO) {
             int width = targets.stream().mapToInt(t -> t.key().length()).max().orElse(0);
             for (RunReport.Target target : targets) {
-                out.println(pad(target.key(), width) + "  " + pad(target.status(), 9) + "  " + movement(target));
+                out.println(pad(target.key(), width) + "  " + pad(TextSummary.spelled(target.status()), 12) + "  "
+                        + movement(target));
                 if (verbose) {
                     target.steps().forEach(step -> out.println("    " + step.direction() + " " + step.revision()
                             + " (" + step.statements() + " statement(s), " + step.durationMs() + " ms)"));

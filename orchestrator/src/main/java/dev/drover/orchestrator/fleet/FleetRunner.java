@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,6 +35,7 @@ public final class FleetRunner {
     private final StateReader reader;
     private final Clock clock;
     private final LongSupplier nanoTime;
+    private ThrottleProbe throttleProbe;
 
     /**
      * @param clock    wall clock for {@code startedAt}/{@code finishedAt}
@@ -46,10 +48,19 @@ public final class FleetRunner {
         this.nanoTime = nanoTime;
     }
 
-    /** The production runner: targets run through {@code runtime}, states read in bulk through it. */
+    /** The production runner: targets run through {@code runtime}, states read and throttles probed through it. */
     public static FleetRunner on(MigrationRuntime runtime) {
         return new FleetRunner(new RuntimeTargetExecutor(runtime), new RuntimeStateReader(runtime),
-                Clock.systemUTC(), System::nanoTime);
+                Clock.systemUTC(), System::nanoTime).withThrottleProbe(new RuntimeThrottleProbe(runtime));
+    }
+
+    /**
+     * Honours the targets' {@link FleetTarget#throttle()}s, measuring them with {@code probe}; without one
+     * (the default) no target is throttled.
+     */
+    public FleetRunner withThrottleProbe(ThrottleProbe probe) {
+        this.throttleProbe = probe;
+        return this;
     }
 
     /**
@@ -68,7 +79,10 @@ public final class FleetRunner {
         Instant startedAt = clock.instant();
         long start = nanoTime.getAsLong();
         Run run = new Run(operation, targets, policy, options, listener, cancellation, start);
-        boolean interrupted = run.execute();
+        boolean interrupted;
+        try (Throttles throttles = run.throttles) {
+            interrupted = run.execute();
+        }
         List<TargetOutcome> outcomes = run.outcomes();
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -76,10 +90,10 @@ public final class FleetRunner {
         RolloutScheduler.Stop stop = run.scheduler.stop();
         return new FleetResult(options.runId(), operation.command(), operation.destination(), startedAt, clock.instant(),
                 (nanoTime.getAsLong() - start) / 1_000_000, outcomes, stop == RolloutScheduler.Stop.POLICY,
-                stop == RolloutScheduler.Stop.CANCEL);
+                stop == RolloutScheduler.Stop.CANCEL, run.throttles.summaries());
     }
 
-    /** A finished target, or a wake-up ({@code index < 0}) after a cancellation. */
+    /** A finished target, or a wake-up ({@code index < 0}) after a cancellation or a throttle measurement. */
     private record Event(int index, TargetResult result, Throwable error, long durationMs) {}
 
     /** The mutable state of one run, confined to the coordinating thread. */
@@ -93,6 +107,8 @@ public final class FleetRunner {
         private final RolloutScheduler scheduler;
         private final TargetOutcome[] outcomes;
         private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        private final Throttles throttles;
+        private final AtomicLong[] throttleWaits;
         private int done;
         private int failed;
 
@@ -106,6 +122,9 @@ public final class FleetRunner {
             this.start = start;
             this.scheduler = new RolloutScheduler(this.targets, policy);
             this.outcomes = new TargetOutcome[this.targets.size()];
+            this.throttles = Throttles.of(this.targets, throttleProbe, nanoTime,
+                    () -> events.add(new Event(-1, null, null, 0)));
+            this.throttleWaits = new AtomicLong[this.targets.size()];
         }
 
         /** Returns whether the thread was interrupted meanwhile. */
@@ -122,6 +141,7 @@ public final class FleetRunner {
                 if (cancellation.isCancelled()) {
                     scheduler.cancel();
                 }
+                failThrottledServers();
                 startAll(states);
                 if (scheduler.done()) {
                     return interrupted;
@@ -129,7 +149,10 @@ public final class FleetRunner {
                 try {
                     Event event = events.take();
                     if (event.index() >= 0) {
-                        finish(event.index(), outcomeOf(targets.get(event.index()), event));
+                        finish(event.index(), outcomeOf(targets.get(event.index()), event)
+                                .withThrottleWait(throttleWaitMs(event.index())));
+                    } else {
+                        notify(() -> listener.throttleChanged(progress()));
                     }
                 } catch (InterruptedException e) {
                     interrupted = true;
@@ -139,26 +162,51 @@ public final class FleetRunner {
         }
 
         private void startAll(Map<String, TargetState> states) {
-            List<Integer> now = scheduler.startable();
+            // A target with nothing to do runs nothing on its server, so no throttle holds it back.
+            java.util.function.IntPredicate admits = i -> noOp(i, states) || throttles.admits(i);
+            List<Integer> now = scheduler.startable(admits);
             while (!now.isEmpty()) {
                 for (int index : now) {
-                    start(index, states.get(targets.get(index).key()));
+                    start(index, states);
                 }
-                now = scheduler.startable();
+                now = scheduler.startable(admits);
             }
         }
 
-        private void start(int index, TargetState state) {
+        /** Whether the bulk read shows target {@code index} already at the destination, with nothing refused. */
+        private boolean noOp(int index, Map<String, TargetState> states) {
+            FleetTarget target = targets.get(index);
+            TargetState state = states.get(target.key());
+            return state != null && state.readable() && state.clean(target.scripts())
+                    && operation.isNoOp(target.scripts(), state.heads());
+        }
+
+        /** The targets not started yet on a server that gave up on its throttle end throttled. */
+        private void failThrottledServers() {
+            if (!throttles.anyGaveUp()) {
+                return;
+            }
+            for (int index : scheduler.abandon(i -> throttles.gaveUp(i) != null)) {
+                finish(index, TargetOutcome.throttled(targets.get(index), throttles.gaveUp(index)));
+            }
+        }
+
+        private long throttleWaitMs(int index) {
+            return throttleWaits[index] == null ? 0 : throttleWaits[index].get() / 1_000_000;
+        }
+
+        private void start(int index, Map<String, TargetState> states) {
             FleetTarget target = targets.get(index);
             notify(() -> listener.started(target, progress()));
-            if (state != null && state.readable() && state.clean(target.scripts())
-                    && operation.isNoOp(target.scripts(), state.heads())) {
-                finish(index, TargetOutcome.unchanged(target, state.heads()));
+            if (noOp(index, states)) {
+                finish(index, TargetOutcome.unchanged(target, states.get(target.key()).heads()));
                 return;
             }
             long begin = nanoTime.getAsLong();
+            throttleWaits[index] = new AtomicLong();
             try {
-                executor.execute(target, operation, options).whenComplete((result, error) ->
+                executor.execute(target, operation, options.withGate(throttles.gate(index, throttleWaits[index])))
+                        .whenComplete((result, error) ->
                         events.add(new Event(index, result, error, (nanoTime.getAsLong() - begin) / 1_000_000)));
             } catch (RuntimeException e) {
                 events.add(new Event(index, null, e, (nanoTime.getAsLong() - begin) / 1_000_000));
@@ -184,7 +232,7 @@ public final class FleetRunner {
 
         private FleetProgress progress() {
             return new FleetProgress(targets.size(), done, failed, scheduler.running(),
-                    (nanoTime.getAsLong() - start) / 1_000_000);
+                    (nanoTime.getAsLong() - start) / 1_000_000, throttles.notices());
         }
 
         List<TargetOutcome> outcomes() {

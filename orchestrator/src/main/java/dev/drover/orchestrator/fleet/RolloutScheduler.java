@@ -45,6 +45,14 @@ final class RolloutScheduler {
 
     /** Marks and returns, in order, the indices of the targets that may start now. */
     List<Integer> startable() {
+        return startable(index -> true);
+    }
+
+    /**
+     * As {@link #startable()}, skipping (and leaving for later) the targets {@code admits} refuses now, e.g.
+     * those of a throttled server: targets of other servers still start.
+     */
+    List<Integer> startable(java.util.function.IntPredicate admits) {
         advancePhase();
         List<Integer> now = new ArrayList<>();
         if (stop != null || phase >= phaseEnds.size()) {
@@ -53,7 +61,7 @@ final class RolloutScheduler {
         for (int i = phaseStart; i < phaseEnds.get(phase) && running < policy.concurrency(); i++) {
             String server = targets.get(i).server();
             int onServer = runningPerServer.getOrDefault(server, 0);
-            if (!started[i] && onServer < policy.serverLimit(server)) {
+            if (!started[i] && onServer < policy.serverLimit(server) && admits.test(i)) {
                 started[i] = true;
                 startedCount++;
                 running++;
@@ -75,6 +83,24 @@ final class RolloutScheduler {
                 stop = Stop.POLICY;
             }
         }
+    }
+
+    /**
+     * Gives up every target not started yet that {@code which} selects, in any wave: they count as started and
+     * failed (the caller reports them). Returns their indices; none once the run stopped.
+     */
+    List<Integer> abandon(java.util.function.IntPredicate which) {
+        List<Integer> abandoned = new ArrayList<>();
+        for (int i = 0; i < targets.size() && stop == null; i++) {
+            if (!started[i] && which.test(i)) {
+                started[i] = true;
+                startedCount++;
+                running++;
+                runningPerServer.merge(targets.get(i).server(), 1, Integer::sum);
+                abandoned.add(i);
+            }
+        }
+        return abandoned;
     }
 
     /** No new target starts; those not started are reported cancelled (unless the policy stopped first). */

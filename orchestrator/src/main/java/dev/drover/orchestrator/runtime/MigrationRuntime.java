@@ -115,6 +115,22 @@ public final class MigrationRuntime implements AutoCloseable {
     }
 
     /**
+     * Runs a short read-only query of the fleet's throttle (issue 14) on {@code target}'s server, on the
+     * runtime's threads, on a connection kept for probes (see {@link SessionFactory#openForProbe}); no tenant
+     * is selected and earlier settings are reset.
+     */
+    public <T> CompletionStage<T> probe(MigrationTarget target, SessionWork<T> work) {
+        return submit(() -> {
+            try (dev.drover.orchestrator.store.SqlSession session = sessions.openForProbe(target)) {
+                for (String sql : target.dialect().resetTenant(target.jdbcUrl())) {
+                    session.execute(sql);
+                }
+                return work.run(session);
+            }
+        });
+    }
+
+    /**
      * Waits for a stage from a non-event-loop thread and rethrows its failure unwrapped.
      *
      * @throws IllegalStateException on a Vert.x event-loop thread

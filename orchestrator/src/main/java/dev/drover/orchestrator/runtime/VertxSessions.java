@@ -22,6 +22,7 @@ final class VertxSessions implements SessionFactory {
     private final int maxConnectionsPerServer;
     private final Map<String, Pool> workPools = new ConcurrentHashMap<>();
     private final Map<String, Pool> lockPools = new ConcurrentHashMap<>();
+    private final Map<String, Pool> probePools = new ConcurrentHashMap<>();
 
     VertxSessions(Vertx vertx, int maxConnectionsPerServer) {
         this.vertx = vertx;
@@ -38,7 +39,17 @@ final class VertxSessions implements SessionFactory {
         return new VertxSqlSession(VertxSqlSession.await(pool(lockPools, target).getConnection()), target.dialect());
     }
 
+    /** One connection per server, created only when a section has a throttle. */
+    @Override
+    public SqlSession openForProbe(MigrationTarget target) throws SQLException {
+        return new VertxSqlSession(VertxSqlSession.await(pool(probePools, target, 1).getConnection()), target.dialect());
+    }
+
     private Pool pool(Map<String, Pool> pools, MigrationTarget target) {
+        return pool(pools, target, maxConnectionsPerServer);
+    }
+
+    private Pool pool(Map<String, Pool> pools, MigrationTarget target, int size) {
         String key = target.jdbcUrl() + "\u0000" + target.user();
         return pools.computeIfAbsent(key, k -> {
             JDBCConnectOptions connect = new JDBCConnectOptions().setJdbcUrl(target.jdbcUrl());
@@ -48,7 +59,7 @@ final class VertxSessions implements SessionFactory {
             if (target.password() != null) {
                 connect.setPassword(target.password());
             }
-            return JDBCPool.pool(vertx, connect, new PoolOptions().setMaxSize(maxConnectionsPerServer));
+            return JDBCPool.pool(vertx, connect, new PoolOptions().setMaxSize(size));
         });
     }
 
@@ -60,7 +71,11 @@ final class VertxSessions implements SessionFactory {
         for (Pool pool : lockPools.values()) {
             pool.close();
         }
+        for (Pool pool : probePools.values()) {
+            pool.close();
+        }
         workPools.clear();
         lockPools.clear();
+        probePools.clear();
     }
 }
