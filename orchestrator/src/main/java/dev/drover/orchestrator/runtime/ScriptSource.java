@@ -48,6 +48,11 @@ public interface ScriptSource {
         return null;
     }
 
+    /** The script's {@code lint_ignore} header lines. */
+    default List<dev.drover.orchestrator.script.LintIgnore> lintIgnores(String revisionId) {
+        return List.of();
+    }
+
     /**
      * The applied revisions whose script changed since they ran, sorted by revision: for each revision the
      * latest {@code done} row of {@code history}, when it is an upgrade recorded with a checksum that differs
