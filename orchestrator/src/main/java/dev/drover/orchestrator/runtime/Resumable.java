@@ -7,25 +7,26 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Revisions a lock timeout stopped half-way outside a transaction (history status {@code blocked}):
- * their first statements committed, the next one never ran. A run may resume one exactly where it
- * stopped, provided its plan begins with that revision in that direction and the script is the one that
- * ran; any other blocked row leaves the target half-way, as a {@code started} row does.
+ * Revisions a lock or statement timeout stopped half-way outside a transaction (history status
+ * {@code timed_out}): their first statements committed, the next one gave up. A run may resume one exactly
+ * where it stopped, provided its plan begins with that revision in that direction and, when statements did
+ * commit, the script is the one that ran; any other timed-out row leaves the target half-way, as a
+ * {@code started} row does.
  */
 final class Resumable {
 
     private Resumable() {}
 
-    /** The rows that make {@code plan} refuse the target: every started row, and every blocked row it does not resume. */
+    /** The rows that make {@code plan} refuse the target: every started row, and every timed-out row it does not resume. */
     static List<HistoryRow> unfinished(ScriptSource scripts, List<HistoryRow> history, List<MigrationStep> plan) {
         return history.stream().filter(row -> HistoryRow.STARTED.equals(row.status())
-                || HistoryRow.BLOCKED.equals(row.status()) && !resumes(scripts, row, plan)).toList();
+                || HistoryRow.TIMED_OUT.equals(row.status()) && !resumes(scripts, row, plan)).toList();
     }
 
-    /** Statements already committed, by {@code revision/direction}, of the blocked revision {@code plan} resumes. */
+    /** Statements already committed, by {@code revision/direction}, of the timed-out revision {@code plan} resumes. */
     static Map<String, Integer> of(ScriptSource scripts, List<HistoryRow> history, List<MigrationStep> plan) {
         for (HistoryRow row : history) {
-            if (HistoryRow.BLOCKED.equals(row.status()) && resumes(scripts, row, plan)) {
+            if (HistoryRow.TIMED_OUT.equals(row.status()) && resumes(scripts, row, plan)) {
                 return Map.of(row.revision() + "/" + row.direction(), row.statementCount());
             }
         }
@@ -37,7 +38,9 @@ final class Resumable {
             return false;
         }
         MigrationStep first = plan.get(0);
+        // Statements that committed must be the script's still; with none committed, an edit (say, a longer
+        // statement_timeout in its header) changes nothing that ran.
         return first.revision().id().equals(row.revision()) && first.direction().label().equals(row.direction())
-                && Objects.equals(scripts.checksum(row.revision()), row.checksum());
+                && (row.statementCount() == 0 || Objects.equals(scripts.checksum(row.revision()), row.checksum()));
     }
 }

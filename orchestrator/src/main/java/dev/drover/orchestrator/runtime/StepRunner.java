@@ -61,7 +61,7 @@ public final class StepRunner {
 
     /**
      * Resumes revisions that a lock timeout stopped half-way outside a transaction (history status
-     * {@code blocked}) after their committed statements.
+     * {@code timed_out}) after their committed statements.
      *
      * @param committed statements committed, per {@code revision/direction}
      */
@@ -215,20 +215,20 @@ public final class StepRunner {
 
     /**
      * Marker protocol: 'started' row committed first, progress after each statement, delta + 'done' last. A
-     * revision stopped by a lock timeout is marked 'blocked' and a later run resumes it after the statements
-     * that committed.
+     * revision stopped by a lock or statement timeout is marked 'timed_out' and a later run resumes it after
+     * the statements that committed (the database undid the one that gave up).
      */
     private StepError runWithMarkers(PreparedStep step) throws SQLException {
         long start = System.nanoTime();
         commitIfOpen();
         Integer done = resume.get(step.revision() + "/" + step.direction());
         session.execute(done == null ? store.insertStarted(step.revision(), step.direction(), step.checksum(), runId)
-                : store.resumeBlocked(step.revision(), step.direction(), runId));
+                : store.resumeTimedOut(step.revision(), step.direction(), step.checksum(), runId));
         executeAll(guard.enterStep(step, false));
         StepError error = executeStatements(step, true, done == null ? 0 : done);
         if (error != null) {
-            if (error.is(ErrorKind.LOCK_TIMEOUT)) {
-                markBlocked(step);
+            if (error.is(ErrorKind.LOCK_TIMEOUT) || error.is(ErrorKind.STATEMENT_TIMEOUT)) {
+                markTimedOut(step);
             }
             return error;
         }
@@ -257,9 +257,9 @@ public final class StepRunner {
             StatementGuard.Unit unit = guard.unit();
             while (true) {
                 StepError error = execute(step, index, statement);
-                StepError report = error == null ? null : recordProgress ? unit.retryOrReport(error, "statements 1-"
-                        + (index - 1) + " of the revision committed and the rest did not run; the next run resumes at "
-                        + "statement " + index, () -> true) : error;
+                StepError report = error == null ? null
+                        : recordProgress ? resumable(unit.retryOrReport(error, resumesAt(index), () -> true), index)
+                        : error;
                 if (report != null) {
                     return report;
                 }
@@ -272,6 +272,21 @@ public final class StepRunner {
             }
         }
         return null;
+    }
+
+    /** What a timeout outside a transaction leaves behind, and where the next run goes on. */
+    private static String resumesAt(int index) {
+        return (index == 1 ? "no statement of the revision had committed" : "statements 1-" + (index - 1)
+                + " of the revision committed") + " and the rest did not run; the next run resumes at statement " + index;
+    }
+
+    /** A statement timeout outside a transaction says where the next run resumes (a lock timeout already does). */
+    private static StepError resumable(StepError error, int index) {
+        if (error == null || !error.is(ErrorKind.STATEMENT_TIMEOUT)) {
+            return error;
+        }
+        return new StepError(error.revision(), error.statement(), error.line(), error.sqlState(),
+                error.message() + "; " + resumesAt(index), error.kind(), error.attempts(), error.blockers());
     }
 
     private StepError execute(PreparedStep step, int index, Statement statement) {
@@ -290,9 +305,9 @@ public final class StepRunner {
     }
 
     /** Lets a later run resume the revision; if even this fails, it stays 'started' and is refused as half-applied. */
-    private void markBlocked(PreparedStep step) {
+    private void markTimedOut(PreparedStep step) {
         try {
-            session.execute(store.markBlocked(step.revision(), step.direction(), runId));
+            session.execute(store.markTimedOut(step.revision(), step.direction(), runId));
         } catch (SQLException e) {
             // the half-applied refusal names the repair
         }

@@ -6,7 +6,7 @@ package dev.drover.orchestrator.store;
  * @param revision       the revision id
  * @param direction      {@code upgrade} or {@code downgrade}
  * @param checksum       the script checksum when it ran ({@code v1:sha256:...}), may be {@code null}
- * @param status         {@link #STARTED}, {@link #DONE}, {@link #REPAIRED} or {@link #BLOCKED}
+ * @param status         {@link #STARTED}, {@link #DONE}, {@link #REPAIRED} or {@link #TIMED_OUT}
  * @param statementCount statements committed (progress of a started row; total of a done row)
  * @param runId          the run that wrote the row
  * @param startedAt      as read back from the database (text), may be {@code null}
@@ -21,8 +21,8 @@ public record HistoryRow(String revision, String direction, String checksum, Str
     /** A started row cleared by {@code drover stamp} after a manual repair. */
     public static final String REPAIRED = "repaired";
     /**
-     * A non-transactional revision stopped by a lock timeout: its first {@code statementCount} statements
-     * committed, the next one never ran; the next run resumes it there.
+     * A non-transactional revision stopped by a lock or statement timeout: its first {@code statementCount}
+     * statements committed, the next one gave up (the database undid it); the next run resumes it there.
      */
-    public static final String BLOCKED = "blocked";
+    public static final String TIMED_OUT = "timed_out";
 }

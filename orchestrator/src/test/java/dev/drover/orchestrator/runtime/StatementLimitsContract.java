@@ -6,6 +6,7 @@ import dev.drover.orchestrator.lock.Blocker;
 import dev.drover.testing.DatabaseKind;
 import dev.drover.testing.TestDatabase;
 import dev.drover.testing.TestDatabases;
+import dev.drover.testing.TestSql;
 import io.vertx.core.Vertx;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -41,15 +42,6 @@ abstract class StatementLimitsContract {
     protected final List<Duration> pauses = new CopyOnWriteArrayList<>();
 
     protected abstract DatabaseKind kind();
-
-    /** SQL making {@code tenant} the current schema/database of a plain JDBC session. */
-    protected abstract String use(String tenant);
-
-    /** SQL answering the server's id of the current session (pid, connection id). */
-    protected abstract String sessionIdQuery();
-
-    /** A statement that runs for {@code seconds}. */
-    protected abstract String sleep(int seconds);
 
     /** SQL answering the session's statement timeout in milliseconds (0: none). */
     protected abstract String statementTimeoutQuery();
@@ -94,7 +86,7 @@ abstract class StatementLimitsContract {
     protected Connection holdRowLock(MigrationTarget target) throws SQLException {
         Connection blocker = db.connect();
         try (Statement s = blocker.createStatement()) {
-            s.execute(use(target.tenantSchema()));
+            s.execute(TestSql.use(kind(), target.tenantSchema()));
             blocker.setAutoCommit(false);
             s.executeUpdate("UPDATE busy SET id = id");
         }
@@ -121,7 +113,7 @@ abstract class StatementLimitsContract {
         long elapsed;
         long blockerId;
         try (Connection blocker = holdRowLock(target)) {
-            blockerId = sessionId(blocker, sessionIdQuery());
+            blockerId = sessionId(blocker, TestSql.sessionId(kind()));
             long start = System.nanoTime();
             blocked = engine.migrate(target, s, s::linearFrom, "run-2");
             elapsed = (System.nanoTime() - start) / 1_000_000;
@@ -150,7 +142,7 @@ abstract class StatementLimitsContract {
     @Test
     void aStatementOverTheStatementTimeoutIsReportedAsSuch() throws Exception {
         MigrationTarget target = freshTarget(StatementLimits.DEFAULT.withStatementTimeout(Duration.ofMillis(500)));
-        FakeScripts s = busyTable(List.of(sleep(5)));
+        FakeScripts s = busyTable(List.of(TestSql.sleep(kind(), 5)));
 
         TargetResult result = engine.migrate(target, s, s::linearFrom, "run-1");
 
@@ -163,7 +155,7 @@ abstract class StatementLimitsContract {
     @Test
     void aRevisionsOwnStatementTimeoutOverridesTheTargets() throws Exception {
         MigrationTarget target = freshTarget(StatementLimits.DEFAULT.withStatementTimeout(Duration.ofMillis(300)));
-        FakeScripts s = busyTable(List.of(sleep(1)));
+        FakeScripts s = busyTable(List.of(TestSql.sleep(kind(), 1)));
 
         TargetResult result = engine.migrate(target, new TimeoutScripts(s, "r2", Duration.ofSeconds(10)), s::linearFrom,
                 "run-1");

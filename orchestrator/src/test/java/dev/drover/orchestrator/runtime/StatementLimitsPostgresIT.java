@@ -19,21 +19,6 @@ class StatementLimitsPostgresIT extends StatementLimitsContract {
     }
 
     @Override
-    protected String use(String tenant) {
-        return "SET search_path TO \"" + tenant + "\"";
-    }
-
-    @Override
-    protected String sessionIdQuery() {
-        return "SELECT pg_backend_pid()";
-    }
-
-    @Override
-    protected String sleep(int seconds) {
-        return "SELECT pg_sleep(" + seconds + ")";
-    }
-
-    @Override
     protected String statementTimeoutQuery() {
         return "SELECT setting::bigint FROM pg_settings WHERE name = 'statement_timeout'";
     }

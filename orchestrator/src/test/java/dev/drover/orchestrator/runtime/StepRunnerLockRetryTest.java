@@ -128,7 +128,7 @@ class StepRunnerLockRetryTest {
     }
 
     @Test
-    void outsideATransactionTheLastTimeoutMarksTheRevisionBlockedAndALaterRunResumesIt() {
+    void outsideATransactionTheLastTimeoutMarksTheRevisionTimedOutAndALaterRunResumesIt() {
         RecordingSession session = new RecordingSession(null).failing("ALTER TABLE busy", 10, MARIADB_LOCK_TIMEOUT);
         VersionStore maria = new VersionStore(Dialects.MARIADB, null, "v", "h");
         StatementGuard guard = new StatementGuard(Dialects.MARIADB, StatementLimits.DEFAULT.withLockRetries(1), backoff,
@@ -139,14 +139,14 @@ class StepRunnerLockRetryTest {
         assertThat(error.kind()).isEqualTo(ErrorKind.LOCK_TIMEOUT);
         assertThat(error.message()).contains("statements 1-1 of the revision committed")
                 .contains("the next run resumes at statement 2");
-        assertThat(session.log.get(session.log.size() - 1)).startsWith("UPDATE `h` SET status = 'blocked'").contains("'r2'");
+        assertThat(session.log.get(session.log.size() - 1)).startsWith("UPDATE `h` SET status = 'timed_out'").contains("'r2'");
 
         RecordingSession next = new RecordingSession(null);
         List<PreparedStep> remaining = plan().subList(1, 3);
         StepRunner resumed = runner(next, maria, false, true, guard).resuming(Map.of("r2/upgrade", 1));
         assertThat(resumed.run(remaining)).isNull();
         assertThat(next.log.get(0)).startsWith("UPDATE `h` SET status = 'started', run_id = 'run1'")
-                .contains("status = 'blocked'");
+                .contains("status = 'timed_out'");
         assertThat(next.log).doesNotContain("CREATE TABLE b (x int)").contains("ALTER TABLE busy ADD COLUMN y int");
         assertThat(next.log).noneMatch(s -> s.startsWith("INSERT INTO `h`") && s.contains("'r2'"));
         assertThat(resumed.committed()).extracting(StepResult::revision).containsExactly("r2", "r3");
@@ -174,6 +174,22 @@ class StepRunnerLockRetryTest {
 
         assertThat(error.kind()).isEqualTo(ErrorKind.STATEMENT_TIMEOUT);
         assertThat(error.message()).contains("raise 'statement_timeout'").contains("-- statement_timeout: SECONDS");
+        assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void outsideATransactionAStatementTimeoutAlsoLeavesTheRevisionResumable() {
+        RecordingSession session = new RecordingSession(null).failing("CREATE TABLE a", 1,
+                new SQLException("Query execution was interrupted (max_statement_time exceeded)", "70100", 1969));
+        VersionStore maria = new VersionStore(Dialects.MARIADB, null, "v", "h");
+        StatementGuard guard = new StatementGuard(Dialects.MARIADB, StatementLimits.DEFAULT, backoff, BlockerWatch.NONE);
+
+        StepError error = runner(session, maria, false, true, guard).run(plan());
+
+        assertThat(error.kind()).isEqualTo(ErrorKind.STATEMENT_TIMEOUT);
+        assertThat(error.message()).contains("no statement of the revision had committed")
+                .endsWith("the next run resumes at statement 1");
+        assertThat(session.log.get(session.log.size() - 1)).contains("SET status = 'timed_out'").contains("'r1'");
         assertThat(pauses).isEmpty();
     }
 
