@@ -17,6 +17,7 @@ import dev.drover.orchestrator.fleet.TargetView;
 import dev.drover.orchestrator.fleet.Throttle;
 import dev.drover.orchestrator.fleet.RuntimeThrottleProbe;
 import dev.drover.orchestrator.graph.MigrationStep;
+import dev.drover.orchestrator.lint.Finding;
 import dev.drover.orchestrator.runtime.MigrationTarget;
 import dev.drover.orchestrator.runtime.OwnedRuntime;
 import dev.drover.orchestrator.runtime.RunOptions;
@@ -61,6 +62,7 @@ public final class Fleet implements AutoCloseable {
     private final String runId;
     private Path journalDirectory = TwoPhaseJournal.defaultDirectory();
     private OwnedRuntime runtime;
+    private StateReader states;
 
     private Fleet(List<FleetTarget> targets, Map<String, RegistryTarget> registry,
             Map<String, EnvironmentStrategy> strategies, String runId) {
@@ -174,7 +176,7 @@ public final class Fleet implements AutoCloseable {
     public FleetResult run(FleetOperation operation, RolloutPolicy policy, FleetListener listener,
             Cancellation cancellation) {
         PlanTimeCheck.check(targets, operation);
-        StateReader states = StateReader.once(new RuntimeStateReader(runtime().runtime()));
+        StateReader states = states();
         ChangedScriptsCheck.check(operation, () -> new FleetInspector(states).status(targets));
         Instant started = Instant.now();
         List<FleetTarget> ordinary = new ArrayList<>();
@@ -228,7 +230,7 @@ public final class Fleet implements AutoCloseable {
     }
 
     /** The plan of {@code operation} for one target from {@code current} (upgrade or downgrade). */
-    private static List<MigrationStep> plan(FleetTarget target, FleetOperation operation, List<String> current) {
+    static List<MigrationStep> plan(FleetTarget target, FleetOperation operation, List<String> current) {
         if (operation instanceof FleetOperation.Downgrade down) {
             return target.scripts().graph().planDowngrade(current, down.destination());
         }
@@ -237,7 +239,24 @@ public final class Fleet implements AutoCloseable {
 
     /** Each target's heads, pending steps and problems, read in batches per server. */
     public FleetStatus status() {
-        return new FleetInspector(new RuntimeStateReader(runtime().runtime())).status(targets);
+        return new FleetInspector(states()).status(targets);
+    }
+
+    /**
+     * Lint findings (issue 14) in the revisions {@code operation} would run on at least one target, judged by
+     * each target's dialect: read like {@link #status()} (one bulk read, shared with a following {@link #run}),
+     * executing nothing. Stamp runs no script: no findings. A target that cannot be read is left to the run.
+     */
+    public List<Finding> lint(FleetOperation operation) {
+        return operation instanceof FleetOperation.Stamp ? List.of() : PendingLint.lint(status(), operation);
+    }
+
+    /** One bulk read per command, shared by the pre-run checks, lint, status and the run. */
+    private StateReader states() {
+        if (states == null) {
+            states = StateReader.once(new RuntimeStateReader(runtime().runtime()));
+        }
+        return states;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.drover.cli.command;
 import dev.drover.cli.CliException;
 import dev.drover.cli.DroverCommand;
 import dev.drover.cli.GlobalOptions;
+import dev.drover.cli.render.LintRenderer;
 import dev.drover.cli.render.ProgressLine;
 import dev.drover.cli.render.RunRenderer;
 import dev.drover.env.Fleet;
@@ -14,10 +15,12 @@ import dev.drover.orchestrator.fleet.RolloutPolicy;
 import dev.drover.orchestrator.report.ReportJson;
 import dev.drover.orchestrator.report.RunReport;
 import dev.drover.orchestrator.report.RunReports;
+import dev.drover.orchestrator.lint.Finding;
 import dev.drover.orchestrator.runtime.StatementLimits;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The options of {@code upgrade}, {@code downgrade} and {@code stamp}, and how a run is carried out. */
@@ -71,6 +74,10 @@ final class RunOptionsMixin {
     @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON run report to FILE.")
     Path report;
 
+    @Option(names = "--strict", description = "Refuse to run (exit 2, nothing changed) when 'drover lint' finds a"
+            + " dangerous statement in the revisions the run would execute; without it they are warnings on stderr.")
+    boolean strict;
+
     /** Runs {@code operation} on the selected targets as the options say, and returns the exit code. */
     int execute(DroverCommand drover, FleetOperation operation) {
         validate();
@@ -80,6 +87,7 @@ final class RunOptionsMixin {
                 SqlOutput.offline(drover, fleet, operation, sqlDir);
                 return 0;
             }
+            lint(drover, fleet, operation);
             if (dryRun) {
                 return DryRun.run(drover, fleet, operation, sqlDir, report);
             }
@@ -127,6 +135,21 @@ final class RunOptionsMixin {
             policy = policy.withWaveSize(waveSize);
         }
         return policy;
+    }
+
+    /**
+     * Warns about lint findings in what the run would execute (they are read like 'drover status' reads, and
+     * that read serves the run too); with --strict, refuses before anything changes.
+     */
+    private void lint(DroverCommand drover, Fleet fleet, FleetOperation operation) {
+        List<Finding> findings = fleet.lint(operation);
+        LintRenderer.warn(findings, drover.environment().err());
+        long open = LintRenderer.open(findings);
+        if (strict && open > 0) {
+            throw CliException.usage("refusing to " + operation.command() + " with --strict: " + open + " lint "
+                    + "finding(s) in the revisions it would run (listed above), and nothing was changed; make them safe, "
+                    + "silence each with '-- lint_ignore: RULE why it is safe' in its script's header, or drop --strict");
+        }
     }
 
     /** The section's limits with the command line's overrides. */

@@ -21,8 +21,9 @@ public final class RunRenderer {
         List<RunReport.Target> targets = report.targets();
         if (verbose || targets.size() <= LIST_ALL_UP_TO) {
             int width = targets.stream().mapToInt(t -> t.key().length()).max().orElse(0);
+            int statusWidth = targets.stream().mapToInt(t -> t.status().length()).max().orElse(0);
             for (RunReport.Target target : targets) {
-                out.println(pad(target.key(), width) + "  " + pad(TextSummary.spelled(target.status()), 12) + "  "
+                out.println(pad(target.key(), width) + "  " + pad(TextSummary.spelled(target.status()), Math.max(9, statusWidth)) + "  "
                         + movement(target));
                 if (verbose) {
                     target.steps().forEach(step -> out.println("    " + step.direction() + " " + step.revision()
