@@ -177,6 +177,36 @@ abstract class LiveFleetContract {
         assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
     }
 
+    @Test
+    void lintWarnsAboutWhatARunWouldExecuteAndStrictRefusesBeforeAnythingChanges() throws Exception {
+        Cli cli = project("li", "", Cli.script("bbb002", "aaa001", dangerousStatement() + ";", null));
+
+        Cli.Result lint = cli.run("-c", "app/drover.ini", "lint");
+        assertThat(lint.exitCode()).as(lint.toString()).isEqualTo(1);
+        assertThat(lint.out()).contains("bbb002_b.sql:5: " + dangerousRule());
+
+        Cli.Result strict = cli.run("-c", "app/drover.ini", "upgrade", "--strict");
+        assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(2);
+        assertThat(strict.err()).contains("WARNING: lint: ").contains(dangerousRule())
+                .contains("refusing to upgrade with --strict: 1 lint finding(s)");
+        assertThat(count("SELECT count(*) FROM " + qualified(tenants.get(0), "drover_history"), true)).isZero();
+
+        Cli.Result warned = cli.run("-q", "-c", "app/drover.ini", "upgrade");
+        assertThat(warned.exitCode()).as(warned.toString()).isZero();
+        assertThat(warned.err()).contains("WARNING: lint: ").contains(dangerousRule());
+
+        // Nothing left to run, nothing to warn about.
+        Cli.Result again = cli.run("-q", "-c", "app/drover.ini", "upgrade", "--strict");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.err()).doesNotContain("WARNING: lint");
+    }
+
+    /** A statement on the existing table {@code accounts} that this dialect's lint reports. */
+    protected abstract String dangerousStatement();
+
+    /** The rule that reports {@link #dangerousStatement()}. */
+    protected abstract String dangerousRule();
+
     /** A table of a tenant, qualified for a plain session. */
     protected String qualified(String tenant, String table) {
         return tenant + "." + table;

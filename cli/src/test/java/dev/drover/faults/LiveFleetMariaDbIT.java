@@ -17,4 +17,14 @@ class LiveFleetMariaDbIT extends LiveFleetContract {
         }
         return String.join(", ", tenants);
     }
+
+    @Override
+    protected String dangerousStatement() {
+        return "ALTER TABLE accounts MODIFY COLUMN name VARCHAR(40)";
+    }
+
+    @Override
+    protected String dangerousRule() {
+        return "mariadb-modify-column";
+    }
 }

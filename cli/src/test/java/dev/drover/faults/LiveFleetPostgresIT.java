@@ -18,4 +18,14 @@ class LiveFleetPostgresIT extends LiveFleetContract {
         }
         return String.join(", ", tenants);
     }
+
+    @Override
+    protected String dangerousStatement() {
+        return "CREATE INDEX accounts_name ON accounts (name)";
+    }
+
+    @Override
+    protected String dangerousRule() {
+        return "create-index-not-concurrently";
+    }
 }

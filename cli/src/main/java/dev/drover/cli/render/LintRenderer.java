@@ -15,7 +15,7 @@ public final class LintRenderer {
     /** Each finding with why and the safe rewrite; silenced ones only with {@code verbose}; then a count. */
     public static void render(List<Finding> findings, boolean verbose, PrintWriter out) {
         for (Finding f : findings) {
-            if (!f.isSilenced()) {
+            if (!f.ignored()) {
                 out.println(f.file() + ":" + f.line() + ": " + f.rule() + " (" + f.dialect() + ", " + f.direction()
                         + " of " + f.revision() + ")");
                 out.println("  why:  " + f.why());
@@ -43,7 +43,7 @@ public final class LintRenderer {
     /** One warning line per unsilenced finding, for stderr before a run. */
     public static void warn(List<Finding> findings, PrintWriter err) {
         for (Finding f : findings) {
-            if (!f.isSilenced()) {
+            if (!f.ignored()) {
                 err.println("WARNING: lint: " + f.headline() + "; safe: " + f.rewrite() + " (or silence it with "
                         + "'-- lint_ignore: " + f.rule() + " <why it is safe>' in its header)");
             }
@@ -52,6 +52,6 @@ public final class LintRenderer {
 
     /** Findings not silenced. */
     public static long open(List<Finding> findings) {
-        return findings.stream().filter(f -> !f.isSilenced()).count();
+        return findings.stream().filter(f -> !f.ignored()).count();
     }
 }

@@ -16,8 +16,8 @@ package dev.drover.orchestrator.lint;
 public record Finding(String file, int line, String revision, String direction, String dialect, String rule, String why,
         String rewrite, String silenced) {
 
-    /** Whether a {@code lint_ignore} silences it. */
-    public boolean isSilenced() {
+    /** Whether a {@code lint_ignore} silences it (not a bean getter: the report keeps {@code silenced} the reason). */
+    public boolean ignored() {
         return silenced != null;
     }
 

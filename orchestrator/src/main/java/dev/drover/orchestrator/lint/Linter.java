@@ -60,7 +60,7 @@ public final class Linter {
      * constraint validated by an earlier revision), anything else is read section by section. Only scripts
      * marked {@link LintScript#reported()} have findings.
      *
-     * @return the findings in script order, silenced ones included (see {@link Finding#isSilenced()})
+     * @return the findings in script order, silenced ones included (see {@link Finding#ignored()})
      */
     public List<Finding> lint(List<LintScript> scripts) {
         List<Finding> findings = new ArrayList<>();

@@ -173,7 +173,7 @@ class LinterTest {
 
         assertThat(findings).extracting(Finding::revision).containsExactly("r1", "r2");
         assertThat(findings.get(0).silenced()).isEqualTo("accounts has 10 rows per tenant");
-        assertThat(findings.get(1).isSilenced()).isFalse();
+        assertThat(findings.get(1).ignored()).isFalse();
     }
 
     @Test
