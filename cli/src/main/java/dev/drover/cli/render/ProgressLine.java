@@ -68,7 +68,8 @@ public final class ProgressLine implements FleetListener {
             return;
         }
         long now = millis.getAsLong();
-        if (last || now - lastLogged >= LOG_EVERY_MS) {
+        // lastLogged starts at MIN_VALUE: "now - lastLogged" would overflow, so the first line is tested apart.
+        if (last || lastLogged == Long.MIN_VALUE || now - lastLogged >= LOG_EVERY_MS) {
             err.println(text);
             err.flush();
             lastLogged = now;
