@@ -6,35 +6,65 @@ import dev.drover.orchestrator.fleet.FleetProgress;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ProgressLineTest {
 
+    private final StringWriter out = new StringWriter();
+    private final AtomicLong now = new AtomicLong(1_000_000);
+
+    @Test
+    void withoutATerminalALineAppearsEveryFiveSeconds() {
+        ProgressLine line = new ProgressLine(new PrintWriter(out), false, now::get);
+
+        line.started(null, new FleetProgress(100, 0, 0, 1, 0, -1));
+        now.addAndGet(4_000);
+        line.started(null, new FleetProgress(100, 10, 0, 4, 4_000, 36_000));
+        now.addAndGet(1_500);
+        line.started(null, new FleetProgress(100, 20, 1, 4, 5_500, 22_000));
+
+        now.addAndGet(4_000);
+        line.started(null, new FleetProgress(100, 50, 1, 4, 9_500, 9_000));
+
+        assertThat(out.toString().lines()).containsExactly(
+                "drover: 20/100 done, 1 failed, 4 running, ETA 0:22");
+    }
+
+    @Test
+    void theLastTargetIsAlwaysShown() {
+        ProgressLine line = new ProgressLine(new PrintWriter(out), false, now::get);
+
+        line.started(null, new FleetProgress(2, 0, 0, 2, 0, -1));
+        line.finished(null, new FleetProgress(2, 1, 0, 1, 10, 10));
+        line.finished(null, new FleetProgress(2, 2, 0, 0, 20, 0));
+
+        assertThat(out.toString().lines()).containsExactly("drover: 2/2 done, 0 failed, 0 running");
+    }
+
     @Test
     void theLineNamesEachThrottledServerWithItsMeasurementAndWait() {
-        assertThat(ProgressLine.text(new FleetProgress(10, 4, 0, 2, 8_000,
+        assertThat(ProgressLine.text(new FleetProgress(10, 4, 0, 2, 8_000, 12_000,
                 List.of("db:5432 (replication lag 12.5 > 10, 0:15)")))).isEqualTo(
                 "drover: 4/10 done, 0 failed, 2 running, ETA 0:12; throttled: db:5432 (replication lag 12.5 > 10, 0:15)");
-        assertThat(ProgressLine.text(new FleetProgress(10, 4, 0, 2, 8_000))).doesNotContain("throttled");
+        assertThat(ProgressLine.text(new FleetProgress(10, 4, 0, 2, 8_000, 12_000))).doesNotContain("throttled");
     }
 
     @Test
     void inALogAThrottleChangeIsPrintedAtOnceAndOnlyWhenItChanges() {
-        StringWriter log = new StringWriter();
-        long[] now = {0};
-        ProgressLine line = new ProgressLine(new PrintWriter(log), false, () -> now[0]);
-        FleetProgress throttled = new FleetProgress(10, 0, 0, 0, 100, List.of("db:5432 (throttle_query 50 > 10, 0:00)"));
+        ProgressLine line = new ProgressLine(new PrintWriter(out), false, now::get);
+        FleetProgress throttled = new FleetProgress(10, 0, 0, 0, 100, -1,
+                List.of("db:5432 (throttle_query 50 > 10, 0:00)"));
 
-        line.started(null, new FleetProgress(10, 0, 0, 1, 0));
-        now[0] = 1_000;
+        line.started(null, new FleetProgress(10, 0, 0, 1, 0, -1));
+        now.addAndGet(1_000);
         line.throttleChanged(throttled);
-        now[0] = 2_000;
+        now.addAndGet(1_000);
         line.throttleChanged(throttled);
-        now[0] = 3_000;
-        line.throttleChanged(new FleetProgress(10, 0, 0, 0, 3_000));
+        now.addAndGet(1_000);
+        line.throttleChanged(new FleetProgress(10, 0, 0, 0, 3_000, -1));
 
-        assertThat(log.toString().lines()).containsExactly(
-                "drover: 0/10 done, 0 failed, 1 running",
+        assertThat(out.toString().lines()).containsExactly(
                 "drover: 0/10 done, 0 failed, 0 running; throttled: db:5432 (throttle_query 50 > 10, 0:00)",
                 "drover: 0/10 done, 0 failed, 0 running");
     }

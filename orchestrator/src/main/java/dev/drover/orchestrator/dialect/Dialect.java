@@ -68,25 +68,60 @@ public interface Dialect {
     }
 
     /**
-     * Statements run on every borrow of a work connection, after the tenant is selected: they label the
-     * session ({@code applicationName}, so a lock holder is recognisable) and set its limits for the
-     * borrow. A zero duration means "no limit from Drover": the database's own default applies. When
-     * {@link #sessionSetupReturnsId()}, the last statement is a query whose one row ends with the
-     * server's id of the session (PostgreSQL: the backend pid), so no extra round trip is spent on it.
+     * Whether one JDBC statement may carry several SQL statements separated by {@code ;}, sent in one
+     * round trip and run in order up to the first failure (PostgreSQL). Drover then sends a revision's
+     * {@code BEGIN} with its first statement, and its version and history rows with its {@code COMMIT}.
      */
-    default List<String> sessionSetup(String applicationName, Duration lockTimeout, Duration statementTimeout) {
-        return List.of();
-    }
-
-    /** Whether the last statement of {@link #sessionSetup} is a query answering the session's server id. */
-    default boolean sessionSetupReturnsId() {
+    default boolean pipelinesStatements() {
         return false;
     }
 
     /**
-     * Statements that undo {@link #sessionSetup}'s limits (and {@link #statementTimeout}) before a work
-     * connection goes back to its pool, so the next borrower (e.g. a bulk read) never inherits them.
-     * Empty where {@link #resetTenant} already resets every session setting.
+     * Statements that, run first in a transaction, let its COMMIT return before the commit record is
+     * flushed to disk; empty where the dialect has no such setting. Drover uses them only for a
+     * revision that is followed by another one in the same run: the target's last commit is
+     * synchronous and flushes every earlier one, and a run that stops early first commits
+     * {@link #durabilityBarrier()}, so nothing is reported committed before it is durable.
+     */
+    default List<String> asynchronousCommit() {
+        return List.of();
+    }
+
+    /**
+     * Statements that, committed in their own transaction with the session's default (synchronous)
+     * durability, make every earlier commit of the session durable; empty where
+     * {@link #asynchronousCommit()} is.
+     */
+    default List<String> durabilityBarrier() {
+        return List.of();
+    }
+
+    /**
+     * {@code column} (or any expression) cast to the dialect's text type, so that reads combining
+     * different columns in one {@code UNION ALL} agree on the type and return plain strings.
+     */
+    default String asText(String column) {
+        return "CAST(" + column + " AS VARCHAR(255))";
+    }
+
+    /** Statements labelling the session so a lock holder is recognisable; empty where unsupported. */
+    default List<String> applicationName(String name) {
+        return List.of();
+    }
+
+    /**
+     * Statements setting a work session's limits for one borrow (issue 14), run with its setup after
+     * {@link #resetTenant}. A zero duration means "no limit from Drover": the database's own default
+     * applies.
+     */
+    default List<String> sessionLimits(Duration lockTimeout, Duration statementTimeout) {
+        return List.of();
+    }
+
+    /**
+     * Statements that undo {@link #sessionLimits} (and {@link #statementTimeout}) before a work connection
+     * goes back to its pool, so the next borrower (e.g. a bulk read) never inherits them. Empty where
+     * {@link #resetTenant} already resets every session setting.
      *
      * @param lockTimeout      whether a lock timeout was set on this borrow
      * @param statementTimeout whether a statement timeout was set on this borrow

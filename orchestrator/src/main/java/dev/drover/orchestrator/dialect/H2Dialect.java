@@ -56,7 +56,7 @@ public final class H2Dialect implements Dialect {
 
     /** H2's session settings, in milliseconds; H2's own lock timeout stays when no lock timeout is set. */
     @Override
-    public List<String> sessionSetup(String applicationName, Duration lockTimeout, Duration statementTimeout) {
+    public List<String> sessionLimits(Duration lockTimeout, Duration statementTimeout) {
         List<String> sql = new ArrayList<>();
         if (!lockTimeout.isZero()) {
             sql.add("SET LOCK_TIMEOUT " + PostgresDialect.millis(lockTimeout));

@@ -44,6 +44,11 @@ public final class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public String asText(String column) {
+        return "CAST(" + column + " AS CHAR)";
+    }
+
+    @Override
     public List<String> selectTenant(String schema, List<String> searchPath) {
         return schema == null ? List.of() : List.of("USE " + quote(schema));
     }
@@ -70,7 +75,7 @@ public final class MariaDbDialect implements Dialect {
      * (MariaDB only; MySQL has no such variable) is sent only when a statement timeout is set.
      */
     @Override
-    public List<String> sessionSetup(String applicationName, Duration lockTimeout, Duration statementTimeout) {
+    public List<String> sessionLimits(Duration lockTimeout, Duration statementTimeout) {
         List<String> settings = new ArrayList<>();
         if (!lockTimeout.isZero()) {
             long seconds = Math.max(1, (lockTimeout.toMillis() + 999) / 1000);

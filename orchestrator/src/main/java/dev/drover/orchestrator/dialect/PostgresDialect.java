@@ -46,7 +46,8 @@ public final class PostgresDialect implements Dialect {
     /**
      * {@code RESET ALL} rather than {@code RESET search_path}: in the same round trip it also drops the
      * lock and statement timeouts (and anything a script SET) that an earlier borrower left on the
-     * pooled connection, so a bulk read never inherits a migration's statement timeout.
+     * pooled connection, so a bulk read never inherits a migration's statement timeout. It resets the
+     * application name too: a work session sets its own after it.
      */
     @Override
     public List<String> resetTenant(String jdbcUrl) {
@@ -63,17 +64,35 @@ public final class PostgresDialect implements Dialect {
         return "clock_timestamp()";
     }
 
-    /** One round trip: the label, both limits, and the backend pid the blocker watch asks about. */
     @Override
-    public List<String> sessionSetup(String applicationName, Duration lockTimeout, Duration statementTimeout) {
-        return List.of("SELECT set_config('application_name', " + literal(applicationName) + ", false), "
-                + "set_config('lock_timeout', '" + millis(lockTimeout) + "ms', false), "
-                + "set_config('statement_timeout', '" + millis(statementTimeout) + "ms', false), pg_backend_pid()");
+    public boolean pipelinesStatements() {
+        return true;
     }
 
     @Override
-    public boolean sessionSetupReturnsId() {
-        return true;
+    public List<String> asynchronousCommit() {
+        return List.of("SET LOCAL synchronous_commit TO off");
+    }
+
+    /** A transaction that has an id writes a commit record, and a synchronous commit flushes the WAL up to it. */
+    @Override
+    public List<String> durabilityBarrier() {
+        return List.of("SELECT txid_current()");
+    }
+
+    @Override
+    public String asText(String column) {
+        return "CAST(" + column + " AS text)";
+    }
+
+    @Override
+    public List<String> applicationName(String name) {
+        return List.of("SET application_name TO " + literal(name));
+    }
+
+    @Override
+    public List<String> sessionLimits(Duration lockTimeout, Duration statementTimeout) {
+        return List.of(lockTimeout(lockTimeout), statementTimeout(statementTimeout, false));
     }
 
     @Override

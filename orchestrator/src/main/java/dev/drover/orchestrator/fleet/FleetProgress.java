@@ -10,23 +10,17 @@ import java.util.List;
  * @param failed    targets failed so far
  * @param running   targets in flight
  * @param elapsedMs since the run started
+ * @param etaMs     estimated time until every target is done, -1 while unknown (see {@link EtaEstimator})
  * @param throttled the servers throttled right now, e.g. {@code db:5432 (replication lag 12 > 10, 0:15)}
  */
-public record FleetProgress(int total, int done, int failed, int running, long elapsedMs, List<String> throttled) {
+public record FleetProgress(int total, int done, int failed, int running, long elapsedMs, long etaMs,
+        List<String> throttled) {
 
     public FleetProgress {
         throttled = List.copyOf(throttled);
     }
 
-    public FleetProgress(int total, int done, int failed, int running, long elapsedMs) {
-        this(total, done, failed, running, elapsedMs, List.of());
-    }
-
-    /** A naive ETA from the mean time per finished target and the remaining count; -1 when unknown. */
-    public long etaMs() {
-        if (done == 0) {
-            return -1;
-        }
-        return elapsedMs * (total - done) / done;
+    public FleetProgress(int total, int done, int failed, int running, long elapsedMs, long etaMs) {
+        this(total, done, failed, running, elapsedMs, etaMs, List.of());
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
 import java.util.function.LongSupplier;
 
 /**
@@ -107,10 +108,15 @@ public final class FleetRunner {
         private final RolloutScheduler scheduler;
         private final TargetOutcome[] outcomes;
         private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        private final EtaEstimator eta;
         private final Throttles throttles;
         private final AtomicLong[] throttleWaits;
         private int done;
         private int failed;
+        /** Which targets the bulk read found already at their destination (no lock, no transaction needed). */
+        private boolean[] noOp;
+        /** Of those, the ones not started yet. */
+        private int noOpsAhead;
 
         Run(FleetOperation operation, List<FleetTarget> targets, RolloutPolicy policy, RunOptions options,
                 FleetListener listener, Cancellation cancellation, long start) {
@@ -122,6 +128,7 @@ public final class FleetRunner {
             this.start = start;
             this.scheduler = new RolloutScheduler(this.targets, policy);
             this.outcomes = new TargetOutcome[this.targets.size()];
+            this.eta = new EtaEstimator(Math.min(500, Math.max(16, this.targets.size() / 20)));
             this.throttles = Throttles.of(this.targets, throttleProbe, nanoTime,
                     () -> events.add(new Event(-1, null, null, 0)));
             this.throttleWaits = new AtomicLong[this.targets.size()];
@@ -137,6 +144,11 @@ public final class FleetRunner {
             } catch (SQLException | RuntimeException e) {
                 // Bulk reads only save work: without them every target goes to the runtime.
             }
+            noOp = new boolean[targets.size()];
+            for (int i = 0; i < targets.size(); i++) {
+                noOp[i] = isNoOp(targets.get(i), states.get(targets.get(i).key()));
+                noOpsAhead += noOp[i] ? 1 : 0;
+            }
             while (true) {
                 if (cancellation.isCancelled()) {
                     scheduler.cancel();
@@ -149,6 +161,7 @@ public final class FleetRunner {
                 try {
                     Event event = events.take();
                     if (event.index() >= 0) {
+                        eta.finished(nanoTime.getAsLong());
                         finish(event.index(), outcomeOf(targets.get(event.index()), event)
                                 .withThrottleWait(throttleWaitMs(event.index())));
                     } else {
@@ -163,22 +176,14 @@ public final class FleetRunner {
 
         private void startAll(Map<String, TargetState> states) {
             // A target with nothing to do runs nothing on its server, so no throttle holds it back.
-            java.util.function.IntPredicate admits = i -> noOp(i, states) || throttles.admits(i);
+            IntPredicate admits = i -> noOp[i] || throttles.admits(i);
             List<Integer> now = scheduler.startable(admits);
             while (!now.isEmpty()) {
                 for (int index : now) {
-                    start(index, states);
+                    start(index, states.get(targets.get(index).key()));
                 }
                 now = scheduler.startable(admits);
             }
-        }
-
-        /** Whether the bulk read shows target {@code index} already at the destination, with nothing refused. */
-        private boolean noOp(int index, Map<String, TargetState> states) {
-            FleetTarget target = targets.get(index);
-            TargetState state = states.get(target.key());
-            return state != null && state.readable() && state.clean(target.scripts())
-                    && operation.isNoOp(target.scripts(), state.heads());
         }
 
         /** The targets not started yet on a server that gave up on its throttle end throttled. */
@@ -186,7 +191,7 @@ public final class FleetRunner {
             if (!throttles.anyGaveUp()) {
                 return;
             }
-            for (int index : scheduler.abandon(i -> throttles.gaveUp(i) != null)) {
+            for (int index : scheduler.abandon(i -> !noOp[i] && throttles.gaveUp(i) != null)) {
                 finish(index, TargetOutcome.throttled(targets.get(index), throttles.gaveUp(index)));
             }
         }
@@ -195,14 +200,22 @@ public final class FleetRunner {
             return throttleWaits[index] == null ? 0 : throttleWaits[index].get() / 1_000_000;
         }
 
-        private void start(int index, Map<String, TargetState> states) {
+        private boolean isNoOp(FleetTarget target, TargetState state) {
+            return state != null && state.readable() && state.clean(target.scripts())
+                    && operation.isNoOp(target.scripts(), state.heads());
+        }
+
+        private void start(int index, TargetState state) {
             FleetTarget target = targets.get(index);
-            notify(() -> listener.started(target, progress()));
-            if (noOp(index, states)) {
-                finish(index, TargetOutcome.unchanged(target, states.get(target.key()).heads()));
+            if (noOp[index]) {
+                noOpsAhead--;
+                notify(() -> listener.started(target, progress()));
+                finish(index, TargetOutcome.unchanged(target, state.heads()));
                 return;
             }
             long begin = nanoTime.getAsLong();
+            eta.started(begin);
+            notify(() -> listener.started(target, progress()));
             throttleWaits[index] = new AtomicLong();
             try {
                 executor.execute(target, operation, options.withGate(throttles.gate(index, throttleWaits[index])))
@@ -231,8 +244,9 @@ public final class FleetRunner {
         }
 
         private FleetProgress progress() {
-            return new FleetProgress(targets.size(), done, failed, scheduler.running(),
-                    (nanoTime.getAsLong() - start) / 1_000_000, throttles.notices());
+            long now = nanoTime.getAsLong();
+            return new FleetProgress(targets.size(), done, failed, scheduler.running(), (now - start) / 1_000_000,
+                    eta.etaMs(targets.size() - done - noOpsAhead, now), throttles.notices());
         }
 
         List<TargetOutcome> outcomes() {

@@ -1,9 +1,12 @@
 package dev.drover.orchestrator.fleet;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * The rollout decisions of a fleet run as a plain state machine (no threads, no clock): which targets
@@ -20,6 +23,8 @@ final class RolloutScheduler {
     private final List<Integer> phaseEnds = new ArrayList<>();
     private final boolean[] started;
     private final Map<String, Integer> runningPerServer = new HashMap<>();
+    /** Each server's targets not started yet, in rollout order: starting one costs O(servers), not O(targets). */
+    private final Map<String, ArrayDeque<Integer>> waiting = new LinkedHashMap<>();
     private int phase;
     private int phaseStart;
     private int startedCount;
@@ -32,6 +37,9 @@ final class RolloutScheduler {
         this.policy = policy;
         this.started = new boolean[targets.size()];
         int n = targets.size();
+        for (int i = 0; i < n; i++) {
+            waiting.computeIfAbsent(this.targets.get(i).server(), k -> new ArrayDeque<>()).add(i);
+        }
         int at = 0;
         if (policy.canary() > 0 && n > 0) {
             at = Math.min(policy.canary(), n);
@@ -49,27 +57,44 @@ final class RolloutScheduler {
     }
 
     /**
-     * As {@link #startable()}, skipping (and leaving for later) the targets {@code admits} refuses now, e.g.
-     * those of a throttled server: targets of other servers still start.
+     * As {@link #startable()}, holding back (for later) the targets {@code admits} refuses now, e.g. those of
+     * a throttled server: targets of other servers still start.
      */
-    List<Integer> startable(java.util.function.IntPredicate admits) {
+    List<Integer> startable(IntPredicate admits) {
         advancePhase();
         List<Integer> now = new ArrayList<>();
         if (stop != null || phase >= phaseEnds.size()) {
             return now;
         }
-        for (int i = phaseStart; i < phaseEnds.get(phase) && running < policy.concurrency(); i++) {
-            String server = targets.get(i).server();
-            int onServer = runningPerServer.getOrDefault(server, 0);
-            if (!started[i] && onServer < policy.serverLimit(server) && admits.test(i)) {
-                started[i] = true;
-                startedCount++;
-                running++;
-                runningPerServer.put(server, onServer + 1);
-                now.add(i);
+        int end = phaseEnds.get(phase);
+        while (running < policy.concurrency()) {
+            int next = nextStartable(end, admits);
+            if (next < 0) {
+                break;
             }
+            String server = targets.get(next).server();
+            waiting.get(server).poll();
+            started[next] = true;
+            startedCount++;
+            running++;
+            runningPerServer.merge(server, 1, Integer::sum);
+            now.add(next);
         }
         return now;
+    }
+
+    /** The first target (before {@code end}) waiting on a server below its limit and admitted, or -1. */
+    private int nextStartable(int end, IntPredicate admits) {
+        int next = -1;
+        for (Map.Entry<String, ArrayDeque<Integer>> server : waiting.entrySet()) {
+            Integer head = server.getValue().peek();
+            if (head != null && head < end && (next < 0 || head < next)
+                    && runningPerServer.getOrDefault(server.getKey(), 0) < policy.serverLimit(server.getKey())
+                    && admits.test(head)) {
+                next = head;
+            }
+        }
+        return next;
     }
 
     /** Records that target {@code index} finished; a failure may stop the rollout. */
@@ -87,19 +112,27 @@ final class RolloutScheduler {
 
     /**
      * Gives up every target not started yet that {@code which} selects, in any wave: they count as started and
-     * failed (the caller reports them). Returns their indices; none once the run stopped.
+     * running, and the caller reports each one {@link #finished}. Returns them in order; none once the run stopped.
      */
-    List<Integer> abandon(java.util.function.IntPredicate which) {
+    List<Integer> abandon(IntPredicate which) {
         List<Integer> abandoned = new ArrayList<>();
-        for (int i = 0; i < targets.size() && stop == null; i++) {
-            if (!started[i] && which.test(i)) {
-                started[i] = true;
-                startedCount++;
-                running++;
-                runningPerServer.merge(targets.get(i).server(), 1, Integer::sum);
-                abandoned.add(i);
+        if (stop != null) {
+            return abandoned;
+        }
+        for (Map.Entry<String, ArrayDeque<Integer>> server : waiting.entrySet()) {
+            for (java.util.Iterator<Integer> it = server.getValue().iterator(); it.hasNext(); ) {
+                int index = it.next();
+                if (which.test(index)) {
+                    it.remove();
+                    started[index] = true;
+                    startedCount++;
+                    running++;
+                    runningPerServer.merge(server.getKey(), 1, Integer::sum);
+                    abandoned.add(index);
+                }
             }
         }
+        abandoned.sort(null);
         return abandoned;
     }
 

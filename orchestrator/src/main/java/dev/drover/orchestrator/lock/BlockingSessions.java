@@ -29,10 +29,10 @@ public interface BlockingSessions {
     /**
      * The waiting session.
      *
-     * @param sessionId its server id (PostgreSQL backend pid) when known, else {@code null}
-     * @param sql       the statement it runs, exactly as sent
+     * @param applicationName its application name, unique to it (PostgreSQL)
+     * @param sql             the statement it runs, exactly as sent
      */
-    record Waiter(Long sessionId, String sql) {}
+    record Waiter(String applicationName, String sql) {}
 
     /** The implementation for {@code dialect}. */
     static BlockingSessions forDialect(Dialect dialect) {

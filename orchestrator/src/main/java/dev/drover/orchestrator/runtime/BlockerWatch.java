@@ -25,36 +25,46 @@ final class BlockerWatch {
 
     private final SqlSession observer;
     private final BlockingSessions blockers;
-    private final Long sessionId;
+    private final String applicationName;
     private final long periodMillis;
     private final boolean watching;
     private List<Blocker> seen = List.of();
 
     /**
-     * @param observer  an idle connection to the same server (the lock connection), or {@code null}
-     * @param sessionId the work session's server id when known (PostgreSQL pid)
-     * @param lockTimeout the statements' lock timeout (zero: nothing is watched)
+     * @param observer        an idle connection to the same server (the lock connection), or {@code null}
+     * @param applicationName the work session's application name, unique to it (where the dialect has one)
+     * @param lockTimeout     the statements' lock timeout (zero: nothing is watched)
      */
-    BlockerWatch(SqlSession observer, BlockingSessions blockers, Long sessionId, Duration lockTimeout) {
+    BlockerWatch(SqlSession observer, BlockingSessions blockers, String applicationName, Duration lockTimeout) {
         this.observer = observer;
         this.blockers = blockers;
-        this.sessionId = sessionId;
+        this.applicationName = applicationName;
         this.periodMillis = Math.max(1, lockTimeout.toMillis() / 2);
         this.watching = observer != null && blockers != BlockingSessions.NONE && !lockTimeout.isZero();
     }
 
+    /** A blocking call on the work session. */
+    interface SqlCall {
+        void run() throws SQLException;
+    }
+
     /** Executes {@code sql} on {@code session}, sampling its blockers while it runs; see {@link #seen()}. */
     void execute(SqlSession session, String sql) throws SQLException {
+        run(sql, () -> session.execute(sql));
+    }
+
+    /** Makes {@code call}, which sends the statement {@code sql}, sampling the blockers while it runs. */
+    void run(String sql, SqlCall call) throws SQLException {
         seen = List.of();
         if (!watching) {
-            session.execute(sql);
+            call.run();
             return;
         }
-        Sampling sampling = new Sampling(new BlockingSessions.Waiter(sessionId, sql));
+        Sampling sampling = new Sampling(new BlockingSessions.Waiter(applicationName, sql));
         ScheduledFuture<?> future = Scheduler.INSTANCE.scheduleAtFixedRate(sampling, periodMillis, periodMillis,
                 TimeUnit.MILLISECONDS);
         try {
-            session.execute(sql);
+            call.run();
         } finally {
             future.cancel(false);
             seen = sampling.stop();

@@ -7,8 +7,10 @@ import dev.drover.orchestrator.lock.LockIdentity;
 import dev.drover.orchestrator.lock.TargetLocks;
 import dev.drover.orchestrator.store.HistoryRow;
 import dev.drover.orchestrator.store.SqlSession;
+import dev.drover.orchestrator.store.VersionState;
 import dev.drover.orchestrator.store.VersionStore;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,8 +64,8 @@ public final class MigrationEngine {
             }
             List<String> from = planned.from();
             List<PreparedStep> prepared = planned.steps();
-            StepRunner runner = new StepRunner(session, store, target.dialect().transactionalDdl(),
-                    target.transactionPerMigration(), runId, guard, gate).resuming(planned.resume());
+            StepRunner runner = StepRunner.online(session, store, target.dialect(), target.transactionPerMigration(),
+                    runId).guarded(guard, gate).resuming(planned.resume());
             StepError error = runner.run(prepared);
             return settled(target, session, store, runId, from, prepared, runner, error, start);
         });
@@ -73,7 +75,7 @@ public final class MigrationEngine {
     private TargetResult settled(MigrationTarget target, SqlSession session, VersionStore store, String runId,
             List<String> from, List<PreparedStep> plan, StepRunner runner, StepError error, long start) {
         OutcomeReadBack back = OutcomeReadBack.read(sessions, target, store, session, runId,
-                !runner.unacknowledged().isEmpty());
+                !runner.unacknowledged().isEmpty() || !runner.unsecured().isEmpty());
         OutcomeReadBack.Settled settled = back.settle(target, from, plan, runner, error);
         return result(target, settled.status(), from, settled.to(), start, settled.steps(), settled.error());
     }
@@ -127,7 +129,7 @@ public final class MigrationEngine {
                                 + "transactional or remove 'two_phase = true' from this section"));
             }
         }
-        StepRunner runner = new StepRunner(session, store, true, false, runId, locked.guard(), RevisionGate.OPEN);
+        StepRunner runner = new StepRunner(session, store, true, false, runId).guarded(locked.guard(), RevisionGate.OPEN);
         StepError error = runner.runLeavingOpen(prepared);
         if (error != null) {
             return result(target, TargetStatus.FAILED, from, store.heads(session), start, List.of(), error);
@@ -234,12 +236,15 @@ public final class MigrationEngine {
         try {
             held = locks.acquire(identity, lockSession, target.lockWait(), "drover " + runId);
             session = sessions.open(target);
-            selectTenant(target, session, target.createSchema());
-            guard = StatementGuard.open(target, session, lockSession, "drover " + runId, backoff);
             VersionStore store = store(target);
-            for (String sql : store.createTables()) {
-                session.execute(sql);
-            }
+            String label = StatementGuard.label(runId);
+            guard = StatementGuard.forTarget(target, lockSession, label, backoff);
+            // The reset comes first: on PostgreSQL it is RESET ALL, which the label and limits must follow.
+            List<String> setup = new ArrayList<>(target.dialect().resetTenant(target.jdbcUrl()));
+            setup.addAll(StatementGuard.sessionStatements(target, label));
+            setup.addAll(enterStatements(target, target.createSchema()));
+            setup.addAll(store.createTables());
+            session.execute(setup);
             return new LockedSession(lockSession, held, session, store, guard);
         } catch (SQLException | RuntimeException e) {
             new LockedSession(lockSession, held, session, null, guard).close();
@@ -249,8 +254,8 @@ public final class MigrationEngine {
 
     /**
      * What a locked target will run: its heads, and either the prepared steps (with the statements already
-     * committed of a revision a lock timeout stopped, by {@code revision/direction}) or a result that ends
-     * the run before anything executes (a refusal, nothing to do, or a plan that cannot be rendered).
+     * committed of a revision a timeout stopped, by {@code revision/direction}) or a result that ends the run
+     * before anything executes (a refusal, nothing to do, or a plan that cannot be rendered).
      */
     private record Planned(List<String> from, List<PreparedStep> steps, Map<String, Integer> resume,
             TargetResult early) {
@@ -262,14 +267,9 @@ public final class MigrationEngine {
     private static Planned plan(MigrationTarget target, ScriptSource scripts,
             Function<List<String>, List<MigrationStep>> planner, SqlSession session, VersionStore store, long start)
             throws SQLException {
-        List<String> from = store.heads(session);
-        List<HistoryRow> history;
-        try {
-            history = store.history(session);
-        } catch (SQLException e) {
-            return Planned.early(from, result(target, TargetStatus.FAILED, from, from, start, List.of(),
-                    new StepError(null, null, null, e.getSQLState(), e.getMessage())));
-        }
+        VersionState state = store.state(session);
+        List<String> from = state.heads();
+        List<HistoryRow> history = state.history();
         List<MigrationStep> plan;
         try {
             plan = planner.apply(from);
@@ -286,14 +286,15 @@ public final class MigrationEngine {
             return Planned.early(from, result(target, TargetStatus.UNCHANGED, from, from, start, List.of(), null));
         }
         try {
-            return new Planned(from, PlanPreparer.prepare(target, scripts, plan), Resumable.of(scripts, history, plan), null);
+            return new Planned(from, PlanPreparer.prepare(target, scripts, plan), Resumable.of(scripts, history, plan),
+                    null);
         } catch (RuntimeException e) {
             return Planned.early(from, result(target, TargetStatus.FAILED, from, from, start, List.of(),
                     StepError.of(null, e.getMessage())));
         }
     }
 
-    /** A revision left half-way (one a lock timeout stopped counts unless the plan resumes it), or a changed script. */
+    /** A revision left half-way (one a timeout stopped counts unless the plan resumes it), or a changed script. */
     private static Optional<StepError> refusal(MigrationTarget target, ScriptSource scripts, List<HistoryRow> history,
             List<String> from, List<MigrationStep> plan) {
         return Refusals.halfApplied(target, scripts, Resumable.unfinished(scripts, history, plan), from)
@@ -302,23 +303,31 @@ public final class MigrationEngine {
 
     /** Resets whatever tenant an earlier borrower selected on this pooled connection, then selects the target's. */
     static void selectTenant(MigrationTarget target, SqlSession session, boolean create) throws SQLException {
-        for (String sql : target.dialect().resetTenant(target.jdbcUrl())) {
-            session.execute(sql);
-        }
-        enterTenant(target, session, create);
+        session.execute(tenantStatements(target, create));
     }
 
     /** Creates the tenant (and version table) schema when {@code create}, then selects the tenant. */
     public static void enterTenant(MigrationTarget target, SqlSession session, boolean create) throws SQLException {
+        session.execute(enterStatements(target, create));
+    }
+
+    /** The reset of an earlier borrower's tenant, then {@link #enterStatements}. */
+    private static List<String> tenantStatements(MigrationTarget target, boolean create) {
+        List<String> statements = new ArrayList<>(target.dialect().resetTenant(target.jdbcUrl()));
+        statements.addAll(enterStatements(target, create));
+        return statements;
+    }
+
+    private static List<String> enterStatements(MigrationTarget target, boolean create) {
+        List<String> statements = new ArrayList<>();
         if (create && target.tenantSchema() != null) {
-            session.execute(target.dialect().createSchema(target.tenantSchema()));
+            statements.add(target.dialect().createSchema(target.tenantSchema()));
         }
         if (create && target.versionTableSchema() != null) {
-            session.execute(target.dialect().createSchema(target.versionTableSchema()));
+            statements.add(target.dialect().createSchema(target.versionTableSchema()));
         }
-        for (String sql : target.dialect().selectTenant(target.tenantSchema(), target.searchPath())) {
-            session.execute(sql);
-        }
+        statements.addAll(target.dialect().selectTenant(target.tenantSchema(), target.searchPath()));
+        return statements;
     }
 
     public static VersionStore store(MigrationTarget target) {

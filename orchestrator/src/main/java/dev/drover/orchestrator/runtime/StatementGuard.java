@@ -6,7 +6,9 @@ import dev.drover.orchestrator.lock.BlockingSessions;
 import dev.drover.orchestrator.store.SqlSession;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -43,27 +45,33 @@ public final class StatementGuard {
         this.statementTimeout = limits.statementTimeout();
     }
 
+    /** Distinguishes the work sessions of one run by their application name (PostgreSQL finds blockers by it). */
+    private static final AtomicLong SESSIONS = new AtomicLong();
+
     /**
-     * Labels a freshly borrowed work session and sets the target's limits on it (one round trip on
-     * PostgreSQL, which also answers the backend pid the watch needs); the watch asks {@code lockSession}.
+     * The application name of one borrow of a work session: {@code drover <runId> #<n>}, unique in this
+     * process, so the blocker watch finds the session without asking its pid (a round trip).
      */
-    static StatementGuard open(MigrationTarget target, SqlSession session, SqlSession lockSession, String label,
-            Backoff backoff) throws SQLException {
-        Dialect dialect = target.dialect();
-        StatementLimits limits = target.limits();
-        List<String> setup = dialect.sessionSetup(label, limits.lockTimeout(), limits.statementTimeout());
-        Long sessionId = null;
-        for (int i = 0; i < setup.size(); i++) {
-            if (i == setup.size() - 1 && dialect.sessionSetupReturnsId()) {
-                List<Object> row = session.query(setup.get(i)).get(0);
-                sessionId = ((Number) row.get(row.size() - 1)).longValue();
-            } else {
-                session.execute(setup.get(i));
-            }
-        }
-        BlockerWatch watch = new BlockerWatch(lockSession, BlockingSessions.forDialect(dialect), sessionId,
-                limits.lockTimeout());
-        return new StatementGuard(dialect, limits, backoff, watch);
+    static String label(String runId) {
+        return "drover " + runId + " #" + SESSIONS.incrementAndGet();
+    }
+
+    /**
+     * The statements that label a freshly borrowed work session and set the target's limits on it; the
+     * engine sends them with the rest of its setup (one round trip where the dialect pipelines).
+     */
+    static List<String> sessionStatements(MigrationTarget target, String label) {
+        List<String> statements = new ArrayList<>(target.dialect().applicationName(label));
+        statements.addAll(target.dialect().sessionLimits(target.limits().lockTimeout(),
+                target.limits().statementTimeout()));
+        return statements;
+    }
+
+    /** The guard of a work session set up with {@link #sessionStatements}; its watch asks {@code lockSession}. */
+    static StatementGuard forTarget(MigrationTarget target, SqlSession lockSession, String label, Backoff backoff) {
+        BlockerWatch watch = new BlockerWatch(lockSession, BlockingSessions.forDialect(target.dialect()), label,
+                target.limits().lockTimeout());
+        return new StatementGuard(target.dialect(), target.limits(), backoff, watch);
     }
 
     /** Takes this borrow's limits off the session before it returns to its pool; never throws. */
@@ -105,6 +113,14 @@ public final class StatementGuard {
             throw e;
         }
         session.execute(restore);
+    }
+
+    /**
+     * {@code session.begin(opening)} where the last of {@code opening} is a migration statement sent with the
+     * transaction's BEGIN (one round trip), watched like {@link #execute}.
+     */
+    void begin(SqlSession session, List<String> opening) throws SQLException {
+        watch.run(opening.isEmpty() ? "" : opening.get(opening.size() - 1), () -> session.begin(opening));
     }
 
     /**

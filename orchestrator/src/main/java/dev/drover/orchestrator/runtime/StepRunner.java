@@ -1,8 +1,9 @@
 package dev.drover.orchestrator.runtime;
 
+import dev.drover.orchestrator.dialect.Dialect;
+import dev.drover.orchestrator.script.Statement;
 import dev.drover.orchestrator.store.SqlSession;
 import dev.drover.orchestrator.store.VersionStore;
-import dev.drover.orchestrator.script.Statement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,12 @@ import java.util.Map;
  * one transaction per revision (default), one per target run ({@code transactionPerMigration=false}),
  * or none with started/done markers when DDL is not transactional or the script says
  * {@code transactional: false}. The offline SQL writer drives it with a session that writes
- * instead of executing, so {@code --sql} output is exactly what an online run executes.
+ * instead of executing, so {@code --sql} output is exactly what an online run executes (apart from
+ * the asynchronous commits of {@link #online}).
+ *
+ * <p>Round trips: a revision's {@code BEGIN} goes with its first statement and its version and
+ * history rows with its {@code COMMIT} ({@link SqlSession#begin(List)}, {@link SqlSession#commit(List)}),
+ * so a transactional revision of n statements costs n + 1 round trips where the dialect pipelines.
  */
 public final class StepRunner {
 
@@ -27,11 +33,18 @@ public final class StepRunner {
     private final List<StepResult> pending = new ArrayList<>();
     /** Steps of the transaction that was open when the run failed: rolled back, or committed unheard. */
     private final List<StepResult> unacknowledged = new ArrayList<>();
+    /** Committed asynchronously since the last durable commit: not yet safe to report if the run stops here. */
+    private final List<StepResult> notDurable = new ArrayList<>();
+    /** Acknowledged asynchronous commits that could not be made durable when the run stopped (see {@link #unsecured()}). */
+    private final List<StepResult> unsecured = new ArrayList<>();
     /** Set by {@link #runLeavingOpen}: the run-level transaction is ended by the caller, not committed here. */
     private boolean leaveOpen;
-    private final StatementGuard guard;
-    private final RevisionGate gate;
-    /** Statements already committed per {@code revision/direction}, for revisions a lock timeout stopped half-way. */
+    /** Statements opening a transaction whose COMMIT need not wait for the disk (empty: never). */
+    private List<String> asynchronousCommit = List.of();
+    private List<String> durabilityBarrier = List.of();
+    private StatementGuard guard = StatementGuard.NONE;
+    private RevisionGate gate = RevisionGate.OPEN;
+    /** Statements already committed per {@code revision/direction}, for revisions a timeout stopped half-way. */
     private Map<String, Integer> resume = Map.of();
 
     /**
@@ -41,27 +54,41 @@ public final class StepRunner {
      */
     public StepRunner(SqlSession session, VersionStore store, boolean transactionalDdl, boolean transactionPerMigration,
             String runId) {
-        this(session, store, transactionalDdl, transactionPerMigration, runId, StatementGuard.NONE, RevisionGate.OPEN);
-    }
-
-    /**
-     * @param guard lock and statement timeouts, lock-timeout retries (see {@link StatementGuard})
-     * @param gate  asked before each revision but the first, when the previous one has committed
-     */
-    public StepRunner(SqlSession session, VersionStore store, boolean transactionalDdl, boolean transactionPerMigration,
-            String runId, StatementGuard guard, RevisionGate gate) {
         this.session = session;
         this.store = store;
         this.transactionalDdl = transactionalDdl;
         this.perRun = transactionalDdl && !transactionPerMigration;
         this.runId = runId;
-        this.guard = guard;
-        this.gate = gate;
     }
 
     /**
-     * Resumes revisions that a lock timeout stopped half-way outside a transaction (history status
-     * {@code timed_out}) after their committed statements.
+     * A runner for an online run on {@code dialect}: every revision that another revision of the same
+     * run follows commits without waiting for the disk ({@link Dialect#asynchronousCommit()}), the
+     * last one synchronously, which makes the earlier ones durable too; a run that stops early
+     * commits {@link Dialect#durabilityBarrier()} before returning, and when even that fails, the
+     * revisions it could not secure are reported in {@link #unsecured()} for the caller to read back.
+     */
+    public static StepRunner online(SqlSession session, VersionStore store, Dialect dialect,
+            boolean transactionPerMigration, String runId) {
+        StepRunner runner = new StepRunner(session, store, dialect.transactionalDdl(), transactionPerMigration, runId);
+        runner.asynchronousCommit = dialect.asynchronousCommit();
+        runner.durabilityBarrier = dialect.durabilityBarrier();
+        return runner;
+    }
+
+    /**
+     * Runs statements under {@code statementGuard} (lock and statement timeouts, lock-timeout retries) and
+     * asks {@code revisionGate} before each revision but the first, where the previous one has committed.
+     */
+    public StepRunner guarded(StatementGuard statementGuard, RevisionGate revisionGate) {
+        this.guard = statementGuard;
+        this.gate = revisionGate;
+        return this;
+    }
+
+    /**
+     * Resumes revisions that a lock or statement timeout stopped half-way outside a transaction (history
+     * status {@code timed_out}) after their committed statements.
      *
      * @param committed statements committed, per {@code revision/direction}
      */
@@ -72,12 +99,21 @@ public final class StepRunner {
 
     /** Runs the steps in order; stops at the first failure and returns it, or {@code null} when all committed. */
     public StepError run(List<PreparedStep> steps) {
+        StepError error = runAll(steps);
+        if (error != null) {
+            secureEarlierCommits();
+        }
+        return error;
+    }
+
+    private StepError runAll(List<PreparedStep> steps) {
         if (perRun) {
             return runShared(steps);
         }
         for (int i = 0; i < steps.size(); i++) {
             String throttled = i == 0 ? null : gate.await();
-            StepError error = throttled != null ? throttled(steps.get(i), throttled) : runStep(steps.get(i));
+            StepError error = throttled != null ? throttled(steps.get(i), throttled)
+                    : runStep(steps.get(i), i == steps.size() - 1);
             if (error != null) {
                 abandonOpenTransaction();
                 return error;
@@ -110,7 +146,7 @@ public final class StepRunner {
         try {
             session.begin();
             for (PreparedStep step : steps.subList(from, steps.size())) {
-                StepError error = runStep(step);
+                StepError error = runStep(step, false);
                 if (error != null) {
                     return error;
                 }
@@ -121,6 +157,26 @@ public final class StepRunner {
             return null;
         } catch (SQLException e) {
             return new StepError(null, null, null, e.getSQLState(), e.getMessage());
+        }
+    }
+
+    /**
+     * A run that stops early has no final synchronous commit: commit the barrier so that the revisions
+     * reported committed are durable, or, if that fails too, leave their fate to the read-back.
+     */
+    private void secureEarlierCommits() {
+        if (notDurable.isEmpty()) {
+            return;
+        }
+        try {
+            session.begin(durabilityBarrier);
+            session.commit();
+            notDurable.clear();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            committed.removeAll(notDurable);
+            unsecured.addAll(notDurable);
+            notDurable.clear();
         }
     }
 
@@ -166,18 +222,27 @@ public final class StepRunner {
         return List.copyOf(unacknowledged);
     }
 
+    /**
+     * After a run that stopped early: steps whose COMMIT was acknowledged without waiting for the disk
+     * and that nothing could make durable since (the connection was gone). They precede
+     * {@link #unacknowledged()} in run order; only the version table can tell whether they survive.
+     */
+    public List<StepResult> unsecured() {
+        return List.copyOf(unsecured);
+    }
+
     /** Runs one step; a failure outside its statements (version or history rows, commit) is reported on it too. */
-    private StepError runStep(PreparedStep step) {
+    private StepError runStep(PreparedStep step, boolean last) {
         try {
             if (!transactionalDdl || !step.transactional()) {
                 return runWithMarkers(step);
             }
             if (perRun || leaveOpen) {
-                return runInTransaction(step);
+                return runInTransaction(step, last);
             }
             StatementGuard.Unit unit = guard.unit();
             while (true) {
-                StepError error = runInTransaction(step);
+                StepError error = runInTransaction(step, last);
                 StepError report = error == null ? null : unit.retryOrReport(error, "its transaction was rolled back, "
                         + "so the revision did not apply", this::discardOpenTransaction);
                 if (error == null || report != null) {
@@ -189,27 +254,49 @@ public final class StepRunner {
         }
     }
 
-    private StepError runInTransaction(PreparedStep step) throws SQLException {
+    private StepError runInTransaction(PreparedStep step, boolean last) throws SQLException {
         long start = System.nanoTime();
+        boolean ownTransaction = !perRun && !leaveOpen;
+        boolean asynchronous = ownTransaction && !last && !asynchronousCommit.isEmpty();
+        int first = 0;
         if (!session.inTransaction()) {
-            session.begin();
+            List<String> opening = new ArrayList<>(asynchronous ? asynchronousCommit : List.of());
+            opening.addAll(guard.enterStep(step, true));
+            if (!step.statements().isEmpty()) {
+                opening.add(step.statements().get(0).sql());
+                first = 1;
+            }
+            try {
+                guard.begin(session, opening);
+            } catch (SQLException e) {
+                return first == 0 ? new StepError(step.revision(), null, null, e.getSQLState(), e.getMessage())
+                        : statementError(step, 0, e);
+            }
+        } else {
+            for (String sql : guard.enterStep(step, true)) {
+                session.execute(sql);
+            }
         }
-        executeAll(guard.enterStep(step, true));
-        StepError error = executeStatements(step, false, 0);
+        StepError error = executeStatements(step, first, false);
         if (error != null) {
             return error;
         }
         if (perRun || leaveOpen) {
-            executeAll(guard.leaveStep(step, true));
+            for (String sql : guard.leaveStep(step, true)) {
+                session.execute(sql);
+            }
         }
-        for (String sql : store.applyDelta(step.step().delta())) {
-            session.execute(sql);
-        }
-        session.execute(store.insertDone(step.revision(), step.direction(), step.checksum(), step.statements().size(), runId));
+        List<String> bookkeeping = new ArrayList<>(store.applyDelta(step.step().delta()));
+        bookkeeping.add(store.insertDone(step.revision(), step.direction(), step.checksum(), step.statements().size(), runId));
         pending.add(result(step, start));
-        if (!perRun && !leaveOpen) {
-            commitIfOpen();
+        if (!ownTransaction) {
+            for (String sql : bookkeeping) {
+                session.execute(sql);
+            }
+            return null;
         }
+        session.commit(bookkeeping);
+        acknowledged(asynchronous);
         return null;
     }
 
@@ -224,22 +311,25 @@ public final class StepRunner {
         Integer done = resume.get(step.revision() + "/" + step.direction());
         session.execute(done == null ? store.insertStarted(step.revision(), step.direction(), step.checksum(), runId)
                 : store.resumeTimedOut(step.revision(), step.direction(), step.checksum(), runId));
-        executeAll(guard.enterStep(step, false));
-        StepError error = executeStatements(step, true, done == null ? 0 : done);
+        for (String sql : guard.enterStep(step, false)) {
+            session.execute(sql);
+        }
+        StepError error = executeStatements(step, done == null ? 0 : done, true);
         if (error != null) {
             if (error.is(ErrorKind.LOCK_TIMEOUT) || error.is(ErrorKind.STATEMENT_TIMEOUT)) {
                 markTimedOut(step);
             }
             return error;
         }
-        executeAll(guard.leaveStep(step, false));
-        session.begin();
-        for (String sql : store.applyDelta(step.step().delta())) {
+        for (String sql : guard.leaveStep(step, false)) {
             session.execute(sql);
         }
-        session.execute(store.markDone(step.revision(), step.direction(), runId, step.statements().size()));
+        List<String> bookkeeping = new ArrayList<>(store.applyDelta(step.step().delta()));
+        bookkeeping.add(store.markDone(step.revision(), step.direction(), runId, step.statements().size()));
         pending.add(result(step, start));
-        commitIfOpen();
+        session.begin();
+        session.commit(bookkeeping);
+        acknowledged(false);
         if (perRun) {
             session.begin();
         }
@@ -247,19 +337,18 @@ public final class StepRunner {
     }
 
     /**
-     * Runs the statements after the first {@code skip}. With {@code recordProgress} (outside a transaction) a
-     * lock timeout retries just the statement that timed out: the ones before it have committed.
+     * Executes the step's statements from index {@code from} (0-based) on, one round trip each. With
+     * {@code recordProgress} (outside a transaction) a lock timeout retries just the statement that timed
+     * out: the ones before it have committed.
      */
-    private StepError executeStatements(PreparedStep step, boolean recordProgress, int skip) throws SQLException {
+    private StepError executeStatements(PreparedStep step, int from, boolean recordProgress) throws SQLException {
         List<Statement> statements = step.statements();
-        for (int index = skip + 1; index <= statements.size(); index++) {
-            Statement statement = statements.get(index - 1);
+        for (int i = from; i < statements.size(); i++) {
             StatementGuard.Unit unit = guard.unit();
             while (true) {
-                StepError error = execute(step, index, statement);
+                StepError error = execute(step, i);
                 StepError report = error == null ? null
-                        : recordProgress ? resumable(unit.retryOrReport(error, resumesAt(index), () -> true), index)
-                        : error;
+                        : recordProgress ? resumable(unit.retryOrReport(error, resumesAt(i), () -> true), i) : error;
                 if (report != null) {
                     return report;
                 }
@@ -268,16 +357,31 @@ public final class StepRunner {
                 }
             }
             if (recordProgress) {
-                session.execute(store.recordProgress(step.revision(), step.direction(), runId, index));
+                session.execute(store.recordProgress(step.revision(), step.direction(), runId, i + 1));
             }
         }
         return null;
     }
 
+    private StepError execute(PreparedStep step, int index) {
+        try {
+            guard.execute(session, step.statements().get(index).sql());
+            return null;
+        } catch (SQLException e) {
+            return statementError(step, index, e);
+        }
+    }
+
+    /** Statement {@code index} (0-based) failed: classified by the guard (lock or statement timeout). */
+    private StepError statementError(PreparedStep step, int index, SQLException e) {
+        return guard.failure(step.revision(), index + 1, step.statements().get(index).line(), e);
+    }
+
     /** What a timeout outside a transaction leaves behind, and where the next run goes on. */
     private static String resumesAt(int index) {
-        return (index == 1 ? "no statement of the revision had committed" : "statements 1-" + (index - 1)
-                + " of the revision committed") + " and the rest did not run; the next run resumes at statement " + index;
+        return (index == 0 ? "no statement of the revision had committed" : "statements 1-" + index
+                + " of the revision committed") + " and the rest did not run; the next run resumes at statement "
+                + (index + 1);
     }
 
     /** A statement timeout outside a transaction says where the next run resumes (a lock timeout already does). */
@@ -287,21 +391,6 @@ public final class StepRunner {
         }
         return new StepError(error.revision(), error.statement(), error.line(), error.sqlState(),
                 error.message() + "; " + resumesAt(index), error.kind(), error.attempts(), error.blockers());
-    }
-
-    private StepError execute(PreparedStep step, int index, Statement statement) {
-        try {
-            guard.execute(session, statement.sql());
-            return null;
-        } catch (SQLException e) {
-            return guard.failure(step.revision(), index, statement.line(), e);
-        }
-    }
-
-    private void executeAll(List<String> statements) throws SQLException {
-        for (String sql : statements) {
-            session.execute(sql);
-        }
     }
 
     /** Lets a later run resume the revision; if even this fails, it stays 'started' and is refused as half-applied. */
@@ -320,9 +409,20 @@ public final class StepRunner {
                 ErrorKind.THROTTLED, null, List.of());
     }
 
+    /** Commits a transaction left open (one per run, or before a marker step); its steps are then acknowledged. */
     private void commitIfOpen() throws SQLException {
         if (session.inTransaction()) {
             session.commit();
+            acknowledged(false);
+        }
+    }
+
+    /** The pending steps' COMMIT was acknowledged; a synchronous one also made every earlier commit durable. */
+    private void acknowledged(boolean asynchronous) {
+        if (asynchronous) {
+            notDurable.addAll(pending);
+        } else {
+            notDurable.clear();
         }
         committed.addAll(pending);
         pending.clear();
