@@ -177,6 +177,7 @@ public final class Fleet implements AutoCloseable {
             Cancellation cancellation) {
         PlanTimeCheck.check(targets, operation);
         StateReader states = states();
+        this.states = null; // the run changes the fleet: a later read must not see this snapshot
         ChangedScriptsCheck.check(operation, () -> new FleetInspector(states).status(targets));
         Instant started = Instant.now();
         List<FleetTarget> ordinary = new ArrayList<>();
@@ -251,7 +252,10 @@ public final class Fleet implements AutoCloseable {
         return operation instanceof FleetOperation.Stamp ? List.of() : PendingLint.lint(status(), operation);
     }
 
-    /** One bulk read per command, shared by the pre-run checks, lint, status and the run. */
+    /**
+     * One bulk read shared by what reads the fleet before a run (lint, status) and the run itself, which
+     * consumes it: a later call reads again.
+     */
     private StateReader states() {
         if (states == null) {
             states = StateReader.once(new RuntimeStateReader(runtime().runtime()));

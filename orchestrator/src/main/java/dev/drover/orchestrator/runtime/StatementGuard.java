@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  */
 public final class StatementGuard {
 
+    /** Distinguishes the work sessions of one run by their application name (PostgreSQL finds blockers by it). */
+    private static final AtomicLong SESSIONS = new AtomicLong();
+
     /** No limits, no retries, plain execution: the offline SQL writer and plain runners. */
     public static final StatementGuard NONE = new StatementGuard(null, StatementLimits.NONE, null, BlockerWatch.NONE);
 
@@ -44,9 +47,6 @@ public final class StatementGuard {
         this.watch = watch;
         this.statementTimeout = limits.statementTimeout();
     }
-
-    /** Distinguishes the work sessions of one run by their application name (PostgreSQL finds blockers by it). */
-    private static final AtomicLong SESSIONS = new AtomicLong();
 
     /**
      * The application name of one borrow of a work session: {@code drover <runId> #<n>}, unique in this
@@ -194,6 +194,7 @@ public final class StatementGuard {
      * step has none or the database cannot set one.
      */
     List<String> enterStep(PreparedStep step, boolean inTransaction) {
+        statementTimeout = limits.statementTimeout();
         return step.statementTimeout() == null ? List.of() : timeout(step.statementTimeout(), inTransaction);
     }
 

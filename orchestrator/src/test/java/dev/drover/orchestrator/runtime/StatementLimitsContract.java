@@ -7,7 +7,6 @@ import dev.drover.testing.DatabaseKind;
 import dev.drover.testing.TestDatabase;
 import dev.drover.testing.TestDatabases;
 import dev.drover.testing.TestSql;
-import io.vertx.core.Vertx;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,8 +35,7 @@ abstract class StatementLimitsContract {
     private static final AtomicInteger TENANTS = new AtomicInteger();
 
     protected TestDatabase db;
-    private Vertx vertx;
-    private VertxSessions sessions;
+    private SessionFactory sessions;
     protected MigrationEngine engine;
     protected final List<Duration> pauses = new CopyOnWriteArrayList<>();
 
@@ -49,8 +47,7 @@ abstract class StatementLimitsContract {
     @BeforeAll
     void open() {
         db = TestDatabases.open(kind());
-        vertx = Vertx.vertx();
-        sessions = new VertxSessions(vertx, 1);
+        sessions = SessionFactory.pooled(1);
         engine = new MigrationEngine(sessions, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1), () -> 0.5,
                 pauses::add));
     }
@@ -59,9 +56,6 @@ abstract class StatementLimitsContract {
     void close() {
         if (sessions != null) {
             sessions.close();
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
         }
         if (db != null) {
             db.close();

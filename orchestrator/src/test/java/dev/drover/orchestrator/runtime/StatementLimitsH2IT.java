@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drover.testing.DatabaseKind;
 import dev.drover.testing.TestDatabase;
 import dev.drover.testing.TestDatabases;
-import io.vertx.core.Vertx;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -22,8 +21,7 @@ class StatementLimitsH2IT {
     @Test
     void aBlockedAlterGivesUpAfterItsRetriesAndALaterRunFinishesIt() throws Exception {
         List<Duration> pauses = new ArrayList<>();
-        Vertx vertx = Vertx.vertx();
-        try (TestDatabase db = TestDatabases.open(DatabaseKind.H2); VertxSessions sessions = new VertxSessions(vertx, 1)) {
+        try (TestDatabase db = TestDatabases.open(DatabaseKind.H2); SessionFactory sessions = SessionFactory.pooled(1)) {
             MigrationEngine engine = new MigrationEngine(sessions,
                     new Backoff(Duration.ofMillis(100), Duration.ofMillis(400), () -> 0.5, pauses::add));
             MigrationTarget target = MigrationTarget.of("h2/app", db.url()).withTenant("APP").withCreateSchema(true)
@@ -46,8 +44,6 @@ class StatementLimitsH2IT {
             assertThat(pauses).hasSize(1);
             TargetResult rerun = engine.migrate(target, s, s::linearFrom, "run-3");
             assertThat(rerun.status()).as(String.valueOf(rerun)).isEqualTo(TargetStatus.SUCCEEDED);
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
         }
     }
 }

@@ -38,7 +38,7 @@ class StepRunnerLockRetryTest {
 
     private static StepRunner runner(RecordingSession session, VersionStore store, boolean transactional,
             boolean perRevision, StatementGuard guard) {
-        return new StepRunner(session, store, transactional, perRevision, "run1", guard, RevisionGate.OPEN);
+        return new StepRunner(session, store, transactional, perRevision, "run1").guarded(guard, RevisionGate.OPEN);
     }
 
     private final VersionStore pg = new VersionStore(Dialects.POSTGRES, null, "drover_version", "drover_history");
@@ -201,7 +201,7 @@ class StepRunnerLockRetryTest {
             asked.add("gate");
             return asked.size() == 2 ? "server 'db:5432' stayed throttled for 300s" : null;
         };
-        StepRunner runner = new StepRunner(session, pg, true, true, "run1", guard(3), gate);
+        StepRunner runner = new StepRunner(session, pg, true, true, "run1").guarded(guard(3), gate);
 
         StepError error = runner.run(plan());
 
