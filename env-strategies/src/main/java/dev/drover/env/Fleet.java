@@ -247,9 +247,17 @@ public final class Fleet implements AutoCloseable {
      * Lint findings (issue 14) in the revisions {@code operation} would run on at least one target, judged by
      * each target's dialect: read like {@link #status()} (one bulk read, shared with a following {@link #run}),
      * executing nothing. Stamp runs no script: no findings. A target that cannot be read is left to the run.
+     *
+     * @throws dev.drover.orchestrator.graph.RevisionException before connecting, on a broken graph
+     * @throws dev.drover.orchestrator.script.ScriptParseException before connecting, on a script that does not split
+     *         or an undefined placeholder
      */
     public List<Finding> lint(FleetOperation operation) {
-        return operation instanceof FleetOperation.Stamp ? List.of() : PendingLint.lint(status(), operation);
+        if (operation instanceof FleetOperation.Stamp) {
+            return List.of();
+        }
+        PlanTimeCheck.check(targets, operation); // bad scripts are refused before any connection opens
+        return PendingLint.lint(status(), operation);
     }
 
     /**

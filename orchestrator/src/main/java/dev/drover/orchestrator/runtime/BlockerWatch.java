@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * lock connection, which is idle while it holds the target lock. Only what was seen while the statement
  * waited counts; the database forgets it once the statement gives up. A sample never outlives its
  * statement: {@link #execute} returns only after any sample in progress has finished, so the lock
- * connection is free again for releasing the target lock.
+ * connection is free again for releasing the target lock. This is the one place a session is used off
+ * its target's thread: the lock connection, from the watch's thread, while the target's thread waits for
+ * its statement on the work connection; never both at once.
  */
 final class BlockerWatch {
 
