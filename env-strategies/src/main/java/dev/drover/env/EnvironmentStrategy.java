@@ -35,7 +35,7 @@ public abstract class EnvironmentStrategy {
                 target.password().isEmpty() ? null : target.password().reveal(), null, tenantSchema,
                 searchPath(target), target.versionTable(), target.versionTableSchema(), target.historyTable(),
                 placeholders(target, tenantSchema, x), target.transactionPerMigration(), target.createSchema(),
-                lockWait != null ? lockWait : target.lockWait());
+                lockWait != null ? lockWait : target.lockWait(), target.fleetLedger());
     }
 
     /**

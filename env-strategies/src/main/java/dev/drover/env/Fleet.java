@@ -201,9 +201,17 @@ public final class Fleet implements AutoCloseable {
         return target.scripts().graph().planUpgrade(current, operation.destination());
     }
 
-    /** Each target's heads, pending steps and problems, read in batches per server. */
+    /** Each target's heads, pending steps and problems, read in batches per server (and from fleet ledgers). */
     public FleetStatus status() {
         return new FleetInspector(new RuntimeStateReader(runtime().runtime())).status(targets);
+    }
+
+    /**
+     * {@code check --deep}: the status from every target's own tables, never a fleet ledger, and the
+     * targets whose ledger row disagrees with them.
+     */
+    public FleetInspector.DeepStatus deepStatus() {
+        return FleetInspector.deep(runtime().runtime(), targets);
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.function.Function;
 public final class MigrationEngine {
 
     private final SessionFactory sessions;
+    private final FleetLedgers ledgers = new FleetLedgers();
 
     public MigrationEngine(SessionFactory sessions) {
         this.sessions = sessions;
@@ -44,7 +45,7 @@ public final class MigrationEngine {
             List<String> from = planned.from();
             List<PreparedStep> prepared = planned.steps();
             StepRunner runner = StepRunner.online(session, store, target.dialect(), target.transactionPerMigration(),
-                    runId);
+                    runId).closingWith(ledgers.closing(target, session, store, runId));
             StepError error = runner.run(prepared);
             return settled(target, session, store, runId, from, prepared, runner, error, start);
         });
@@ -144,13 +145,14 @@ public final class MigrationEngine {
             if (delta.isEmpty() && !markers) {
                 return result(target, TargetStatus.UNCHANGED, from, from, start, List.of(), null);
             }
+            List<String> closing = ledgers.closing(target, session, store, runId);
             session.begin();
             try {
                 for (String sql : store.applyDelta(delta)) {
                     session.execute(sql);
                 }
                 session.execute(store.markStartedRepaired());
-                session.commit();
+                session.commit(closing);
             } catch (SQLException e) {
                 session.rollback();
                 OutcomeReadBack back = OutcomeReadBack.read(sessions, target, store, session, runId, false);

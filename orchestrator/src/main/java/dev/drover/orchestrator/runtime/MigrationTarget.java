@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param transactionPerMigration one transaction per revision (default) or one per target run
  * @param createSchema            create {@code tenantSchema} if missing before migrating
  * @param lockWait                how long to wait for the target lock (default 60 s)
+ * @param ledgerSchema            PostgreSQL: the schema of the database's fleet ledger
+ *                                ({@link dev.drover.orchestrator.store.FleetLedger}), or {@code null} for none
  */
 public record MigrationTarget(
         String key,
@@ -40,7 +42,8 @@ public record MigrationTarget(
         Map<String, String> placeholders,
         boolean transactionPerMigration,
         boolean createSchema,
-        Duration lockWait) {
+        Duration lockWait,
+        String ledgerSchema) {
 
     public static final String DEFAULT_VERSION_TABLE = "drover_version";
     public static final String DEFAULT_HISTORY_TABLE = "drover_history";
@@ -60,7 +63,7 @@ public record MigrationTarget(
     /** A target with every default: no tenant, {@code drover_version}, one transaction per revision. */
     public static MigrationTarget of(String key, String jdbcUrl) {
         return new MigrationTarget(key, jdbcUrl, null, null, null, null, List.of(), null, null, null, Map.of(),
-                true, false, null);
+                true, false, null, null);
     }
 
     /** The schema holding the version and history tables ({@code null}: the connection's current one). */
@@ -81,42 +84,48 @@ public record MigrationTarget(
 
     public MigrationTarget withTenant(String schema) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, schema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait);
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema);
     }
 
     public MigrationTarget withCredentials(String newUser, String newPassword) {
         return new MigrationTarget(key, jdbcUrl, newUser, newPassword, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait);
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema);
     }
 
     public MigrationTarget withTables(String newVersionTable, String newVersionTableSchema, String newHistoryTable) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, newVersionTable,
-                newVersionTableSchema, newHistoryTable, placeholders, transactionPerMigration, createSchema, lockWait);
+                newVersionTableSchema, newHistoryTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema);
     }
 
     public MigrationTarget withPlaceholders(Map<String, String> values) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, values, transactionPerMigration, createSchema, lockWait);
+                versionTableSchema, historyTable, values, transactionPerMigration, createSchema, lockWait, ledgerSchema);
     }
 
     public MigrationTarget withTransactionPerMigration(boolean perMigration) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, perMigration, createSchema, lockWait);
+                versionTableSchema, historyTable, placeholders, perMigration, createSchema, lockWait, ledgerSchema);
     }
 
     public MigrationTarget withCreateSchema(boolean create) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, create, lockWait);
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, create, lockWait, ledgerSchema);
     }
 
     public MigrationTarget withSearchPath(List<String> path) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, path, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait);
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema);
     }
 
     public MigrationTarget withLockWait(Duration wait) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, wait);
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, wait, ledgerSchema);
+    }
+
+    /** This target with its database's fleet ledger in {@code schema} ({@code null}: none). */
+    public MigrationTarget withLedger(String schema) {
+        return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, schema);
     }
 
     @Override
@@ -126,6 +135,6 @@ public record MigrationTarget(
                 + ", searchPath=" + searchPath + ", versionTable=" + versionTable + ", versionTableSchema="
                 + versionTableSchema + ", historyTable=" + historyTable + ", placeholders=" + placeholders.keySet()
                 + ", transactionPerMigration=" + transactionPerMigration + ", createSchema=" + createSchema
-                + ", lockWait=" + lockWait + "]";
+                + ", lockWait=" + lockWait + ", ledgerSchema=" + ledgerSchema + "]";
     }
 }

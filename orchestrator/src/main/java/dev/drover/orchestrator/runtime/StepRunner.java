@@ -41,6 +41,8 @@ public final class StepRunner {
     /** Statements opening a transaction whose COMMIT need not wait for the disk (empty: never). */
     private List<String> asynchronousCommit = List.of();
     private List<String> durabilityBarrier = List.of();
+    /** Run in the run's last transaction, after its version and history rows (see {@link #closingWith}). */
+    private List<String> closing = List.of();
 
     /**
      * @param transactionalDdl        whether the dialect's DDL is transactional
@@ -71,6 +73,16 @@ public final class StepRunner {
         return runner;
     }
 
+    /**
+     * Statements to run last in the transaction of the run's last revision (or in the run's one
+     * transaction), after its version and history rows: the fleet ledger's write. A run that stops
+     * early never runs them.
+     */
+    public StepRunner closingWith(List<String> statements) {
+        this.closing = List.copyOf(statements);
+        return this;
+    }
+
     /** Runs the steps in order; stops at the first failure and returns it, or {@code null} when all committed. */
     public StepError run(List<PreparedStep> steps) {
         StepError error = runAll(steps);
@@ -92,7 +104,10 @@ public final class StepRunner {
                     return error;
                 }
             }
-            commitIfOpen();
+            if (session.inTransaction()) {
+                session.commit(closing); // the run's one transaction
+                acknowledged(false);
+            }
             return null;
         } catch (SQLException e) {
             abandonOpenTransaction();
@@ -185,7 +200,7 @@ public final class StepRunner {
     /** Runs one step; a failure outside its statements (version or history rows, commit) is reported on it too. */
     private StepError runStep(PreparedStep step, boolean last) {
         try {
-            return transactionalDdl && step.transactional() ? runInTransaction(step, last) : runWithMarkers(step);
+            return transactionalDdl && step.transactional() ? runInTransaction(step, last) : runWithMarkers(step, last);
         } catch (SQLException e) {
             return new StepError(step.revision(), null, null, e.getSQLState(), e.getMessage());
         }
@@ -216,6 +231,9 @@ public final class StepRunner {
         List<String> bookkeeping = new ArrayList<>(store.applyDelta(step.step().delta()));
         bookkeeping.add(store.insertDone(step.revision(), step.direction(), step.checksum(), step.statements().size(), runId));
         pending.add(result(step, start));
+        if (ownTransaction && last) {
+            bookkeeping.addAll(closing);
+        }
         if (!ownTransaction) {
             for (String sql : bookkeeping) {
                 session.execute(sql);
@@ -228,7 +246,7 @@ public final class StepRunner {
     }
 
     /** Marker protocol: 'started' row committed first, progress after each statement, delta + 'done' last. */
-    private StepError runWithMarkers(PreparedStep step) throws SQLException {
+    private StepError runWithMarkers(PreparedStep step, boolean last) throws SQLException {
         long start = System.nanoTime();
         commitIfOpen();
         session.execute(store.insertStarted(step.revision(), step.direction(), step.checksum(), runId));
@@ -238,6 +256,9 @@ public final class StepRunner {
         }
         List<String> bookkeeping = new ArrayList<>(store.applyDelta(step.step().delta()));
         bookkeeping.add(store.markDone(step.revision(), step.direction(), runId, step.statements().size()));
+        if (last && !perRun) {
+            bookkeeping.addAll(closing);
+        }
         pending.add(result(step, start));
         session.begin();
         session.commit(bookkeeping);

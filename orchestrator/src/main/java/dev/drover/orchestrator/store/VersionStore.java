@@ -36,6 +36,16 @@ public final class VersionStore {
         this.historyTable = Objects.requireNonNull(historyTable, "historyTable");
     }
 
+    /** The version table's name, unqualified. */
+    public String versionTable() {
+        return versionTable;
+    }
+
+    /** The history table's name, unqualified. */
+    public String historyTable() {
+        return historyTable;
+    }
+
     public String versionTableName() {
         return dialect.qualify(schema, versionTable);
     }
