@@ -14,6 +14,7 @@ import dev.drover.orchestrator.fleet.RuntimeStateReader;
 import dev.drover.orchestrator.fleet.StateReader;
 import dev.drover.orchestrator.fleet.TargetOutcome;
 import dev.drover.orchestrator.fleet.TargetView;
+import dev.drover.orchestrator.graph.Direction;
 import dev.drover.orchestrator.graph.MigrationStep;
 import dev.drover.orchestrator.runtime.MigrationTarget;
 import dev.drover.orchestrator.runtime.OwnedRuntime;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The fleet commands over the selected registry targets: each target mapped by its section's
@@ -136,28 +138,55 @@ public final class Fleet implements AutoCloseable {
      *         not split or an undefined placeholder
      * @throws AppliedScriptChangedException before any target is touched (upgrade, downgrade), when a revision that
      *         ran on some target has a different script now
+     * @throws dev.drover.orchestrator.graph.RevisionException before any target is touched, when the destination
+     *         cannot be resolved in some selected lineage (several heads, unknown or ambiguous revision) or, for
+     *         {@code +N} / {@code -N}, from some target's current heads
      */
     public FleetResult run(FleetOperation operation, RolloutPolicy policy, FleetListener listener,
             Cancellation cancellation) {
-        PlanTimeCheck.check(targets, operation);
         StateReader states = StateReader.once(new RuntimeStateReader(runtime().runtime()));
-        ChangedScriptsCheck.check(operation, () -> new FleetInspector(states).status(targets));
+        refuseBeforeRun(operation, new FleetInspector(states));
         Instant started = Instant.now();
         List<FleetTarget> ordinary = new ArrayList<>();
         List<FleetTarget> twoPhase = new ArrayList<>();
+        boolean migrates = operation instanceof FleetOperation.Upgrade || operation instanceof FleetOperation.Downgrade;
         for (FleetTarget target : targets) {
-            boolean grouped = registry.get(target.key()).twoPhase() && !(operation instanceof FleetOperation.Stamp);
-            (grouped ? twoPhase : ordinary).add(target);
+            (migrates && registry.get(target.key()).twoPhase() ? twoPhase : ordinary).add(target);
         }
+        WholeRunProgress progress = new WholeRunProgress(listener, targets.size(), System::nanoTime);
         TwoPhaseGroups.Run groups = twoPhase.isEmpty()
                 ? new TwoPhaseGroups.Run(List.of(), false, false)
                 : TwoPhaseGroups.run(TwoPhaseGroups.of(twoPhase),
                         runtime().twoPhaseCoordinator(new TwoPhaseJournal(journalDirectory), twoPhase.size()),
-                        runId, policy, planners(twoPhase, operation), cancellation);
+                        runId, policy, planners(twoPhase, operation), cancellation, progress);
         FleetResult fanOut = groups.stopped() || groups.cancelled()
                 ? notRun(operation, ordinary, groups.cancelled() ? OutcomeStatus.CANCELLED : OutcomeStatus.SKIPPED)
-                : runner(states).run(operation, ordinary, policy, new RunOptions(runId), listener, cancellation);
+                : runner(states).run(operation, ordinary, policy, new RunOptions(runId), progress, cancellation);
         return merge(operation, started, groups, fanOut);
+    }
+
+    /**
+     * What is refused before any target changes, for a run and its dry run alike: a broken graph or
+     * script, an undefined placeholder, a destination that does not resolve in every lineage (or from
+     * every target's heads, for {@code +N} / {@code -N}), and an applied script edited since it ran.
+     * The fleet is read (no lock, nothing created) only when a check needs it, and at most once.
+     */
+    private void refuseBeforeRun(FleetOperation operation, FleetInspector inspector) {
+        PlanTimeCheck.check(targets, operation);
+        DestinationCheck.check(targets, operation);
+        Supplier<FleetStatus> status = once(() -> inspector.status(targets));
+        ChangedScriptsCheck.check(operation, status);
+        DestinationCheck.checkFromHeads(targets, operation, status);
+    }
+
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        List<T> value = new ArrayList<>(1);
+        return () -> {
+            if (value.isEmpty()) {
+                value.add(supplier.get());
+            }
+            return value.get(0);
+        };
     }
 
     private FleetResult notRun(FleetOperation operation, List<FleetTarget> notStarted, OutcomeStatus status) {
@@ -209,9 +238,13 @@ public final class Fleet implements AutoCloseable {
     /**
      * Offline SQL for every target, by key, in rollout order: {@code --sql} ({@code start:end} ranges,
      * no connection) when {@code current} is {@code null}; {@code --dry-run} (from each target's
-     * current heads) otherwise.
+     * current heads; a target missing from {@code current} is left out) otherwise.
      *
      * @param current heads per target key from {@link #status()}, or {@code null} for pure offline
+     * @throws dev.drover.orchestrator.graph.RevisionException for pure offline, before any SQL is written, when
+     *         the range cannot be resolved or planned in some selected lineage
+     * @throws dev.drover.orchestrator.script.ScriptParseException for pure offline, before any SQL is written,
+     *         on a script that does not split or an undefined placeholder
      */
     public Map<String, String> sql(FleetOperation operation, Map<String, List<String>> current) {
         Map<String, String> sql = new LinkedHashMap<>();
@@ -224,11 +257,18 @@ public final class Fleet implements AutoCloseable {
      * is written, so a fleet of any size never holds more than one target's SQL in memory.
      */
     public void sql(FleetOperation operation, Map<String, List<String>> current, BiConsumer<String, String> sink) {
+        if (current == null) {
+            PlanTimeCheck.check(targets, operation);
+            DestinationCheck.checkOffline(targets, operation);
+        }
         for (FleetTarget target : targets) {
             EnvironmentStrategy strategy = strategies.get(target.key());
-            sink.accept(target.key(), current == null
-                    ? OfflineSqlSource.offline(target, operation, strategy, OFFLINE_RUN_ID)
-                    : OfflineSqlSource.fromHeads(target, operation, strategy, current.get(target.key()), runId));
+            if (current == null) {
+                sink.accept(target.key(), OfflineSqlSource.offline(target, operation, strategy, OFFLINE_RUN_ID));
+            } else if (current.containsKey(target.key())) {
+                sink.accept(target.key(), OfflineSqlSource.fromHeads(target, operation, strategy,
+                        current.get(target.key()), runId));
+            }
         }
     }
 
@@ -238,29 +278,35 @@ public final class Fleet implements AutoCloseable {
     /**
      * Reads every target's current heads (in batches), executes nothing, and returns what
      * {@code operation} would do: targets with work are reported {@code skipped} with their planned
-     * steps, the others {@code unchanged}; a target that cannot be read or planned is {@code failed}.
+     * steps (repair: the revisions whose new checksum it would accept), the others {@code unchanged};
+     * a target that cannot be read or planned is {@code failed} and has no SQL.
      *
      * @throws AppliedScriptChangedException as {@link #run} would, when an applied script was edited
+     * @throws dev.drover.orchestrator.graph.RevisionException as {@link #run} would, when the destination
+     *         cannot be resolved, or the graph is broken
+     * @throws dev.drover.orchestrator.script.ScriptParseException as {@link #run} would
      */
     public DryRun dryRun(FleetOperation operation) {
         Instant started = Instant.now();
+        FleetInspector inspector = new FleetInspector(StateReader.once(new RuntimeStateReader(runtime().runtime())));
+        // The run refuses these before touching anything, so its dry run does too, with the same message.
+        refuseBeforeRun(operation, inspector);
         Map<String, List<String>> heads = new LinkedHashMap<>();
         List<TargetOutcome> outcomes = new ArrayList<>();
-        FleetStatus status = status();
-        // The run would refuse an edited applied script before touching anything, so its dry run does too.
-        ChangedScriptsCheck.check(operation, () -> status);
-        for (TargetView view : status.targets()) {
-            FleetTarget target = view.target();
+        for (TargetView view : inspector.status(targets).targets()) {
             if (view.error() != null) {
-                outcomes.add(new TargetOutcome(target, OutcomeStatus.FAILED, List.of(), List.of(), 0, List.of(),
+                outcomes.add(new TargetOutcome(view.target(), OutcomeStatus.FAILED, List.of(), List.of(), 0, List.of(),
                         StepError.of(null, view.error()), false, null));
                 continue;
             }
-            heads.put(target.key(), view.heads());
-            outcomes.add(planned(target, operation, view.heads()));
+            TargetOutcome planned = planned(view, operation);
+            outcomes.add(planned);
+            if (planned.status() != OutcomeStatus.FAILED) {
+                heads.put(view.key(), view.heads());
+            }
         }
         Map<String, String> sql = new LinkedHashMap<>();
-        sql(operation, heads).forEach((key, text) -> {
+        sql(operation, heads, (key, text) -> {
             if (!text.isEmpty()) {
                 sql.put(key, text);
             }
@@ -271,20 +317,26 @@ public final class Fleet implements AutoCloseable {
                 Duration.between(started, finished).toMillis(), outcomes, failed, false), sql);
     }
 
-    private TargetOutcome planned(FleetTarget target, FleetOperation operation, List<String> heads) {
+    private TargetOutcome planned(TargetView view, FleetOperation operation) {
+        FleetTarget target = view.target();
+        List<String> heads = view.heads();
         try {
             List<StepResult> steps = new ArrayList<>();
-            if (!(operation instanceof FleetOperation.Stamp)) {
+            if (operation instanceof FleetOperation.Repair) {
+                view.changed().forEach(rev -> steps.add(new StepResult(rev, Direction.UPGRADE, 0, 0)));
+            } else if (operation instanceof FleetOperation.Stamp) {
+                if (operation.isNoOp(target.scripts(), heads)) {
+                    return new TargetOutcome(target, OutcomeStatus.UNCHANGED, heads, heads, 0, List.of(), null, false, null);
+                }
+                return new TargetOutcome(target, OutcomeStatus.SKIPPED, heads, heads, 0, List.of(), null, false, null);
+            } else {
                 for (MigrationStep step : strategies.get(target.key()).reviewPlan(target.target(),
                         plan(target, operation, heads))) {
                     steps.add(new StepResult(step.revision().id(), step.direction(), 0, target.scripts()
                             .statements(step.revision().id(), step.direction(), target.target().dialect()).size()));
                 }
-            } else if (operation.isNoOp(target.scripts(), heads)) {
-                return new TargetOutcome(target, OutcomeStatus.UNCHANGED, heads, heads, 0, List.of(), null, false, null);
             }
-            OutcomeStatus status = steps.isEmpty() && !(operation instanceof FleetOperation.Stamp)
-                    ? OutcomeStatus.UNCHANGED : OutcomeStatus.SKIPPED;
+            OutcomeStatus status = steps.isEmpty() ? OutcomeStatus.UNCHANGED : OutcomeStatus.SKIPPED;
             return new TargetOutcome(target, status, heads, heads, 0, steps, null, false, null);
         } catch (RuntimeException e) {
             return new TargetOutcome(target, OutcomeStatus.FAILED, heads, heads, 0, List.of(),
