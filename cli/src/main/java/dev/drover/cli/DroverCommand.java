@@ -14,6 +14,7 @@ import dev.drover.cli.command.InitCommand;
 import dev.drover.cli.command.ListTemplatesCommand;
 import dev.drover.cli.command.MergeCommand;
 import dev.drover.cli.command.RecoverCommand;
+import dev.drover.cli.command.RepairCommand;
 import dev.drover.cli.command.RevisionCommand;
 import dev.drover.cli.command.ShowCommand;
 import dev.drover.cli.command.TargetsCommand;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Spec;
             StampCommand.class,
             StatusCommand.class,
             CheckCommand.class,
+            RepairCommand.class,
             RecoverCommand.class,
         },
         footer = {"", "Run 'drover COMMAND --help' for a command's options."})

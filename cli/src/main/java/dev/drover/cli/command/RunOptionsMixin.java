@@ -2,18 +2,9 @@ package dev.drover.cli.command;
 
 import dev.drover.cli.CliException;
 import dev.drover.cli.DroverCommand;
-import dev.drover.cli.GlobalOptions;
-import dev.drover.cli.render.ProgressLine;
-import dev.drover.cli.render.RunRenderer;
 import dev.drover.env.Fleet;
-import dev.drover.orchestrator.fleet.Cancellation;
-import dev.drover.orchestrator.fleet.FleetListener;
 import dev.drover.orchestrator.fleet.FleetOperation;
-import dev.drover.orchestrator.fleet.FleetResult;
 import dev.drover.orchestrator.fleet.RolloutPolicy;
-import dev.drover.orchestrator.report.ReportJson;
-import dev.drover.orchestrator.report.RunReport;
-import dev.drover.orchestrator.report.RunReports;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -69,33 +60,9 @@ final class RunOptionsMixin {
             if (dryRun) {
                 return DryRun.run(drover, fleet, operation, sqlDir, report);
             }
-            return run(drover, fleet, operation);
+            return ReportedRun.run(drover, fleet, operation, policy(fleet, drover.workspace().registry().concurrency()),
+                    report);
         }
-    }
-
-    private int run(DroverCommand drover, Fleet fleet, FleetOperation operation) {
-        GlobalOptions options = drover.options();
-        RolloutPolicy policy = policy(fleet, drover.workspace().registry().concurrency());
-        Cancellation cancellation = new Cancellation();
-        ProgressLine progress = new ProgressLine(drover.environment().err(), drover.environment().terminal(),
-                () -> drover.environment().clock().millis());
-        FleetListener listener = options.progress() ? progress : FleetListener.NONE;
-        FleetResult result;
-        try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation)) {
-            result = fleet.run(operation, policy, listener, cancellation);
-            progress.close();
-            RunReport runReport = RunReports.from(result);
-            if (report != null) {
-                ReportJson.write(runReport, drover.environment().cwd().resolve(report));
-            }
-            if (options.format() == GlobalOptions.OutputFormat.json) {
-                drover.environment().out().println(ReportJson.toJson(runReport));
-            } else if (!options.quiet() || result.exitCode() != 0) {
-                RunRenderer.render(runReport, options.verbose(), drover.environment().out());
-            }
-            drover.environment().out().flush();
-        }
-        return result.exitCode();
     }
 
     private RolloutPolicy policy(Fleet fleet, int configuredConcurrency) {

@@ -39,7 +39,8 @@ public final class StatusRenderer {
         }
         if (!view.unfinished().isEmpty()) {
             text.append("; half-applied: ").append(String.join(", ", view.unfinished()))
-                    .append(" (run 'drover upgrade' for the repair instructions)");
+                    .append(" (run 'drover ").append(view.target().target().selector())
+                    .append(" upgrade' for the repair instructions: it refuses this target and changes nothing)");
         }
         return text.toString();
     }
