@@ -19,6 +19,8 @@ import dev.drover.cli.command.RevisionCommand;
 import dev.drover.cli.command.ShowCommand;
 import dev.drover.cli.command.TargetsCommand;
 import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +64,8 @@ public final class DroverCommand implements Runnable {
     @Inject
     CliEnvironment environment;
 
+    private final Set<String> warned = new HashSet<>();
+
     @Override
     public void run() {
         spec.commandLine().usage(environment.out());
@@ -77,6 +81,13 @@ public final class DroverCommand implements Runnable {
 
     /** The configuration and script directories selected by the global options. */
     public Workspace workspace() {
-        return Workspace.open(options, environment);
+        return Workspace.open(options, environment, this::warn);
+    }
+
+    /** Prints {@code WARNING: message} on stderr, once per command however often it comes up. */
+    public void warn(String message) {
+        if (warned.add(message)) {
+            environment.err().println("WARNING: " + message);
+        }
     }
 }

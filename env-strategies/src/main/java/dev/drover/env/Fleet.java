@@ -56,15 +56,17 @@ public final class Fleet implements AutoCloseable {
     private final Map<String, RegistryTarget> registry;
     private final Map<String, EnvironmentStrategy> strategies;
     private final String runId;
+    private final List<String> warnings;
     private Path journalDirectory = TwoPhaseJournal.defaultDirectory();
     private OwnedRuntime runtime;
 
     private Fleet(List<FleetTarget> targets, Map<String, RegistryTarget> registry,
-            Map<String, EnvironmentStrategy> strategies, String runId) {
+            Map<String, EnvironmentStrategy> strategies, String runId, List<String> warnings) {
         this.targets = targets;
         this.registry = registry;
         this.strategies = strategies;
         this.runId = runId;
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -79,10 +81,14 @@ public final class Fleet implements AutoCloseable {
         Map<String, EnvironmentStrategy> strategies = new LinkedHashMap<>();
         Map<String, RegistryTarget> registry = new LinkedHashMap<>();
         List<FleetTarget> targets = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (RegistryTarget target : selected) {
             requireTwoPhaseDialect(target);
-            ScriptSource scripts = lineages.computeIfAbsent(target.versionLocations(),
-                    locations -> ScriptSource.of(ScriptDirectory.load(locations)));
+            ScriptSource scripts = lineages.computeIfAbsent(target.versionLocations(), locations -> {
+                ScriptDirectory directory = ScriptDirectory.load(locations);
+                warnings.addAll(directory.warnings());
+                return ScriptSource.of(directory);
+            });
             EnvironmentStrategy strategy = bySection.computeIfAbsent(target.sectionName(),
                     name -> Strategies.forSection(target.section()));
             MigrationTarget mapped = strategy.target(target, x, lockWait);
@@ -90,7 +96,7 @@ public final class Fleet implements AutoCloseable {
             strategies.put(target.key(), strategy);
             registry.put(target.key(), target);
         }
-        return new Fleet(targets, registry, strategies, RunOptions.withNewRunId().runId());
+        return new Fleet(targets, registry, strategies, RunOptions.withNewRunId().runId(), warnings);
     }
 
     private static void requireTwoPhaseDialect(RegistryTarget target) {
@@ -105,6 +111,11 @@ public final class Fleet implements AutoCloseable {
     public Fleet withJournal(Path directory) {
         this.journalDirectory = directory;
         return this;
+    }
+
+    /** What the user should know about the selected lineages' script directories (e.g. ignored {@code .py} files). */
+    public List<String> warnings() {
+        return warnings;
     }
 
     public String runId() {

@@ -2,11 +2,15 @@ package dev.drover.cli.command;
 
 import dev.drover.cli.CliException;
 import dev.drover.cli.DroverCommand;
+import dev.drover.cli.GlobalOptions;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.fleet.FleetOperation;
 import dev.drover.orchestrator.fleet.RolloutPolicy;
+import dev.drover.registry.OfflineTenants;
+import dev.drover.registry.TenantSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The options of {@code upgrade}, {@code downgrade} and {@code stamp}, and how a run is carried out. */
@@ -18,6 +22,10 @@ final class RunOptionsMixin {
 
     @Option(names = "--sql-dir", paramLabel = "DIR", description = "With --sql or --dry-run: one .sql file per target in DIR instead of stdout.")
     Path sqlDir;
+
+    @Option(names = "--tenants-file", paramLabel = "FILE", description = "With --sql: the tenants (one per line, # comments)"
+            + " of sections whose tenants come from 'query:', which --sql cannot run; plain --tenant names work too.")
+    Path tenantsFile;
 
     @Option(names = "--dry-run", description = "Read each target's current revision, execute nothing, and write"
             + " the SQL each target would run (plan in the --report).")
@@ -51,8 +59,12 @@ final class RunOptionsMixin {
     /** Runs {@code operation} on the selected targets as the options say, and returns the exit code. */
     int execute(DroverCommand drover, FleetOperation operation) {
         validate();
-        try (Fleet fleet = TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait))
-                .withJournal(RecoverCommand.journalDirectory(drover))) {
+        if (sql && drover.options().format() == GlobalOptions.OutputFormat.json) {
+            throw CliException.usage("--sql writes SQL, not JSON; drop --format json (or use --dry-run --format json"
+                    + " for the plan as a JSON report)");
+        }
+        try (Fleet fleet = TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait),
+                sql ? offlineTenants(drover) : null).withJournal(RecoverCommand.journalDirectory(drover))) {
             if (sql) {
                 SqlOutput.offline(drover, fleet, operation, sqlDir);
                 return 0;
@@ -63,6 +75,21 @@ final class RunOptionsMixin {
             return ReportedRun.run(drover, fleet, operation, policy(fleet, drover.workspace().registry().concurrency()),
                     report);
         }
+    }
+
+    /**
+     * Offline SQL opens no connection, so {@code query:} sections take their tenants from
+     * {@code --tenants-file}, else from {@code --tenant} values without glob characters; otherwise the
+     * registry refuses them, saying how to name the tenants.
+     */
+    private OfflineTenants offlineTenants(DroverCommand drover) {
+        if (tenantsFile != null) {
+            return new OfflineTenants(new TenantSource.FromFile(drover.environment().cwd().resolve(tenantsFile),
+                    "--tenants-file"));
+        }
+        List<String> names = drover.options().tenants();
+        boolean plain = !names.isEmpty() && names.stream().noneMatch(n -> n.contains("*") || n.contains("?"));
+        return new OfflineTenants(plain ? new TenantSource.Listed(names, "--tenant") : null);
     }
 
     private RolloutPolicy policy(Fleet fleet, int configuredConcurrency) {
@@ -88,6 +115,10 @@ final class RunOptionsMixin {
         }
         if (sql && dryRun) {
             throw CliException.usage("--sql (no database at all) and --dry-run (reads current revisions) exclude each other; choose one");
+        }
+        if (tenantsFile != null && !sql) {
+            throw CliException.usage("--tenants-file goes with --sql (other runs discover 'query:' tenants over the"
+                    + " connection); add --sql or drop --tenants-file");
         }
         if (sqlDir != null && !sql && !dryRun) {
             throw CliException.usage("--sql-dir goes with --sql or --dry-run; add one of them");
