@@ -16,10 +16,11 @@ import picocli.CommandLine.ParentCommand;
  * applied revision whose script changed, carrying the new checksum and the run id.
  */
 @Command(name = "repair", mixinStandardHelpOptions = true,
-        description = {"Accept the current script of applied revisions that were edited since they ran (Flyway's repair):",
-            "each selected target records an 'accepted' row with the new checksum and the run id in its history table,",
-            "under the target lock; no script runs and the version table is not touched. Later runs and 'check' then",
-            "compare with the accepted checksum. Select targets with --name/--tenant/--shard; try --dry-run first."})
+        description = {"Accept intended edits to applied scripts (Flyway's repair).",
+            "Under its lock, each selected target records an 'accepted' row per edited revision in its history table,"
+                    + " with the new checksum and the run id; no script runs and the version table is not touched.",
+            "Later runs and 'check' compare with the accepted checksum. Select targets with --name/--tenant/--shard;"
+                    + " try --dry-run first."})
 public final class RepairCommand implements Callable<Integer> {
 
     @ParentCommand
