@@ -14,14 +14,12 @@ import dev.drover.orchestrator.fleet.RuntimeStateReader;
 import dev.drover.orchestrator.fleet.StateReader;
 import dev.drover.orchestrator.fleet.TargetOutcome;
 import dev.drover.orchestrator.fleet.TargetView;
-import dev.drover.orchestrator.graph.Direction;
 import dev.drover.orchestrator.graph.MigrationStep;
 import dev.drover.orchestrator.runtime.MigrationTarget;
 import dev.drover.orchestrator.runtime.OwnedRuntime;
 import dev.drover.orchestrator.runtime.RunOptions;
 import dev.drover.orchestrator.runtime.ScriptSource;
 import dev.drover.orchestrator.runtime.StepError;
-import dev.drover.orchestrator.runtime.StepResult;
 import dev.drover.orchestrator.script.ScriptDirectory;
 import dev.drover.orchestrator.twophase.RecoveryResult;
 import dev.drover.orchestrator.twophase.TwoPhaseJournal;
@@ -181,13 +179,16 @@ public final class Fleet implements AutoCloseable {
      * script, an undefined placeholder, a destination that does not resolve in every lineage (or from
      * every target's heads, for {@code +N} / {@code -N}), and an applied script edited since it ran.
      * The fleet is read (no lock, nothing created) only when a check needs it, and at most once.
+     *
+     * @return the fleet's status, read on first use and kept
      */
-    private void refuseBeforeRun(FleetOperation operation, FleetInspector inspector) {
+    private Supplier<FleetStatus> refuseBeforeRun(FleetOperation operation, FleetInspector inspector) {
         PlanTimeCheck.check(targets, operation);
         DestinationCheck.check(targets, operation);
         Supplier<FleetStatus> status = once(() -> inspector.status(targets));
         ChangedScriptsCheck.check(operation, status);
         DestinationCheck.checkFromHeads(targets, operation, status);
+        return status;
     }
 
     private static <T> Supplier<T> once(Supplier<T> supplier) {
@@ -228,17 +229,10 @@ public final class Fleet implements AutoCloseable {
         Map<String, Function<List<String>, List<MigrationStep>>> planners = new HashMap<>();
         for (FleetTarget member : members) {
             EnvironmentStrategy strategy = strategies.get(member.key());
-            planners.put(member.key(), current -> strategy.reviewPlan(member.target(), plan(member, operation, current)));
+            planners.put(member.key(),
+                    current -> strategy.reviewPlan(member.target(), FleetPlans.steps(member, operation, current)));
         }
         return planners;
-    }
-
-    /** The plan of {@code operation} for one target from {@code current} (upgrade or downgrade). */
-    private static List<MigrationStep> plan(FleetTarget target, FleetOperation operation, List<String> current) {
-        if (operation instanceof FleetOperation.Downgrade down) {
-            return target.scripts().graph().planDowngrade(current, down.destination());
-        }
-        return target.scripts().graph().planUpgrade(current, operation.destination());
     }
 
     /** Each target's heads, pending steps and problems, read in batches per server. */
@@ -299,18 +293,18 @@ public final class Fleet implements AutoCloseable {
      */
     public DryRun dryRun(FleetOperation operation) {
         Instant started = Instant.now();
-        FleetInspector inspector = new FleetInspector(StateReader.once(new RuntimeStateReader(runtime().runtime())));
+        FleetInspector inspector = new FleetInspector(new RuntimeStateReader(runtime().runtime()));
         // The run refuses these before touching anything, so its dry run does too, with the same message.
-        refuseBeforeRun(operation, inspector);
+        Supplier<FleetStatus> status = refuseBeforeRun(operation, inspector);
         Map<String, List<String>> heads = new LinkedHashMap<>();
         List<TargetOutcome> outcomes = new ArrayList<>();
-        for (TargetView view : inspector.status(targets).targets()) {
+        for (TargetView view : status.get().targets()) {
             if (view.error() != null) {
                 outcomes.add(new TargetOutcome(view.target(), OutcomeStatus.FAILED, List.of(), List.of(), 0, List.of(),
                         StepError.of(null, view.error()), false, null));
                 continue;
             }
-            TargetOutcome planned = planned(view, operation);
+            TargetOutcome planned = FleetPlans.dryRun(view, operation, strategies.get(view.key()));
             outcomes.add(planned);
             if (planned.status() != OutcomeStatus.FAILED) {
                 heads.put(view.key(), view.heads());
@@ -326,33 +320,6 @@ public final class Fleet implements AutoCloseable {
         boolean failed = outcomes.stream().anyMatch(o -> o.status() == OutcomeStatus.FAILED);
         return new DryRun(new FleetResult(runId, operation.command(), operation.destination(), started, finished,
                 Duration.between(started, finished).toMillis(), outcomes, failed, false), sql);
-    }
-
-    private TargetOutcome planned(TargetView view, FleetOperation operation) {
-        FleetTarget target = view.target();
-        List<String> heads = view.heads();
-        try {
-            List<StepResult> steps = new ArrayList<>();
-            if (operation instanceof FleetOperation.Repair) {
-                view.changed().forEach(rev -> steps.add(new StepResult(rev, Direction.UPGRADE, 0, 0)));
-            } else if (operation instanceof FleetOperation.Stamp) {
-                if (operation.isNoOp(target.scripts(), heads)) {
-                    return new TargetOutcome(target, OutcomeStatus.UNCHANGED, heads, heads, 0, List.of(), null, false, null);
-                }
-                return new TargetOutcome(target, OutcomeStatus.SKIPPED, heads, heads, 0, List.of(), null, false, null);
-            } else {
-                for (MigrationStep step : strategies.get(target.key()).reviewPlan(target.target(),
-                        plan(target, operation, heads))) {
-                    steps.add(new StepResult(step.revision().id(), step.direction(), 0, target.scripts()
-                            .statements(step.revision().id(), step.direction(), target.target().dialect()).size()));
-                }
-            }
-            OutcomeStatus status = steps.isEmpty() ? OutcomeStatus.UNCHANGED : OutcomeStatus.SKIPPED;
-            return new TargetOutcome(target, status, heads, heads, 0, steps, null, false, null);
-        } catch (RuntimeException e) {
-            return new TargetOutcome(target, OutcomeStatus.FAILED, heads, heads, 0, List.of(),
-                    StepError.of(null, e.getMessage()), false, null);
-        }
     }
 
     /** The masked url of a target, for headers of offline SQL. */
