@@ -1,27 +1,31 @@
 #!/usr/bin/env bash
-# Drover fleet benchmark: measures every scenario of issue 6 against the physical floor (one psql
-# session, one transaction per tenant) measured in the same run. See bench/README.md.
+# Drover fleet benchmark: measures every scenario against floors measured in the same run: the
+# same SQL run by psql (one transaction per tenant) over 1, 2 and 4 sessions, and for the reads
+# 'drover current' on one tenant. See bench/README.md.
 #
-#   bench/run.sh            N=1000 tenants, K=20 revisions, OFFLINE_N=10000, REPS=3
-#   bench/run.sh --quick    N=50, K=5, OFFLINE_N=500, REPS=3 (smoke run, ~1 minute)
+#   bench/run.sh            N=1000 tenants, K=20 revisions, OFFLINE_N=10000, BIG_N=10000, REPS=3
+#   bench/run.sh --quick    N=50, K=5, OFFLINE_N=500, BIG_N=500, REPS=3 (smoke run, a few minutes)
 #
-# Environment (all optional): N, K, OFFLINE_N, REPS, UPGRADE_REPS (repetitions of the floor and
-# full-upgrade pair; default REPS), SCENARIOS (space-separated subset of
-# "upgrade noop check offline help memory"), WORK (scratch dir, default bench/work),
-# PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres), JAVA_OPTS_EXTRA (added to
-# DROVER_JAVA_OPTS for every Drover run), KEEP_DB=1 (do not drop the databases at the end).
+# Environment (all optional): N, K, OFFLINE_N, BIG_N (tenants of the 'big' scenario, 3 light
+# revisions each), REPS, UPGRADE_REPS (repetitions of the floors + full-upgrade group; default
+# REPS), FLOORS (psql floors interleaved with each upgrade: any of "p1 p2 p4 tx"; default "p2 p4"),
+# SCENARIOS (space-separated subset of "upgrade noop check status current offline help memory big"),
+# WORK (scratch dir, default bench/work), PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres),
+# JAVA_OPTS_EXTRA (added to DROVER_JAVA_OPTS for every Drover run), KEEP_DB=1 (do not drop the
+# databases at the end).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
 
 if [ "${1:-}" = "--quick" ]; then
-  : "${N:=50}" "${K:=5}" "${OFFLINE_N:=500}"
+  : "${N:=50}" "${K:=5}" "${OFFLINE_N:=500}" "${BIG_N:=500}"
   shift
 fi
-: "${N:=1000}" "${K:=20}" "${OFFLINE_N:=10000}" "${REPS:=3}"
+: "${N:=1000}" "${K:=20}" "${OFFLINE_N:=10000}" "${BIG_N:=10000}" "${REPS:=3}"
 : "${UPGRADE_REPS:=$REPS}"
-: "${SCENARIOS:=upgrade noop check offline help memory}"
+: "${FLOORS:=p2 p4}"
+: "${SCENARIOS:=upgrade noop check status current offline help memory big}"
 : "${WORK:=$here/work}"
 : "${PGHOST:=127.0.0.1}" "${PGPORT:=5432}" "${PGUSER:=postgres}"
 export PGHOST PGPORT PGUSER
@@ -31,6 +35,8 @@ drover="$root/drover"
 tag="drover_bench_$$"
 tpl="${tag}_tpl"
 db="${tag}_run"
+big_tpl="${tag}_big_tpl"
+big="${tag}_big"
 psql_q=(psql -X -q -v ON_ERROR_STOP=1)
 results="$WORK/results.tsv"
 
@@ -39,7 +45,7 @@ log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 cleanup() {
   if [ "${KEEP_DB:-0}" != 1 ]; then
     "${psql_q[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db" -c "DROP DATABASE IF EXISTS $tpl" \
-      >/dev/null 2>&1 || true
+      -c "DROP DATABASE IF EXISTS $big" -c "DROP DATABASE IF EXISTS $big_tpl" >/dev/null 2>&1 || true
   fi
 }
 trap cleanup EXIT
@@ -110,19 +116,32 @@ for _ in $(seq "$REPS"); do
   timed jvm_version "$WORK/jvm.out" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version
 done
 
-# ---- floor and full upgrade, interleaved so both see the same machine state ----------------------
-if has upgrade || has noop || has check; then
+# ---- floors and full upgrade, interleaved so all see the same machine state ---------------------
+# floor P: the SQL of floor.sql split over P psql sessions (P=1: floor.sql itself), each tenant one
+# transaction; 'tx' is floor.sql with a commit after every revision.
+run_floor() {  # run_floor NAME DIR DB
+  local name=$1 dir=$2 database=$3 sessions
+  case $name in
+    p1) timed floor "$WORK/floor.out" "${psql_q[@]}" -d "$database" -f "$dir/floor.sql" ;;
+    tx) timed floor_tx_per_revision "$WORK/floor.out" "${psql_q[@]}" -d "$database" -f "$dir/floor-tx-per-revision.sql" ;;
+    p*) sessions=${name#p}
+        timed "floor_$name" "$WORK/floor.out" bash -c 'for f in "$@"; do psql -X -q -v ON_ERROR_STOP=1 -d '"$database"' -f "$f" >/dev/null & done; fail=0; for j in "$@"; do wait -n || fail=1; done; exit $fail' \
+          _ $(for j in $(seq "$sessions"); do echo "$dir/floor-p$sessions-$j.sql"; done) ;;
+  esac
+  [ "$LAST_RC" = 0 ] || { cat "$WORK/floor.out.err" >&2; exit 1; }
+}
+
+if has upgrade || has noop || has check || has status || has current; then
   reps=$UPGRADE_REPS
   has upgrade || reps=1
   for r in $(seq "$reps"); do
-    reset_fleet
-    timed floor "$WORK/floor.out" "${psql_q[@]}" -d "$db" -f "$WORK/floor.sql"
-    [ "$LAST_RC" = 0 ] || { cat "$WORK/floor.out.err" >&2; exit 1; }
-    log "floor run $r: $(at_head)/$N tenants at head"
-    reset_fleet
-    timed floor_tx_per_revision "$WORK/floor2.out" "${psql_q[@]}" -d "$db" -f "$WORK/floor-tx-per-revision.sql"
-    [ "$LAST_RC" = 0 ] || { cat "$WORK/floor2.out.err" >&2; exit 1; }
-    log "floor (tx per revision) run $r: $(at_head)/$N tenants at head"
+    if has upgrade; then
+      for f in $FLOORS; do
+        reset_fleet
+        run_floor "$f" "$WORK" "$db"
+        log "floor $f run $r: $(at_head)/$N tenants at head"
+      done
+    fi
     reset_fleet
     sleep 1.1; c0=$(commits)
     drover_run upgrade "$WORK/upgrade.out" -c "$WORK/drover.ini" upgrade head
@@ -136,6 +155,7 @@ fi
 # ---- the fleet is now at head (left by the last Drover upgrade) ------------------------------
 if has noop; then
   for _ in $(seq "$REPS"); do
+    drover_run current_one_tenant "$WORK/one.out" -c "$WORK/one.ini" current
     sleep 1.1; c0=$(commits)
     drover_run noop "$WORK/noop.out" -c "$WORK/drover.ini" upgrade head
     [ "$LAST_RC" = 0 ] || { tail -20 "$WORK/noop.out" "$WORK/noop.out.err" >&2; exit 1; }
@@ -144,12 +164,15 @@ if has noop; then
   done
 fi
 
-if has check; then
+# The reads, each run interleaved with the reference: 'current' on a one-tenant view of the same database.
+for read in check status current; do
+  has "$read" || continue
   for _ in $(seq "$REPS"); do
-    drover_run check "$WORK/check.out" -c "$WORK/drover.ini" check
-    [ "$LAST_RC" = 0 ] || { tail -20 "$WORK/check.out" "$WORK/check.out.err" >&2; exit 1; }
+    drover_run current_one_tenant "$WORK/one.out" -c "$WORK/one.ini" current
+    drover_run "$read" "$WORK/$read.out" -c "$WORK/drover.ini" "$read"
+    [ "$LAST_RC" = 0 ] || { tail -20 "$WORK/$read.out" "$WORK/$read.out.err" >&2; exit 1; }
   done
-fi
+done
 
 # ---- offline: OFFLINE_N tenants x K revisions, no database -------------------------------------
 if has offline; then
@@ -199,5 +222,63 @@ if has memory; then
   fi
 fi
 
+# ---- big: BIG_N tenants x 3 light revisions online ---------------------------------------------
+# The upgrade under -Xmx256m with its progress lines time-stamped (ETA accuracy), beside the
+# parallel floors of the same SQL, then the reads at that size.
+if has big; then
+  bigdir="$WORK/big"
+  java "$here/Generate.java" "$bigdir" "$BIG_N" 3 1 "$big" light >&2
+  log "creating template database $big_tpl with $BIG_N tenant schemas"
+  "${psql_q[@]}" -d postgres -c "DROP DATABASE IF EXISTS $big_tpl" -c "CREATE DATABASE $big_tpl" >/dev/null
+  "${psql_q[@]}" -d "$big_tpl" -f "$bigdir/schemas.sql" >/dev/null
+  reset_big() {
+    "${psql_q[@]}" -d postgres -c "DROP DATABASE IF EXISTS $big" -c "CREATE DATABASE $big TEMPLATE $big_tpl" >/dev/null
+  }
+  for f in p2 p4; do
+    reset_big
+    timed "big_floor_$f" "$WORK/floor.out" bash -c 'for f in "$@"; do psql -X -q -v ON_ERROR_STOP=1 -d '"$big"' -f "$f" >/dev/null & done; fail=0; for j in "$@"; do wait -n || fail=1; done; exit $fail' \
+      _ $(for j in $(seq "${f#p}"); do echo "$bigdir/floor-p${f#p}-$j.sql"; done)
+  done
+  reset_big
+  gclog="$WORK/gc-big.log"
+  rm -f "$gclog" "$WORK/big-progress.log"
+  start_ns=$(date +%s%N)
+  rc=0
+  DROVER_JAVA_OPTS="${DROVER_JAVA_OPTS:-} ${JAVA_OPTS_EXTRA:-} -Xmx256m -Xlog:gc,gc+heap+exit:file=$gclog" \
+    /usr/bin/time -o "$WORK/big.time" -f '%U %S %M' "$drover" -c "$bigdir/drover.ini" upgrade head \
+    >"$WORK/big.out" 2> >(while IFS= read -r line; do printf '%s %s\n' "$(date +%s%N)" "$line"; done >"$WORK/big-progress.log") \
+    || rc=$?
+  end_ns=$(date +%s%N)
+  sleep 0.5
+  read -r u s m < <(tail -1 "$WORK/big.time")
+  record big_upgrade "$(awk -v a="$start_ns" -v b="$end_ns" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')" "$u" "$s" "$m"
+  record big_upgrade_exit "$rc" - - -
+  record big_upgrade_gc_peak_heap_mb "$(gc_peak_mb "$gclog")" - - -
+  # ETA error of every progress line once 10% of the targets are done: |ETA - actual time left| / actual time left.
+  awk -v end="$end_ns" -v total="$BIG_N" '
+    /ETA/ && match($0, /[0-9]+\/[0-9]+ done/) {
+      split(substr($0, RSTART, RLENGTH), a, "/"); done = a[1] + 0
+      if (done < total / 10) next
+      match($0, /ETA [0-9]+:[0-9]+/); split(substr($0, RSTART + 4, RLENGTH - 4), t, ":")
+      eta = t[1] * 60 + t[2]; left = (end - $1) / 1e9
+      if (left < 5) next
+      err = (eta - left) / left; if (err < 0) err = -err
+      n++; if (err > max) max = err; sum += err
+    }
+    END { if (n) printf "big_eta_error_max_pct\t%.1f\t-\t-\t-\nbig_eta_error_mean_pct\t%.1f\t-\t-\t-\nbig_eta_lines\t%d\t-\t-\t-\n", 100 * max, 100 * sum / n, n }
+  ' "$WORK/big-progress.log" >>"$results"
+  log "big upgrade: exit $rc, $(grep -c ETA "$WORK/big-progress.log") progress lines with an ETA"
+  for read in noop check status current; do
+    for _ in $(seq "$REPS"); do
+      drover_run current_one_tenant "$WORK/one.out" -c "$WORK/one.ini" current
+      if [ "$read" = noop ]; then
+        drover_run big_noop "$WORK/big-read.out" -c "$bigdir/drover.ini" upgrade head
+      else
+        drover_run "big_$read" "$WORK/big-read.out" -c "$bigdir/drover.ini" "$read"
+      fi
+    done
+  done
+fi
+
 # ---- report --------------------------------------------------------------------------------------
-"$here/report.sh" "$results" "$N" "$K" "$OFFLINE_N"
+"$here/report.sh" "$results" "$N" "$K" "$OFFLINE_N" "$BIG_N"

@@ -19,7 +19,8 @@ public final class ProgressLine implements FleetListener {
     private final PrintWriter err;
     private final boolean terminal;
     private final LongSupplier millis;
-    private long lastLogged = Long.MIN_VALUE;
+    /** When the last plain line was written, or the run's first event; {@code null} before that. */
+    private Long lastLogged;
     private int lastWidth;
 
     /**
@@ -59,6 +60,9 @@ public final class ProgressLine implements FleetListener {
             return;
         }
         long now = millis.getAsLong();
+        if (lastLogged == null) {
+            lastLogged = now; // a short run logs only its last line
+        }
         if (last || now - lastLogged >= LOG_EVERY_MS) {
             err.println(text);
             err.flush();

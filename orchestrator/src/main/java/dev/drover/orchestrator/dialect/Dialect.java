@@ -66,6 +66,43 @@ public interface Dialect {
         return "BEGIN";
     }
 
+    /**
+     * Whether one JDBC statement may carry several SQL statements separated by {@code ;}, sent in one
+     * round trip and run in order up to the first failure (PostgreSQL). Drover then sends a revision's
+     * {@code BEGIN} with its first statement, and its version and history rows with its {@code COMMIT}.
+     */
+    default boolean pipelinesStatements() {
+        return false;
+    }
+
+    /**
+     * Statements that, run first in a transaction, let its COMMIT return before the commit record is
+     * flushed to disk; empty where the dialect has no such setting. Drover uses them only for a
+     * revision that is followed by another one in the same run: the target's last commit is
+     * synchronous and flushes every earlier one, and a run that stops early first commits
+     * {@link #durabilityBarrier()}, so nothing is reported committed before it is durable.
+     */
+    default List<String> asynchronousCommit() {
+        return List.of();
+    }
+
+    /**
+     * Statements that, committed in their own transaction with the session's default (synchronous)
+     * durability, make every earlier commit of the session durable; empty where
+     * {@link #asynchronousCommit()} is.
+     */
+    default List<String> durabilityBarrier() {
+        return List.of();
+    }
+
+    /**
+     * {@code column} (or any expression) cast to the dialect's text type, so that reads combining
+     * different columns in one {@code UNION ALL} agree on the type and return plain strings.
+     */
+    default String asText(String column) {
+        return "CAST(" + column + " AS VARCHAR(255))";
+    }
+
     /** Statements labelling the session so a lock holder is recognisable; empty where unsupported. */
     default List<String> applicationName(String name) {
         return List.of();

@@ -41,6 +41,11 @@ public final class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public String asText(String column) {
+        return "CAST(" + column + " AS CHAR)";
+    }
+
+    @Override
     public List<String> selectTenant(String schema, List<String> searchPath) {
         return schema == null ? List.of() : List.of("USE " + quote(schema));
     }

@@ -53,6 +53,27 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean pipelinesStatements() {
+        return true;
+    }
+
+    @Override
+    public List<String> asynchronousCommit() {
+        return List.of("SET LOCAL synchronous_commit TO off");
+    }
+
+    /** A transaction that has an id writes a commit record, and a synchronous commit flushes the WAL up to it. */
+    @Override
+    public List<String> durabilityBarrier() {
+        return List.of("SELECT txid_current()");
+    }
+
+    @Override
+    public String asText(String column) {
+        return "CAST(" + column + " AS text)";
+    }
+
+    @Override
     public List<String> applicationName(String name) {
         return List.of("SET application_name TO " + literal(name));
     }

@@ -8,14 +8,6 @@ package dev.drover.orchestrator.fleet;
  * @param failed    targets failed so far
  * @param running   targets in flight
  * @param elapsedMs since the run started
+ * @param etaMs     estimated time until every target is done, -1 while unknown (see {@link EtaEstimator})
  */
-public record FleetProgress(int total, int done, int failed, int running, long elapsedMs) {
-
-    /** A naive ETA from the mean time per finished target and the remaining count; -1 when unknown. */
-    public long etaMs() {
-        if (done == 0) {
-            return -1;
-        }
-        return elapsedMs * (total - done) / done;
-    }
-}
+public record FleetProgress(int total, int done, int failed, int running, long elapsedMs, long etaMs) {}

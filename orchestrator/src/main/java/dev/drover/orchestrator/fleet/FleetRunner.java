@@ -93,8 +93,13 @@ public final class FleetRunner {
         private final RolloutScheduler scheduler;
         private final TargetOutcome[] outcomes;
         private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        private final EtaEstimator eta;
         private int done;
         private int failed;
+        /** Which targets the bulk read found already at their destination (no lock, no transaction needed). */
+        private boolean[] noOp;
+        /** Of those, the ones not started yet. */
+        private int noOpsAhead;
 
         Run(FleetOperation operation, List<FleetTarget> targets, RolloutPolicy policy, RunOptions options,
                 FleetListener listener, Cancellation cancellation, long start) {
@@ -106,6 +111,7 @@ public final class FleetRunner {
             this.start = start;
             this.scheduler = new RolloutScheduler(this.targets, policy);
             this.outcomes = new TargetOutcome[this.targets.size()];
+            this.eta = new EtaEstimator(Math.min(500, Math.max(16, this.targets.size() / 20)));
         }
 
         /** Returns whether the thread was interrupted meanwhile. */
@@ -118,6 +124,11 @@ public final class FleetRunner {
             } catch (SQLException | RuntimeException e) {
                 // Bulk reads only save work: without them every target goes to the runtime.
             }
+            noOp = new boolean[targets.size()];
+            for (int i = 0; i < targets.size(); i++) {
+                noOp[i] = isNoOp(targets.get(i), states.get(targets.get(i).key()));
+                noOpsAhead += noOp[i] ? 1 : 0;
+            }
             while (true) {
                 if (cancellation.isCancelled()) {
                     scheduler.cancel();
@@ -129,6 +140,7 @@ public final class FleetRunner {
                 try {
                     Event event = events.take();
                     if (event.index() >= 0) {
+                        eta.finished(nanoTime.getAsLong());
                         finish(event.index(), outcomeOf(targets.get(event.index()), event));
                     }
                 } catch (InterruptedException e) {
@@ -148,15 +160,22 @@ public final class FleetRunner {
             }
         }
 
+        private boolean isNoOp(FleetTarget target, TargetState state) {
+            return state != null && state.readable() && state.clean(target.scripts())
+                    && operation.isNoOp(target.scripts(), state.heads());
+        }
+
         private void start(int index, TargetState state) {
             FleetTarget target = targets.get(index);
-            notify(() -> listener.started(target, progress()));
-            if (state != null && state.readable() && state.clean(target.scripts())
-                    && operation.isNoOp(target.scripts(), state.heads())) {
+            if (noOp[index]) {
+                noOpsAhead--;
+                notify(() -> listener.started(target, progress()));
                 finish(index, TargetOutcome.unchanged(target, state.heads()));
                 return;
             }
             long begin = nanoTime.getAsLong();
+            eta.started(begin);
+            notify(() -> listener.started(target, progress()));
             try {
                 executor.execute(target, operation, options).whenComplete((result, error) ->
                         events.add(new Event(index, result, error, (nanoTime.getAsLong() - begin) / 1_000_000)));
@@ -183,8 +202,9 @@ public final class FleetRunner {
         }
 
         private FleetProgress progress() {
-            return new FleetProgress(targets.size(), done, failed, scheduler.running(),
-                    (nanoTime.getAsLong() - start) / 1_000_000);
+            long now = nanoTime.getAsLong();
+            return new FleetProgress(targets.size(), done, failed, scheduler.running(), (now - start) / 1_000_000,
+                    eta.etaMs(targets.size() - done - noOpsAhead, now));
         }
 
         List<TargetOutcome> outcomes() {

@@ -1,7 +1,9 @@
 package dev.drover.orchestrator.fleet;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +22,8 @@ final class RolloutScheduler {
     private final List<Integer> phaseEnds = new ArrayList<>();
     private final boolean[] started;
     private final Map<String, Integer> runningPerServer = new HashMap<>();
+    /** Each server's targets not started yet, in rollout order: starting one costs O(servers), not O(targets). */
+    private final Map<String, ArrayDeque<Integer>> waiting = new LinkedHashMap<>();
     private int phase;
     private int phaseStart;
     private int startedCount;
@@ -32,6 +36,9 @@ final class RolloutScheduler {
         this.policy = policy;
         this.started = new boolean[targets.size()];
         int n = targets.size();
+        for (int i = 0; i < n; i++) {
+            waiting.computeIfAbsent(this.targets.get(i).server(), k -> new ArrayDeque<>()).add(i);
+        }
         int at = 0;
         if (policy.canary() > 0 && n > 0) {
             at = Math.min(policy.canary(), n);
@@ -50,18 +57,34 @@ final class RolloutScheduler {
         if (stop != null || phase >= phaseEnds.size()) {
             return now;
         }
-        for (int i = phaseStart; i < phaseEnds.get(phase) && running < policy.concurrency(); i++) {
-            String server = targets.get(i).server();
-            int onServer = runningPerServer.getOrDefault(server, 0);
-            if (!started[i] && onServer < policy.serverLimit(server)) {
-                started[i] = true;
-                startedCount++;
-                running++;
-                runningPerServer.put(server, onServer + 1);
-                now.add(i);
+        int end = phaseEnds.get(phase);
+        while (running < policy.concurrency()) {
+            int next = nextStartable(end);
+            if (next < 0) {
+                break;
             }
+            String server = targets.get(next).server();
+            waiting.get(server).poll();
+            started[next] = true;
+            startedCount++;
+            running++;
+            runningPerServer.merge(server, 1, Integer::sum);
+            now.add(next);
         }
         return now;
+    }
+
+    /** The first target (before {@code end}) waiting on a server below its limit, or -1. */
+    private int nextStartable(int end) {
+        int next = -1;
+        for (Map.Entry<String, ArrayDeque<Integer>> server : waiting.entrySet()) {
+            Integer head = server.getValue().peek();
+            if (head != null && head < end && (next < 0 || head < next)
+                    && runningPerServer.getOrDefault(server.getKey(), 0) < policy.serverLimit(server.getKey())) {
+                next = head;
+            }
+        }
+        return next;
     }
 
     /** Records that target {@code index} finished; a failure may stop the rollout. */

@@ -3,8 +3,8 @@ package dev.drover.orchestrator.fleet;
 import dev.drover.orchestrator.runtime.MigrationEngine;
 import dev.drover.orchestrator.runtime.MigrationRuntime;
 import dev.drover.orchestrator.runtime.MigrationTarget;
-import dev.drover.orchestrator.store.HistoryRow;
 import dev.drover.orchestrator.store.SqlSession;
+import dev.drover.orchestrator.store.VersionState;
 import dev.drover.orchestrator.store.VersionStore;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,13 +16,17 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Reads target states through {@link MigrationRuntime#read}: PostgreSQL tenant schemas of one database in
- * batches of {@value #BATCH} targets per statement ({@link PostgresBatch}); any other target (other
- * dialects, no tenant schema) with its own short read. Reads of different databases run concurrently on
- * the runtime's threads. Takes no lock and creates nothing.
+ * batches of {@value #BATCH} targets per statement ({@link PostgresBatch}), the batches of a database
+ * shared among at most {@value #LANES} connections that each read theirs one after another; any other
+ * target (other dialects, no tenant schema) with its own short read. Reads of different databases run
+ * concurrently on the runtime's threads. Takes no lock and creates nothing.
  */
 public final class RuntimeStateReader implements StateReader {
 
-    static final int BATCH = 500;
+    /** Tenants per statement: small, because PostgreSQL plans a long UNION ALL in more than linear time. */
+    static final int BATCH = 50;
+    /** Connections reading one database at once: the reads are the server's CPU work, not round trips. */
+    static final int LANES = 4;
 
     private final MigrationRuntime runtime;
 
@@ -45,11 +49,9 @@ public final class RuntimeStateReader implements StateReader {
             }
         }
         for (List<MigrationTarget> sameDatabase : batches.values()) {
-            for (int from = 0; from < sameDatabase.size(); from += BATCH) {
-                List<MigrationTarget> slice = sameDatabase.subList(from, Math.min(from + BATCH, sameDatabase.size()));
-                PostgresBatch batch = new PostgresBatch(slice.get(0).dialect(), slice);
-                reads.add(runtime.read(slice.get(0), batch::read)
-                        .exceptionally(e -> failedAll(slice, message(e)))
+            for (List<List<MigrationTarget>> lane : lanes(sameDatabase)) {
+                reads.add(runtime.read(lane.get(0).get(0), session -> readLane(lane, session))
+                        .exceptionally(e -> failedAll(lane.stream().flatMap(List::stream).toList(), message(e)))
                         .toCompletableFuture());
             }
         }
@@ -58,6 +60,32 @@ public final class RuntimeStateReader implements StateReader {
             reads.forEach(r -> states.putAll(r.join()));
             return states;
         });
+    }
+
+    /** Batches of {@value #BATCH} targets dealt round-robin to at most {@value #LANES} lanes. */
+    static List<List<List<MigrationTarget>>> lanes(List<MigrationTarget> sameDatabase) {
+        int batchCount = (sameDatabase.size() + BATCH - 1) / BATCH;
+        List<List<List<MigrationTarget>>> lanes = new ArrayList<>();
+        for (int b = 0; b < batchCount; b++) {
+            if (lanes.size() < LANES) {
+                lanes.add(new ArrayList<>());
+            }
+            lanes.get(b % LANES).add(sameDatabase.subList(b * BATCH, Math.min((b + 1) * BATCH, sameDatabase.size())));
+        }
+        return lanes;
+    }
+
+    /** The lane's batches in turn on one connection; a failing batch fails only its own targets. */
+    private static Map<String, TargetState> readLane(List<List<MigrationTarget>> lane, SqlSession session) {
+        Map<String, TargetState> states = new LinkedHashMap<>();
+        for (List<MigrationTarget> batch : lane) {
+            try {
+                states.putAll(new PostgresBatch(batch.get(0).dialect(), batch).read(session));
+            } catch (SQLException | RuntimeException e) {
+                states.putAll(failedAll(batch, message(e)));
+            }
+        }
+        return states;
     }
 
     /** One target's tables on its own connection: a missing schema or table is base. */
@@ -71,25 +99,22 @@ public final class RuntimeStateReader implements StateReader {
             throw e;
         }
         VersionStore store = MigrationEngine.store(target);
-        List<String> heads;
         try {
-            heads = store.heads(session);
+            VersionState state = store.state(session);
+            return TargetState.of(state.heads(), state.history());
+        } catch (SQLException e) {
+            if (!missing(e)) {
+                throw e;
+            }
+        }
+        try { // one of the tables is missing: without a version table the target is at base
+            return TargetState.of(store.heads(session), List.of());
         } catch (SQLException e) {
             if (missing(e)) {
                 return TargetState.of(List.of(), List.of());
             }
             throw e;
         }
-        List<HistoryRow> history;
-        try {
-            history = store.history(session);
-        } catch (SQLException e) {
-            if (!missing(e)) {
-                throw e;
-            }
-            history = List.of();
-        }
-        return TargetState.of(heads, history);
     }
 
     private static boolean missing(SQLException e) {

@@ -8,8 +8,10 @@ import dev.drover.orchestrator.lock.LockIdentity;
 import dev.drover.orchestrator.lock.TargetLocks;
 import dev.drover.orchestrator.store.HistoryRow;
 import dev.drover.orchestrator.store.SqlSession;
+import dev.drover.orchestrator.store.VersionState;
 import dev.drover.orchestrator.store.VersionStore;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -43,8 +45,8 @@ public final class MigrationEngine {
             }
             List<String> from = planned.from();
             List<PreparedStep> prepared = planned.steps();
-            StepRunner runner = new StepRunner(session, store, target.dialect().transactionalDdl(),
-                    target.transactionPerMigration(), runId);
+            StepRunner runner = StepRunner.online(session, store, target.dialect(), target.transactionPerMigration(),
+                    runId);
             StepError error = runner.run(prepared);
             return settled(target, session, store, runId, from, prepared, runner, error, start);
         });
@@ -54,7 +56,7 @@ public final class MigrationEngine {
     private TargetResult settled(MigrationTarget target, SqlSession session, VersionStore store, String runId,
             List<String> from, List<PreparedStep> plan, StepRunner runner, StepError error, long start) {
         OutcomeReadBack back = OutcomeReadBack.read(sessions, target, store, session, runId,
-                !runner.unacknowledged().isEmpty());
+                !runner.unacknowledged().isEmpty() || !runner.unsecured().isEmpty());
         OutcomeReadBack.Settled settled = back.settle(target, from, plan, runner, error);
         return result(target, settled.status(), from, settled.to(), start, settled.steps(), settled.error());
     }
@@ -249,14 +251,11 @@ public final class MigrationEngine {
         try {
             held = locks.acquire(identity, lockSession, target.lockWait(), "drover " + runId);
             session = sessions.open(target);
-            for (String sql : target.dialect().applicationName("drover " + runId)) {
-                session.execute(sql);
-            }
-            selectTenant(target, session, target.createSchema());
             VersionStore store = store(target);
-            for (String sql : store.createTables()) {
-                session.execute(sql);
-            }
+            List<String> setup = new ArrayList<>(target.dialect().applicationName("drover " + runId));
+            setup.addAll(tenantStatements(target, target.createSchema()));
+            setup.addAll(store.createTables());
+            session.execute(setup);
             return new LockedSession(lockSession, held, session, store);
         } catch (SQLException | RuntimeException e) {
             new LockedSession(lockSession, held, session, null).close();
@@ -273,9 +272,10 @@ public final class MigrationEngine {
     private static Planned plan(MigrationTarget target, ScriptSource scripts,
             Function<List<String>, List<MigrationStep>> planner, SqlSession session, VersionStore store, long start)
             throws SQLException {
-        List<String> from = store.heads(session);
-        Optional<StepError> refusal = Refusals.halfApplied(target, scripts, store.unfinished(session), from)
-                .or(() -> changed(target, scripts, store, session));
+        VersionState state = store.state(session);
+        List<String> from = state.heads();
+        Optional<StepError> refusal = Refusals.halfApplied(target, scripts, state.unfinished(), from)
+                .or(() -> Refusals.changedScripts(target, scripts, state.history()));
         if (refusal.isPresent()) {
             return new Planned(from, List.of(), result(target, TargetStatus.FAILED, from, from, start, List.of(), refusal.get()));
         }
@@ -291,34 +291,33 @@ public final class MigrationEngine {
         }
     }
 
-    private static Optional<StepError> changed(MigrationTarget target, ScriptSource scripts, VersionStore store,
-            SqlSession session) {
-        try {
-            return Refusals.changedScripts(target, scripts, store.history(session));
-        } catch (SQLException e) {
-            return Optional.of(new StepError(null, null, null, e.getSQLState(), e.getMessage()));
-        }
-    }
-
     /** Resets whatever tenant an earlier borrower selected on this pooled connection, then selects the target's. */
     static void selectTenant(MigrationTarget target, SqlSession session, boolean create) throws SQLException {
-        for (String sql : target.dialect().resetTenant(target.jdbcUrl())) {
-            session.execute(sql);
-        }
-        enterTenant(target, session, create);
+        session.execute(tenantStatements(target, create));
     }
 
     /** Creates the tenant (and version table) schema when {@code create}, then selects the tenant. */
     public static void enterTenant(MigrationTarget target, SqlSession session, boolean create) throws SQLException {
+        session.execute(enterStatements(target, create));
+    }
+
+    /** The reset of an earlier borrower's tenant, then {@link #enterStatements}. */
+    private static List<String> tenantStatements(MigrationTarget target, boolean create) {
+        List<String> statements = new ArrayList<>(target.dialect().resetTenant(target.jdbcUrl()));
+        statements.addAll(enterStatements(target, create));
+        return statements;
+    }
+
+    private static List<String> enterStatements(MigrationTarget target, boolean create) {
+        List<String> statements = new ArrayList<>();
         if (create && target.tenantSchema() != null) {
-            session.execute(target.dialect().createSchema(target.tenantSchema()));
+            statements.add(target.dialect().createSchema(target.tenantSchema()));
         }
         if (create && target.versionTableSchema() != null) {
-            session.execute(target.dialect().createSchema(target.versionTableSchema()));
+            statements.add(target.dialect().createSchema(target.versionTableSchema()));
         }
-        for (String sql : target.dialect().selectTenant(target.tenantSchema(), target.searchPath())) {
-            session.execute(sql);
-        }
+        statements.addAll(target.dialect().selectTenant(target.tenantSchema(), target.searchPath()));
+        return statements;
     }
 
     public static VersionStore store(MigrationTarget target) {

@@ -1,7 +1,6 @@
 package dev.drover.orchestrator.runtime;
 
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import java.sql.SQLException;
 import dev.drover.orchestrator.graph.MigrationStep;
 import java.util.List;
@@ -16,9 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The per-target facade: upgrade, downgrade, stamp and current on one {@link MigrationTarget}.
- * JDBC runs through Vert.x JDBC pools (one per server and user, shared across tenants); each call
- * waits for its connections on a runtime-owned (non-Vert.x) thread, so no event loop ever blocks.
- * Results complete the returned stages; {@link #await} is the blocking convenience for the CLI.
+ * Each call runs on one runtime-owned thread from start to end, with its JDBC connections (pooled per
+ * server and user, shared across tenants) used directly on that thread: no statement is handed to
+ * another thread, and no Vert.x event loop ever blocks. Results complete the returned stages;
+ * {@link #await} is the blocking convenience for the CLI.
  *
  * <p>Stages fail with {@link dev.drover.orchestrator.lock.LockTimeoutException} when a target lock
  * is not acquired within {@link MigrationTarget#lockWait()}, with {@link dev.drover.orchestrator.graph.RevisionException}
@@ -33,12 +33,13 @@ public final class MigrationRuntime implements AutoCloseable {
     private final ExecutorService executor;
 
     /** A runtime with at most 4 work connections (plus 4 lock connections) per server and user. */
-    public MigrationRuntime(Vertx vertx) {
-        this(vertx, 4);
+    public MigrationRuntime() {
+        this(4);
     }
 
-    public MigrationRuntime(Vertx vertx, int maxConnectionsPerServer) {
-        this(new VertxSessions(vertx, maxConnectionsPerServer));
+    /** A runtime with at most {@code maxConnectionsPerServer} work (and as many lock) connections per server and user. */
+    public MigrationRuntime(int maxConnectionsPerServer) {
+        this(SessionFactory.pooled(maxConnectionsPerServer));
     }
 
     /** A runtime over any session source (tests). */

@@ -55,17 +55,24 @@ record OutcomeReadBack(List<String> heads, Set<String> doneInRun, SQLException u
      */
     Settled settle(MigrationTarget target, List<String> from, List<PreparedStep> plan, StepRunner runner,
             StepError error) {
-        List<StepResult> committed = committed(runner.committed(), runner.unacknowledged());
+        List<StepResult> secured = committed(runner.committed(), runner.unsecured());
+        List<StepResult> committed = committed(secured, runner.unacknowledged());
         List<String> to = known() ? heads : headsAfter(from, plan, committed.size());
         if (committed.size() == plan.size()) {
             return new Settled(TargetStatus.SUCCEEDED, to, committed, null);
         }
-        return new Settled(TargetStatus.FAILED, to, committed, explain(target, error, plan, committed.size(), runner));
+        return new Settled(TargetStatus.FAILED, to, committed, explain(target, error, plan, secured.size(),
+                committed.size(), runner));
     }
 
-    private StepError explain(MigrationTarget target, StepError error, List<PreparedStep> plan, int committed,
-            StepRunner runner) {
-        List<StepResult> unheard = runner.unacknowledged();
+    /**
+     * @param secured   steps known committed before any whose COMMIT answer was lost
+     * @param committed steps committed in all, including lost COMMITs found in the version table
+     */
+    private StepError explain(MigrationTarget target, StepError error, List<PreparedStep> plan, int secured,
+            int committed, StepRunner runner) {
+        List<StepResult> unheard = new ArrayList<>(runner.unsecured());
+        unheard.addAll(runner.unacknowledged());
         if (!known() && !unheard.isEmpty()) {
             String revisions = unheard.stream().map(s -> "'" + s.revision() + "'").collect(Collectors.joining(", "));
             return new StepError(error.revision(), error.statement(), error.line(), error.sqlState(), error.message()
@@ -73,7 +80,7 @@ record OutcomeReadBack(List<String> heads, Set<String> doneInRun, SQLException u
                     + "be read back (" + unreadable.getMessage() + "); run 'drover current' for target '"
                     + target.key() + "' to see its heads before running again");
         }
-        if (committed > runner.committed().size()) {
+        if (committed > secured) { // a COMMIT whose answer was lost did commit: the error came after it
             PreparedStep last = plan.get(committed - 1);
             PreparedStep next = plan.get(committed);
             return new StepError(next.revision(), null, null, error.sqlState(), "the connection was lost after revision '"

@@ -1,18 +1,17 @@
 package dev.drover.orchestrator.runtime;
 
 import dev.drover.orchestrator.store.SqlSession;
-import io.vertx.core.Vertx;
 import java.sql.SQLException;
 
 /** Opens connections to a target's server; the runtime borrows one for work and one for the lock. */
 public interface SessionFactory extends AutoCloseable {
 
     /**
-     * Vert.x JDBC pools, one per server and user, each with at most {@code maxConnectionsPerServer} work
-     * connections (and as many lock connections); {@link #close()} closes them.
+     * JDBC connection pools, one per server and user, each with at most {@code maxConnectionsPerServer}
+     * work connections (and as many lock connections); {@link #close()} closes them.
      */
-    static SessionFactory pooled(Vertx vertx, int maxConnectionsPerServer) {
-        return new VertxSessions(vertx, maxConnectionsPerServer);
+    static SessionFactory pooled(int maxConnectionsPerServer) {
+        return new JdbcSessions(maxConnectionsPerServer);
     }
 
     /** A connection for migration work (autocommit, tenant not yet selected). */

@@ -1,8 +1,9 @@
 package dev.drover.orchestrator.runtime;
 
+import dev.drover.orchestrator.dialect.Dialect;
+import dev.drover.orchestrator.script.Statement;
 import dev.drover.orchestrator.store.SqlSession;
 import dev.drover.orchestrator.store.VersionStore;
-import dev.drover.orchestrator.script.Statement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,12 @@ import java.util.List;
  * one transaction per revision (default), one per target run ({@code transactionPerMigration=false}),
  * or none with started/done markers when DDL is not transactional or the script says
  * {@code transactional: false}. The offline SQL writer drives it with a session that writes
- * instead of executing, so {@code --sql} output is exactly what an online run executes.
+ * instead of executing, so {@code --sql} output is exactly what an online run executes (apart from
+ * the asynchronous commits of {@link #online}).
+ *
+ * <p>Round trips: a revision's {@code BEGIN} goes with its first statement and its version and
+ * history rows with its {@code COMMIT} ({@link SqlSession#begin(List)}, {@link SqlSession#commit(List)}),
+ * so a transactional revision of n statements costs n + 1 round trips where the dialect pipelines.
  */
 public final class StepRunner {
 
@@ -26,8 +32,15 @@ public final class StepRunner {
     private final List<StepResult> pending = new ArrayList<>();
     /** Steps of the transaction that was open when the run failed: rolled back, or committed unheard. */
     private final List<StepResult> unacknowledged = new ArrayList<>();
+    /** Committed asynchronously since the last durable commit: not yet safe to report if the run stops here. */
+    private final List<StepResult> notDurable = new ArrayList<>();
+    /** Acknowledged asynchronous commits that could not be made durable when the run stopped (see {@link #unsecured()}). */
+    private final List<StepResult> unsecured = new ArrayList<>();
     /** Set by {@link #runLeavingOpen}: the run-level transaction is ended by the caller, not committed here. */
     private boolean leaveOpen;
+    /** Statements opening a transaction whose COMMIT need not wait for the disk (empty: never). */
+    private List<String> asynchronousCommit = List.of();
+    private List<String> durabilityBarrier = List.of();
 
     /**
      * @param transactionalDdl        whether the dialect's DDL is transactional
@@ -43,14 +56,37 @@ public final class StepRunner {
         this.runId = runId;
     }
 
+    /**
+     * A runner for an online run on {@code dialect}: every revision that another revision of the same
+     * run follows commits without waiting for the disk ({@link Dialect#asynchronousCommit()}), the
+     * last one synchronously, which makes the earlier ones durable too; a run that stops early
+     * commits {@link Dialect#durabilityBarrier()} before returning, and when even that fails, the
+     * revisions it could not secure are reported in {@link #unsecured()} for the caller to read back.
+     */
+    public static StepRunner online(SqlSession session, VersionStore store, Dialect dialect,
+            boolean transactionPerMigration, String runId) {
+        StepRunner runner = new StepRunner(session, store, dialect.transactionalDdl(), transactionPerMigration, runId);
+        runner.asynchronousCommit = dialect.asynchronousCommit();
+        runner.durabilityBarrier = dialect.durabilityBarrier();
+        return runner;
+    }
+
     /** Runs the steps in order; stops at the first failure and returns it, or {@code null} when all committed. */
     public StepError run(List<PreparedStep> steps) {
+        StepError error = runAll(steps);
+        if (error != null) {
+            secureEarlierCommits();
+        }
+        return error;
+    }
+
+    private StepError runAll(List<PreparedStep> steps) {
         try {
             if (perRun) {
                 session.begin();
             }
-            for (PreparedStep step : steps) {
-                StepError error = runStep(step);
+            for (int i = 0; i < steps.size(); i++) {
+                StepError error = runStep(steps.get(i), i == steps.size() - 1);
                 if (error != null) {
                     abandonOpenTransaction();
                     return error;
@@ -61,6 +97,26 @@ public final class StepRunner {
         } catch (SQLException e) {
             abandonOpenTransaction();
             return new StepError(null, null, null, e.getSQLState(), e.getMessage());
+        }
+    }
+
+    /**
+     * A run that stops early has no final synchronous commit: commit the barrier so that the revisions
+     * reported committed are durable, or, if that fails too, leave their fate to the read-back.
+     */
+    private void secureEarlierCommits() {
+        if (notDurable.isEmpty()) {
+            return;
+        }
+        try {
+            session.begin(durabilityBarrier);
+            session.commit();
+            notDurable.clear();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            committed.removeAll(notDurable);
+            unsecured.addAll(notDurable);
+            notDurable.clear();
         }
     }
 
@@ -83,7 +139,7 @@ public final class StepRunner {
         try {
             session.begin();
             for (PreparedStep step : steps) {
-                StepError error = runStep(step);
+                StepError error = runStep(step, false);
                 if (error != null) {
                     abandonOpenTransaction();
                     return error;
@@ -117,32 +173,57 @@ public final class StepRunner {
         return List.copyOf(unacknowledged);
     }
 
+    /**
+     * After a run that stopped early: steps whose COMMIT was acknowledged without waiting for the disk
+     * and that nothing could make durable since (the connection was gone). They precede
+     * {@link #unacknowledged()} in run order; only the version table can tell whether they survive.
+     */
+    public List<StepResult> unsecured() {
+        return List.copyOf(unsecured);
+    }
+
     /** Runs one step; a failure outside its statements (version or history rows, commit) is reported on it too. */
-    private StepError runStep(PreparedStep step) {
+    private StepError runStep(PreparedStep step, boolean last) {
         try {
-            return transactionalDdl && step.transactional() ? runInTransaction(step) : runWithMarkers(step);
+            return transactionalDdl && step.transactional() ? runInTransaction(step, last) : runWithMarkers(step);
         } catch (SQLException e) {
             return new StepError(step.revision(), null, null, e.getSQLState(), e.getMessage());
         }
     }
 
-    private StepError runInTransaction(PreparedStep step) throws SQLException {
+    private StepError runInTransaction(PreparedStep step, boolean last) throws SQLException {
         long start = System.nanoTime();
+        boolean ownTransaction = !perRun && !leaveOpen;
+        boolean asynchronous = ownTransaction && !last && !asynchronousCommit.isEmpty();
+        int first = 0;
         if (!session.inTransaction()) {
-            session.begin();
+            List<String> opening = new ArrayList<>(asynchronous ? asynchronousCommit : List.of());
+            if (!step.statements().isEmpty()) {
+                opening.add(step.statements().get(0).sql());
+                first = 1;
+            }
+            try {
+                session.begin(opening);
+            } catch (SQLException e) {
+                return first == 0 ? new StepError(step.revision(), null, null, e.getSQLState(), e.getMessage())
+                        : statementError(step, 0, e);
+            }
         }
-        StepError error = executeStatements(step, false);
+        StepError error = executeStatements(step, first, false);
         if (error != null) {
             return error;
         }
-        for (String sql : store.applyDelta(step.step().delta())) {
-            session.execute(sql);
-        }
-        session.execute(store.insertDone(step.revision(), step.direction(), step.checksum(), step.statements().size(), runId));
+        List<String> bookkeeping = new ArrayList<>(store.applyDelta(step.step().delta()));
+        bookkeeping.add(store.insertDone(step.revision(), step.direction(), step.checksum(), step.statements().size(), runId));
         pending.add(result(step, start));
-        if (!perRun && !leaveOpen) {
-            commitIfOpen();
+        if (!ownTransaction) {
+            for (String sql : bookkeeping) {
+                session.execute(sql);
+            }
+            return null;
         }
+        session.commit(bookkeeping);
+        acknowledged(asynchronous);
         return null;
     }
 
@@ -151,42 +232,57 @@ public final class StepRunner {
         long start = System.nanoTime();
         commitIfOpen();
         session.execute(store.insertStarted(step.revision(), step.direction(), step.checksum(), runId));
-        StepError error = executeStatements(step, true);
+        StepError error = executeStatements(step, 0, true);
         if (error != null) {
             return error;
         }
-        session.begin();
-        for (String sql : store.applyDelta(step.step().delta())) {
-            session.execute(sql);
-        }
-        session.execute(store.markDone(step.revision(), step.direction(), runId, step.statements().size()));
+        List<String> bookkeeping = new ArrayList<>(store.applyDelta(step.step().delta()));
+        bookkeeping.add(store.markDone(step.revision(), step.direction(), runId, step.statements().size()));
         pending.add(result(step, start));
-        commitIfOpen();
+        session.begin();
+        session.commit(bookkeeping);
+        acknowledged(false);
         if (perRun) {
             session.begin();
         }
         return null;
     }
 
-    private StepError executeStatements(PreparedStep step, boolean recordProgress) throws SQLException {
-        int index = 0;
-        for (Statement statement : step.statements()) {
-            index++;
+    /** Executes the step's statements from index {@code from} (0-based) on, one round trip each. */
+    private StepError executeStatements(PreparedStep step, int from, boolean recordProgress) throws SQLException {
+        List<Statement> statements = step.statements();
+        for (int i = from; i < statements.size(); i++) {
             try {
-                session.execute(statement.sql());
+                session.execute(statements.get(i).sql());
             } catch (SQLException e) {
-                return new StepError(step.revision(), index, statement.line(), e.getSQLState(), e.getMessage());
+                return statementError(step, i, e);
             }
             if (recordProgress) {
-                session.execute(store.recordProgress(step.revision(), step.direction(), runId, index));
+                session.execute(store.recordProgress(step.revision(), step.direction(), runId, i + 1));
             }
         }
         return null;
     }
 
+    private static StepError statementError(PreparedStep step, int index, SQLException e) {
+        return new StepError(step.revision(), index + 1, step.statements().get(index).line(), e.getSQLState(),
+                e.getMessage());
+    }
+
+    /** Commits a transaction left open (one per run, or before a marker step); its steps are then acknowledged. */
     private void commitIfOpen() throws SQLException {
         if (session.inTransaction()) {
             session.commit();
+            acknowledged(false);
+        }
+    }
+
+    /** The pending steps' COMMIT was acknowledged; a synchronous one also made every earlier commit durable. */
+    private void acknowledged(boolean asynchronous) {
+        if (asynchronous) {
+            notDurable.addAll(pending);
+        } else {
+            notDurable.clear();
         }
         committed.addAll(pending);
         pending.clear();

@@ -12,6 +12,17 @@ public interface SqlSession extends AutoCloseable {
     /** Executes one statement (DDL or DML), discarding any result. */
     void execute(String sql) throws SQLException;
 
+    /**
+     * Executes {@code statements} in order (autocommit), in one round trip where the connection allows
+     * it; stops at the first failure. In one round trip PostgreSQL runs them as one implicit
+     * transaction, so a failure also undoes the earlier ones: use it for statements that belong together.
+     */
+    default void execute(List<String> statements) throws SQLException {
+        for (String sql : statements) {
+            execute(sql);
+        }
+    }
+
     /** Runs a query; each row is a list of column values in select order. */
     List<List<Object>> query(String sql) throws SQLException;
 
@@ -19,6 +30,30 @@ public interface SqlSession extends AutoCloseable {
     void begin() throws SQLException;
 
     void commit() throws SQLException;
+
+    /**
+     * {@link #begin()}, then {@code thenExecute} in order, in one round trip where the connection
+     * allows it. On a failure the transaction is open (and may be aborted): end it with {@link #rollback()}.
+     */
+    default void begin(List<String> thenExecute) throws SQLException {
+        begin();
+        for (String sql : thenExecute) {
+            execute(sql);
+        }
+    }
+
+    /**
+     * {@code firstExecute} in order, then {@link #commit()}, in one round trip where the connection
+     * allows it. On a failure before the commit the transaction is still open: end it with
+     * {@link #rollback()}. A failure of the commit itself may mean that the answer was lost (SQLSTATE
+     * class 08): then only the database can tell whether it committed.
+     */
+    default void commit(List<String> firstExecute) throws SQLException {
+        for (String sql : firstExecute) {
+            execute(sql);
+        }
+        commit();
+    }
 
     /** Rolls back the open transaction; a no-op when none is open. */
     void rollback() throws SQLException;

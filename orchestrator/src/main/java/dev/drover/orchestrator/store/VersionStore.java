@@ -108,6 +108,32 @@ public final class VersionStore {
                 + dialect.now() + " WHERE status = " + value(HistoryRow.STARTED);
     }
 
+    /**
+     * The two SELECTs whose {@code UNION ALL} reads both tables in one statement: after
+     * {@code leading} (columns to prepend, e.g. a target index, or empty) every row holds the kind
+     * ({@code 'v'} version row, {@code 'h'} history row) and seven text columns, read back with
+     * {@link VersionState#of}. {@code withHistory = false} leaves the history table out (a reader
+     * that knows it does not exist).
+     */
+    public List<String> stateSelects(String leading, boolean withHistory) {
+        String prefix = leading.isEmpty() ? "SELECT " : "SELECT " + leading + ", ";
+        String none = dialect.asText("NULL");
+        List<String> selects = new ArrayList<>();
+        selects.add(prefix + "'v', " + dialect.asText("version_num") + ", " + String.join(", ", List.of(none, none, none, none,
+                none, none)) + " FROM " + versionTableName());
+        if (withHistory) {
+            selects.add(prefix + "'h', " + String.join(", ", List.of(dialect.asText("revision"), dialect.asText("direction"),
+                    dialect.asText("checksum"), dialect.asText("status"), dialect.asText("statement_count"),
+                    dialect.asText("run_id"), dialect.asText("started_at"))) + " FROM " + historyTableName());
+        }
+        return selects;
+    }
+
+    /** Both tables in one round trip. */
+    public VersionState state(SqlSession session) throws SQLException {
+        return VersionState.of(session.query(String.join(" UNION ALL ", stateSelects("", true))), 0);
+    }
+
     /** The current heads, sorted. */
     public List<String> heads(SqlSession session) throws SQLException {
         List<String> heads = new ArrayList<>();

@@ -11,7 +11,6 @@ import dev.drover.orchestrator.script.ScriptDirectory;
 import dev.drover.testing.DatabaseKind;
 import dev.drover.testing.TestDatabase;
 import dev.drover.testing.TestDatabases;
-import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,15 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
 class FleetH2IT {
 
     private TestDatabase db;
-    private Vertx vertx;
     private MigrationRuntime runtime;
     private ScriptSource scripts;
 
     @BeforeAll
     void open(@TempDir Path dir) throws Exception {
         db = TestDatabases.open(DatabaseKind.H2);
-        vertx = Vertx.vertx();
-        runtime = new MigrationRuntime(vertx, 4);
+        runtime = new MigrationRuntime(4);
         Path folder = Files.createDirectories(dir.resolve("versions"));
         Files.writeString(folder.resolve("h1_rev.sql"), "-- revision: h1\n-- down_revision: \n-- message: h1\n\n"
                 + "-- drover:upgrade\nCREATE TABLE h1_t (id INT);\n\n-- drover:downgrade\nDROP TABLE h1_t;\n");
@@ -52,9 +49,6 @@ class FleetH2IT {
     void close() {
         if (runtime != null) {
             runtime.close();
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
         }
         if (db != null) {
             db.close();

@@ -10,7 +10,6 @@ import dev.drover.orchestrator.script.ScriptDirectory;
 import dev.drover.testing.DatabaseKind;
 import dev.drover.testing.TestDatabase;
 import dev.drover.testing.TestDatabases;
-import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,15 +36,13 @@ class FleetPostgresIT {
     private static final int TENANTS = 200;
 
     private TestDatabase db;
-    private Vertx vertx;
     private MigrationRuntime runtime;
     private ScriptSource scripts;
 
     @BeforeAll
     void open(@TempDir Path dir) throws Exception {
         db = TestDatabases.open(DatabaseKind.POSTGRES);
-        vertx = Vertx.vertx();
-        runtime = new MigrationRuntime(vertx, 8);
+        runtime = new MigrationRuntime(8);
         Path folder = Files.createDirectories(dir.resolve("versions"));
         write(folder, "r1", "", "CREATE TABLE items (id INT PRIMARY KEY);", "DROP TABLE items;");
         write(folder, "r2", "r1", "ALTER TABLE items ADD COLUMN name VARCHAR(50);", "ALTER TABLE items DROP COLUMN name;");
@@ -57,9 +54,6 @@ class FleetPostgresIT {
     void close() {
         if (runtime != null) {
             runtime.close();
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
         }
         if (db != null) {
             db.close();

@@ -35,7 +35,7 @@ class MigrationEnginePostgresIT extends MigrationEngineContract {
         LockIdentity identity = new LockIdentity(target.key(), target.databaseAddress(), target.versionSchema(),
                 target.versionTable());
         // Its own pool, so the killed connection is never handed to another test.
-        try (VertxSessions crashing = new VertxSessions(vertx, 1); SqlSession holder = crashing.openForLock(target)) {
+        try (SessionFactory crashing = SessionFactory.pooled(1); SqlSession holder = crashing.openForLock(target)) {
             HeldLock held = TargetLocks.forDialect(target.dialect())
                     .acquire(identity, holder, Duration.ofSeconds(5), "drover crashed-" + target.tenantSchema());
             db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'drover crashed-"

@@ -7,7 +7,6 @@ import dev.drover.orchestrator.sql.OfflineSql;
 import dev.drover.testing.DatabaseKind;
 import dev.drover.testing.TestDatabase;
 import dev.drover.testing.TestDatabases;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,6 @@ abstract class MigrationRuntimeContract {
     @TempDir
     Path dir;
     private TestDatabase db;
-    private Vertx vertx;
     private MigrationRuntime runtime;
     private final RunOptions options = new RunOptions("it-run");
 
@@ -46,17 +44,13 @@ abstract class MigrationRuntimeContract {
     @BeforeAll
     void open() {
         db = TestDatabases.open(kind());
-        vertx = Vertx.vertx();
-        runtime = new MigrationRuntime(vertx, 4);
+        runtime = new MigrationRuntime(4);
     }
 
     @AfterAll
     void close() {
         if (runtime != null) {
             runtime.close();
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
         }
         if (db != null) {
             db.close();

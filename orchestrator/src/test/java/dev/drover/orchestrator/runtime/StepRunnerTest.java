@@ -120,4 +120,61 @@ class StepRunnerTest {
         assertThat(runner.committed()).extracting(StepResult::revision).containsExactly("r1");
         assertThat(runner.unacknowledged()).extracting(StepResult::revision).isEmpty();
     }
+
+    private final FakeScripts threeTransactional = new FakeScripts()
+            .add("r1", List.of(), List.of("CREATE TABLE a (x int)"), List.of())
+            .add("r2", List.of("r1"), List.of("CREATE TABLE b (x int)"), List.of())
+            .add("r3", List.of("r2"), List.of("CREATE TABLE c (x int)"), List.of());
+
+    private StepRunner online(RecordingSession session) {
+        return StepRunner.online(session, store, Dialects.POSTGRES, true, "run1");
+    }
+
+    @Test
+    void onlineEveryRevisionButTheLastCommitsWithoutWaitingForTheDisk() {
+        RecordingSession session = new RecordingSession(null);
+
+        assertThat(online(session).run(PlanPreparer.prepare(target, threeTransactional,
+                threeTransactional.linearFrom(List.of())))).isNull();
+
+        assertThat(session.log).filteredOn(sql -> sql.startsWith("SET LOCAL synchronous_commit")).hasSize(2);
+        int lastBegin = session.log.lastIndexOf("BEGIN");
+        assertThat(session.log.get(lastBegin + 1)).isEqualTo("CREATE TABLE c (x int)");
+        assertThat(session.log.get(session.log.indexOf("BEGIN") + 1)).isEqualTo("SET LOCAL synchronous_commit TO off");
+    }
+
+    @Test
+    void anOnlineRunThatStopsEarlyMakesItsCommitsDurableBeforeReportingThem() {
+        RecordingSession session = new RecordingSession("CREATE TABLE c");
+        StepRunner runner = online(session);
+
+        runner.run(PlanPreparer.prepare(target, threeTransactional, threeTransactional.linearFrom(List.of())));
+
+        assertThat(session.log.subList(session.log.size() - 4, session.log.size()))
+                .containsExactly("ROLLBACK", "BEGIN", "SELECT txid_current()", "COMMIT");
+        assertThat(runner.committed()).extracting(StepResult::revision).containsExactly("r1", "r2");
+        assertThat(runner.unacknowledged()).isEmpty();
+    }
+
+    @Test
+    void commitsThatCouldNotBeMadeDurableAreLeftToTheReadBack() {
+        RecordingSession session = new RecordingSession("txid_current").losingCommit(3);
+        StepRunner runner = online(session);
+
+        runner.run(PlanPreparer.prepare(target, threeTransactional, threeTransactional.linearFrom(List.of())));
+
+        assertThat(runner.committed()).isEmpty();
+        assertThat(runner.unsecured()).extracting(StepResult::revision).containsExactly("r1", "r2");
+        assertThat(runner.unacknowledged()).extracting(StepResult::revision).containsExactly("r3");
+    }
+
+    @Test
+    void offlineAndTwoPhaseRunnersNeverCommitAsynchronously() {
+        RecordingSession session = new RecordingSession(null);
+
+        new StepRunner(session, store, true, true, "run1").run(PlanPreparer.prepare(target, threeTransactional,
+                threeTransactional.linearFrom(List.of())));
+
+        assertThat(session.log).noneMatch(sql -> sql.contains("synchronous_commit"));
+    }
 }

@@ -9,7 +9,6 @@ import dev.drover.orchestrator.runtime.SessionFactory;
 import dev.drover.testing.DatabaseKind;
 import dev.drover.testing.TestDatabase;
 import dev.drover.testing.TestDatabases;
-import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,7 +36,6 @@ class TwoPhaseCoordinatorPostgresIT {
     private TestDatabase db;
     private String url0;
     private String url1;
-    private Vertx vertx;
     private SessionFactory sessions;
 
     @TempDir
@@ -48,8 +46,7 @@ class TwoPhaseCoordinatorPostgresIT {
         db = TestDatabases.open(DatabaseKind.POSTGRES);
         url0 = db.url();
         url1 = db.urlOf(db.createDatabase("tp2"));
-        vertx = Vertx.vertx();
-        sessions = SessionFactory.pooled(vertx, 4);
+        sessions = SessionFactory.pooled(4);
     }
 
     @AfterEach
@@ -66,9 +63,6 @@ class TwoPhaseCoordinatorPostgresIT {
         // Without a server the class is skipped in @BeforeAll and nothing was opened.
         if (sessions != null) {
             sessions.close();
-        }
-        if (vertx != null) {
-            vertx.close();
         }
         if (db != null) {
             db.close();

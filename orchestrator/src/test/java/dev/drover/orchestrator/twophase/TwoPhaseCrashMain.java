@@ -1,7 +1,6 @@
 package dev.drover.orchestrator.twophase;
 
 import dev.drover.orchestrator.runtime.SessionFactory;
-import io.vertx.core.Vertx;
 import java.nio.file.Path;
 
 /**
@@ -13,14 +12,12 @@ import java.nio.file.Path;
 public final class TwoPhaseCrashMain {
 
     public static void main(String[] args) throws Exception {
-        Vertx vertx = Vertx.vertx();
-        try (SessionFactory sessions = SessionFactory.pooled(vertx, 4)) {
+        try (SessionFactory sessions = SessionFactory.pooled(4)) {
             GroupResult result = new TwoPhaseCoordinator(sessions, new TwoPhaseJournal(Path.of(args[1]))).run(args[0],
                     args[2], TwoPhaseFixtures.group(System.getenv("DROVER_TP_URL0"), System.getenv("DROVER_TP_URL1"),
                             args[2], "CREATE TABLE notes (id INT)"));
             System.out.println(result);
         }
-        vertx.close();
         System.exit(0);
     }
 }

@@ -1,0 +1,58 @@
+package dev.drover.orchestrator.runtime;
+
+import dev.drover.orchestrator.store.SqlSession;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * JDBC connection pools, one per server and user, shared by every target (tenant) on that server so
+ * connections are reused across tenants; the runtime resets the tenant selection on every borrow.
+ * Lock connections come from a separate pool per server, so a target holding a lock never waits
+ * for a work connection held by another lock holder.
+ *
+ * <p>A session is used on the thread that opened it, for the whole of a target's work: no statement
+ * is handed to another thread (see {@link JdbcSqlSession}).
+ */
+final class JdbcSessions implements SessionFactory {
+
+    /** Generous: the rollout already keeps at most max_connections targets per server. */
+    static final Duration BORROW_TIMEOUT = Duration.ofMinutes(5);
+
+    private final int maxConnectionsPerServer;
+    private final Map<String, JdbcConnectionPool> workPools = new ConcurrentHashMap<>();
+    private final Map<String, JdbcConnectionPool> lockPools = new ConcurrentHashMap<>();
+
+    JdbcSessions(int maxConnectionsPerServer) {
+        this.maxConnectionsPerServer = maxConnectionsPerServer;
+    }
+
+    @Override
+    public SqlSession open(MigrationTarget target) throws SQLException {
+        return session(pool(workPools, target), target);
+    }
+
+    @Override
+    public SqlSession openForLock(MigrationTarget target) throws SQLException {
+        return session(pool(lockPools, target), target);
+    }
+
+    private static SqlSession session(JdbcConnectionPool pool, MigrationTarget target) throws SQLException {
+        return new JdbcSqlSession(pool.borrow(), target.dialect(), pool);
+    }
+
+    private JdbcConnectionPool pool(Map<String, JdbcConnectionPool> pools, MigrationTarget target) {
+        String key = target.jdbcUrl() + "\u0000" + target.user();
+        return pools.computeIfAbsent(key, k -> new JdbcConnectionPool(target.jdbcUrl(), target.user(), target.password(),
+                maxConnectionsPerServer, BORROW_TIMEOUT));
+    }
+
+    @Override
+    public void close() {
+        workPools.values().forEach(JdbcConnectionPool::close);
+        lockPools.values().forEach(JdbcConnectionPool::close);
+        workPools.clear();
+        lockPools.clear();
+    }
+}
