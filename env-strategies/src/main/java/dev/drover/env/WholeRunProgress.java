@@ -11,7 +11,8 @@ import java.util.function.LongSupplier;
 /**
  * Counts a whole fleet run for one listener: the two-phase groups (which run first, one group at a
  * time) and then the fan-out, whose own progress counts only its targets, against the total of
- * every target of the run. Used on the thread that runs the fleet, like every listener.
+ * every target of the run. The ETA is the fan-out's (it runs last), unknown while groups run. Used
+ * on the thread that runs the fleet, like every listener.
  */
 final class WholeRunProgress implements FleetListener {
 
@@ -32,7 +33,7 @@ final class WholeRunProgress implements FleetListener {
 
     /** A two-phase group is about to run: its members are in flight together. */
     void groupStarted(List<FleetTarget> members) {
-        members.forEach(m -> quietly(() -> listener.started(m, progress(groupsDone, groupsFailed, members.size()))));
+        members.forEach(m -> quietly(() -> listener.started(m, progress(groupsDone, groupsFailed, members.size(), -1))));
     }
 
     /** A two-phase group ended; members that never started (skipped, cancelled) are not reported, as in the fan-out. */
@@ -43,7 +44,7 @@ final class WholeRunProgress implements FleetListener {
             }
             groupsDone++;
             groupsFailed += outcome.failed() || outcome.status() == OutcomeStatus.IN_DOUBT ? 1 : 0;
-            quietly(() -> listener.finished(outcome, progress(groupsDone, groupsFailed, 0)));
+            quietly(() -> listener.finished(outcome, progress(groupsDone, groupsFailed, 0, -1)));
         }
     }
 
@@ -58,11 +59,11 @@ final class WholeRunProgress implements FleetListener {
     }
 
     private FleetProgress afterGroups(FleetProgress fanOut) {
-        return progress(groupsDone + fanOut.done(), groupsFailed + fanOut.failed(), fanOut.running());
+        return progress(groupsDone + fanOut.done(), groupsFailed + fanOut.failed(), fanOut.running(), fanOut.etaMs());
     }
 
-    private FleetProgress progress(int done, int failed, int running) {
-        return new FleetProgress(total, done, failed, running, (nanoTime.getAsLong() - start) / 1_000_000);
+    private FleetProgress progress(int done, int failed, int running, long etaMs) {
+        return new FleetProgress(total, done, failed, running, (nanoTime.getAsLong() - start) / 1_000_000, etaMs);
     }
 
     /** A failing progress display must not stop a run, as in the fan-out. */

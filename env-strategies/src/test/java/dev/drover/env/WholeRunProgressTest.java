@@ -46,18 +46,18 @@ class WholeRunProgressTest {
         progress.groupFinished(List.of(outcome(a, OutcomeStatus.SUCCEEDED), outcome(b, OutcomeStatus.IN_DOUBT)));
         progress.groupFinished(List.of(outcome(target("skipped"), OutcomeStatus.SKIPPED)));
         // the fan-out's own progress counts its targets only (2 of them here)
-        progress.started(target("c"), new FleetProgress(2, 0, 0, 1, 0));
-        progress.finished(outcome(target("c"), OutcomeStatus.UNCHANGED), new FleetProgress(2, 1, 0, 0, 0));
-        progress.finished(outcome(target("d"), OutcomeStatus.FAILED), new FleetProgress(2, 2, 1, 0, 0));
+        progress.started(target("c"), new FleetProgress(2, 0, 0, 1, 0, -1));
+        progress.finished(outcome(target("c"), OutcomeStatus.UNCHANGED), new FleetProgress(2, 1, 0, 0, 0, 700));
+        progress.finished(outcome(target("d"), OutcomeStatus.FAILED), new FleetProgress(2, 2, 1, 0, 0, 0));
 
         assertThat(seen).containsExactly(
-                "started a 0/5 failed 0 running 2 at 0ms",
-                "started b 0/5 failed 0 running 2 at 0ms",
-                "finished a 1/5 failed 0 running 0 at 2ms",
-                "finished b 2/5 failed 1 running 0 at 2ms",
-                "started c 2/5 failed 1 running 1 at 2ms",
-                "finished c 3/5 failed 1 running 0 at 2ms",
-                "finished d 4/5 failed 2 running 0 at 2ms");
+                "started a 0/5 failed 0 running 2 at 0ms eta -1",
+                "started b 0/5 failed 0 running 2 at 0ms eta -1",
+                "finished a 1/5 failed 0 running 0 at 2ms eta -1",
+                "finished b 2/5 failed 1 running 0 at 2ms eta -1",
+                "started c 2/5 failed 1 running 1 at 2ms eta -1",
+                "finished c 3/5 failed 1 running 0 at 2ms eta 700",
+                "finished d 4/5 failed 2 running 0 at 2ms eta 0");
     }
 
     @Test
@@ -72,7 +72,8 @@ class WholeRunProgressTest {
     }
 
     private static String text(FleetProgress p) {
-        return p.done() + "/" + p.total() + " failed " + p.failed() + " running " + p.running() + " at " + p.elapsedMs() + "ms";
+        return p.done() + "/" + p.total() + " failed " + p.failed() + " running " + p.running() + " at " + p.elapsedMs()
+                + "ms eta " + p.etaMs();
     }
 
     private FleetTarget target(String key) {
