@@ -98,7 +98,12 @@ class FleetCommandsPostgresIT {
         createTenants(db.url());
         createTenants(offlineUrl);
 
-        assertThat(cli.run("-c", "app/drover.ini", "upgrade", "head", "--sql", "--sql-dir", "sql").exitCode()).isZero();
+        // --sql opens no connection, so it cannot run the 'query:' source: the tenants are named in a file
+        Files.writeString(tmp.resolve("tenants.txt"), String.join("\n", query(db.url(),
+                "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant%' ORDER BY 1")) + "\n");
+        CliRun.Result sql = cli.run("-c", "app/drover.ini", "upgrade", "head", "--sql", "--sql-dir", "sql",
+                "--tenants-file", "tenants.txt");
+        assertThat(sql.exitCode()).as(sql.toString()).isZero();
         List<Path> files;
         try (Stream<Path> listed = Files.list(tmp.resolve("sql"))) {
             files = listed.sorted().toList();

@@ -77,6 +77,22 @@ public record MigrationTarget(
                 .replaceAll("(?i)([?&;](password|pwd|user|username)=)[^&;]*", "$1***");
     }
 
+    /**
+     * The command-line options that select exactly this target, for the commands a message tells the
+     * user to run: {@code -n SECTION}, plus {@code -t TENANT} for a tenant, taken from the key
+     * {@code section/tenant} (tenant names never contain {@code /}). A value with characters other than
+     * letters, digits and {@code _ . -} is single-quoted for a POSIX shell.
+     */
+    public String selector() {
+        int slash = key.lastIndexOf('/');
+        return slash < 0 ? "-n " + shellWord(key)
+                : "-n " + shellWord(key.substring(0, slash)) + " -t " + shellWord(key.substring(slash + 1));
+    }
+
+    private static String shellWord(String value) {
+        return value.matches("[A-Za-z0-9_.-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
+    }
+
     /** The database address (no credentials, no parameters): part of the target lock identity. */
     public String databaseAddress() {
         return maskedUrl().replaceAll("[?;].*$", "");

@@ -92,6 +92,15 @@ public final class VersionStore {
         return insertRow(revision, direction, checksum, HistoryRow.STARTED, 0, runId, "NULL");
     }
 
+    /**
+     * The row that accepts {@code checksum} as the script of the applied revision {@code revision}
+     * ({@code drover repair}, after Flyway's repair): it runs nothing and supersedes the checksum of the
+     * revision's earlier rows.
+     */
+    public String insertAccepted(String revision, String checksum, String runId) {
+        return insertRow(revision, "upgrade", checksum, HistoryRow.ACCEPTED, 0, runId, dialect.now());
+    }
+
     /** Records that {@code committed} statements of a started revision have committed. */
     public String recordProgress(String revision, String direction, String runId, int committed) {
         return "UPDATE " + historyTableName() + " SET statement_count = " + committed + startedRow(revision, direction, runId);
