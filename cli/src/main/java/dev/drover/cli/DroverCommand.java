@@ -15,10 +15,13 @@ import dev.drover.cli.command.LintCommand;
 import dev.drover.cli.command.ListTemplatesCommand;
 import dev.drover.cli.command.MergeCommand;
 import dev.drover.cli.command.RecoverCommand;
+import dev.drover.cli.command.RepairCommand;
 import dev.drover.cli.command.RevisionCommand;
 import dev.drover.cli.command.ShowCommand;
 import dev.drover.cli.command.TargetsCommand;
 import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +51,7 @@ import picocli.CommandLine.Spec;
             StampCommand.class,
             StatusCommand.class,
             CheckCommand.class,
+            RepairCommand.class,
             RecoverCommand.class,
         },
         footer = {"", "Run 'drover COMMAND --help' for a command's options."})
@@ -61,6 +65,8 @@ public final class DroverCommand implements Runnable {
 
     @Inject
     CliEnvironment environment;
+
+    private final Set<String> warned = new HashSet<>();
 
     @Override
     public void run() {
@@ -77,6 +83,13 @@ public final class DroverCommand implements Runnable {
 
     /** The configuration and script directories selected by the global options. */
     public Workspace workspace() {
-        return Workspace.open(options, environment);
+        return Workspace.open(options, environment, this::warn);
+    }
+
+    /** Prints {@code WARNING: message} on stderr, once per command however often it comes up. */
+    public void warn(String message) {
+        if (warned.add(message)) {
+            environment.err().println("WARNING: " + message);
+        }
     }
 }

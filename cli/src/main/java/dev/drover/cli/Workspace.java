@@ -2,11 +2,13 @@ package dev.drover.cli;
 
 import dev.drover.env.Lineage;
 import dev.drover.orchestrator.command.ScriptCommands;
+import dev.drover.orchestrator.script.ScriptDirectory;
 import dev.drover.registry.Registry;
 import dev.drover.registry.RegistryLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -20,26 +22,31 @@ public final class Workspace {
     private final CliEnvironment environment;
     private final Path configFile;
     private final Registry registry;
+    private final Consumer<String> warnings;
 
-    private Workspace(GlobalOptions options, CliEnvironment environment, Path configFile, Registry registry) {
+    private Workspace(GlobalOptions options, CliEnvironment environment, Path configFile, Registry registry,
+            Consumer<String> warnings) {
         this.options = options;
         this.environment = environment;
         this.configFile = configFile;
         this.registry = registry;
+        this.warnings = warnings;
     }
 
     /**
      * Loads the registry file.
      *
+     * @param warnings where warnings about script directories go
      * @throws CliException if the file does not exist (exit 2)
      */
-    static Workspace open(GlobalOptions options, CliEnvironment environment) {
+    static Workspace open(GlobalOptions options, CliEnvironment environment, Consumer<String> warnings) {
         Path file = configFile(options, environment);
         if (!Files.isRegularFile(file)) {
             throw CliException.usage("No configuration file '" + file + "'; create one with 'drover init DIR'"
                     + " or point to it with -c FILE or $DROVER_CONFIG");
         }
-        return new Workspace(options, environment, file, new RegistryLoader().env(environment.env()).load(file));
+        return new Workspace(options, environment, file, new RegistryLoader().env(environment.env()).load(file),
+                warnings);
     }
 
     private static Path configFile(GlobalOptions options, CliEnvironment environment) {
@@ -89,7 +96,10 @@ public final class Workspace {
         return scriptCommands(lineage());
     }
 
+    /** The script commands of {@code lineage}; warnings about its script directory are reported. */
     public ScriptCommands scriptCommands(Lineage lineage) {
-        return new ScriptCommands(lineage.scriptDirectory(), environment.clock(), environment.random());
+        ScriptDirectory directory = lineage.scriptDirectory();
+        directory.warnings().forEach(warnings);
+        return new ScriptCommands(directory, environment.clock(), environment.random());
     }
 }

@@ -55,6 +55,29 @@ class FleetCommandsPostgresIT {
         assertThat(new ObjectMapper().readTree(again.out()).path("summary").path("unchanged").asInt()).isEqualTo(TENANTS);
     }
 
+    /** The fleet ledger serves the plain reads; what it cannot see, check --deep finds in the tables. */
+    @Test
+    void checkDeepReadsTheTablesAndReportsALedgerRowThatDisagrees(@Database(DatabaseKind.POSTGRES) TestDatabase db)
+            throws Exception {
+        CliRun cli = project(db, db.url());
+        createTenants(db.url());
+        assertThat(cli.run("-c", "app/drover.ini", "upgrade", "head").exitCode()).isZero();
+        assertThat(query(db.url(), "SELECT count(*) FROM public.drover_ledger WHERE version_schema LIKE 'tenant%'"))
+                .containsExactly(String.valueOf(TENANTS));
+        assertThat(cli.run("-c", "app/drover.ini", "check", "--deep").exitCode()).isZero();
+
+        try (Connection c = DriverManager.getConnection(db.url())) { // changes a trigger cannot see
+            c.createStatement().execute("SET session_replication_role = replica");
+            c.createStatement().execute("UPDATE tenant_03.drover_version SET version_num = 'aaa001'");
+        }
+
+        assertThat(cli.run("-c", "app/drover.ini", "check").exitCode()).isZero();
+        CliRun.Result deep = cli.run("-c", "app/drover.ini", "check", "--deep");
+        assertThat(deep.exitCode()).as(deep.toString()).isEqualTo(1);
+        assertThat(deep.out()).contains("ledger: the fleet ledger's row for target 'app/tenant_03' says bbb002 but its"
+                + " tables say aaa001", "app/tenant_03: at aaa001, 1 pending");
+    }
+
     @Test
     void aFailingCanaryLeavesTheOtherTenantsAlone(@Database(DatabaseKind.POSTGRES) TestDatabase db) throws Exception {
         CliRun cli = project(db, db.url());
@@ -75,7 +98,12 @@ class FleetCommandsPostgresIT {
         createTenants(db.url());
         createTenants(offlineUrl);
 
-        assertThat(cli.run("-c", "app/drover.ini", "upgrade", "head", "--sql", "--sql-dir", "sql").exitCode()).isZero();
+        // --sql opens no connection, so it cannot run the 'query:' source: the tenants are named in a file
+        Files.writeString(tmp.resolve("tenants.txt"), String.join("\n", query(db.url(),
+                "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant%' ORDER BY 1")) + "\n");
+        CliRun.Result sql = cli.run("-c", "app/drover.ini", "upgrade", "head", "--sql", "--sql-dir", "sql",
+                "--tenants-file", "tenants.txt");
+        assertThat(sql.exitCode()).as(sql.toString()).isZero();
         List<Path> files;
         try (Stream<Path> listed = Files.list(tmp.resolve("sql"))) {
             files = listed.sorted().toList();

@@ -108,6 +108,14 @@ abstract class MigrationCommandsContract {
         assertThat(up.exitCode()).as(up.toString()).isEqualTo(2);
         assertThat(up.err()).contains("'aaa001'").contains("nothing was run").contains("new revision");
         assertThat(versionRows()).containsExactly("bbb002");
+
+        // the edit was intended: repair records the new checksum, and the next run proceeds
+        CliRun.Result repair = drover("repair");
+        assertThat(repair.exitCode()).as(repair.toString()).isZero();
+        assertThat(repair.out()).contains("accepted the current script of aaa001");
+        assertThat(drover("upgrade").exitCode()).isZero();
+        assertThat(versionRows()).containsExactly("ccc003");
+        assertThat(drover("check").exitCode()).isZero();
     }
 
     @Test

@@ -35,9 +35,10 @@ class TwoPhaseCommandsPostgresIT {
         String second = db.urlOf(db.createDatabase("second"));
         Files.createDirectories(tmp.resolve("billing"));
         Files.createDirectories(tmp.resolve("ledger"));
+        Files.createDirectories(tmp.resolve("audit"));
         Files.writeString(tmp.resolve("drover.ini"), """
                 [drover]
-                databases = billing, ledger
+                databases = billing, ledger, audit
                 [DEFAULT]
                 two_phase = true
                 [billing]
@@ -46,9 +47,16 @@ class TwoPhaseCommandsPostgresIT {
                 [ledger]
                 url = %s
                 version_locations = %%(here)s/ledger
-                """.formatted(db.url(), second));
+                [audit]
+                url = %s
+                two_phase = false
+                version_table = audit_version
+                history_table = audit_history
+                version_locations = %%(here)s/audit
+                """.formatted(db.url(), second, db.url()));
         script("billing", "b1", "", "CREATE TABLE invoices (id INT)");
         script("ledger", "l1", "", "CREATE TABLE entries (id INT)");
+        script("audit", "a1", "", "CREATE TABLE audit_log (id INT)");
         CliRun cli = new CliRun(tmp);
         cli.env.put("DROVER_JOURNAL_DIR", tmp.resolve("journal").toString());
 
@@ -56,6 +64,8 @@ class TwoPhaseCommandsPostgresIT {
         assertThat(up.exitCode()).as(up.toString()).isZero();
         JsonNode report = new ObjectMapper().readTree(tmp.resolve("report.json").toFile());
         assertThat(report.path("targets").get(0).path("twoPhase").path("decision").asText()).isEqualTo("commit");
+        assertThat(up.err()).as("the progress line counts the two-phase group and the fan-out").contains(
+                "drover: 3/3 done, 0 failed, 0 running");
         assertThat(rows(db.url(), "SELECT version_num FROM drover_version")).containsExactly("b1");
         assertThat(rows(second, "SELECT version_num FROM drover_version")).containsExactly("l1");
 
@@ -69,6 +79,9 @@ class TwoPhaseCommandsPostgresIT {
         assertThat(rows(db.url(), "SELECT gid FROM pg_prepared_xacts")).isEmpty();
         assertThat(rows(second, "SELECT gid FROM pg_prepared_xacts")).isEmpty();
         assertThat(cli.run("recover").out()).contains("nothing to recover");
+        JsonNode recovered = new ObjectMapper().readTree(cli.run("recover", "--format", "json").out());
+        assertThat(recovered.path("transactions")).isEmpty();
+        assertThat(recovered.path("unresolved").asBoolean()).isFalse();
     }
 
     @Test

@@ -87,6 +87,17 @@ class BadConfigurationIT {
     }
 
     @Test
+    void multipleHeadsAreRefusedBeforeAnyConnectionAlsoInTheDryRun() throws Exception {
+        cli.write("app/versions/ccc003_other.sql", Cli.script("ccc003", "aaa001", "SELECT 1;", null));
+        Cli.Result up = refused("ccc003_other.sql", "upgrade 'head' cannot be resolved, so nothing was run: section 'app':",
+                "Multiple heads", "'bbb002' (", "bbb002_email.sql)");
+        Cli.Result dryRun = cli.run("-c", "app/drover.ini", "upgrade", "head", "--dry-run");
+        assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(2);
+        assertThat(dryRun.err()).isEqualTo(up.err());
+        assertThat(tmp.resolve("app/data")).as("the dry run opened no connection either").doesNotExist();
+    }
+
+    @Test
     void unterminatedQuoteNamesScriptAndLine() throws Exception {
         cli.write("app/versions/bbb002_email.sql", Cli.script("bbb002", "aaa001",
                 "SELECT 1;\nINSERT INTO accounts VALUES ('oops);", null));

@@ -69,12 +69,19 @@ class HostileTenantNamesIT {
         assertThat(query(db, "SELECT table_schema || '.' || table_name FROM information_schema.tables"
                 + " WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1"))
                 .containsExactly("good_a.drover_history", "good_a.drover_version", "good_a.marker",
-                        "good_b.drover_history", "good_b.drover_version", "good_b.marker", "public.tenant_source");
+                        "good_b.drover_history", "good_b.drover_version", "good_b.marker", "public.drover_ledger",
+                        "public.tenant_source");
         assertThat(query(db, "SELECT schema_name || '=' || tenant FROM good_a.marker UNION ALL "
                 + "SELECT schema_name || '=' || tenant FROM good_b.marker ORDER BY 1")).containsExactly("good_a=good_a", "good_b=good_b");
 
-        // Offline SQL is generated for the valid tenants only.
-        assertThat(cli.run("-c", "app/drover.ini", "upgrade", "base:head", "--sql", "--sql-dir", "sql").exitCode()).isZero();
+        // Offline SQL (no connection: the same names come from a file) is generated for the valid tenants only.
+        List<String> named = new ArrayList<>(hostile);
+        named.addAll(List.of("good_a", "good_b"));
+        cli.write("tenants.txt", String.join("\n", named) + "\n");
+        Cli.Result sql = cli.run("-c", "app/drover.ini", "upgrade", "base:head", "--sql", "--sql-dir", "sql",
+                "--tenants-file", "tenants.txt");
+        assertThat(sql.exitCode()).as(sql.toString()).isZero();
+        assertThat(sql.err()).contains("tenant 'semi;colon; DROP SCHEMA good_a CASCADE; --' of section 'app' rejected");
         try (var files = java.nio.file.Files.list(tmp.resolve("sql"))) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted().toList()).hasSize(2)
                     .allMatch(f -> f.contains("good_a") || f.contains("good_b"));

@@ -81,7 +81,7 @@ class KilledConnectionIT {
         Cli.Result refused = cli.run("-c", "app/drover.ini", "-x", "pause=0", "upgrade");
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
         assertThat(refused.out()).contains("is half-way through the upgrade of revision 'bbb002'", "1 of 3 statements committed",
-                "undo statements 1-1 and run 'drover stamp aaa001 --purge'");
+                "undo statements 1-1 and run 'drover -n drover stamp aaa001 --purge'");
         assertThat(HostileTenantNamesIT.query(db, "SELECT version_num FROM drover_version")).containsExactly("aaa001");
 
         db.execute("DROP TABLE t2");

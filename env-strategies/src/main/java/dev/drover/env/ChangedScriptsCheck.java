@@ -50,7 +50,8 @@ final class ChangedScriptsCheck {
                 + "('drover revision -m ...')");
     }
 
-    private static String named(List<String> keys) {
+    /** {@code target(s) 'a', 'b'} and, past five, how many more. */
+    static String named(List<String> keys) {
         List<String> quoted = keys.stream().limit(NAMED).map(k -> "'" + k + "'").toList();
         String more = keys.size() > NAMED ? " and " + (keys.size() - NAMED) + " more target(s)" : "";
         return "target(s) " + String.join(", ", quoted) + more;

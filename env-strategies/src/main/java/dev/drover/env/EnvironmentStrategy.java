@@ -37,7 +37,7 @@ public abstract class EnvironmentStrategy {
                 target.password().isEmpty() ? null : target.password().reveal(), null, tenantSchema,
                 searchPath(target), target.versionTable(), target.versionTableSchema(), target.historyTable(),
                 placeholders(target, tenantSchema, x), target.transactionPerMigration(), target.createSchema(),
-                lockWait != null ? lockWait : target.lockWait(), limits(target.live()));
+                lockWait != null ? lockWait : target.lockWait(), target.fleetLedger(), limits(target.live()));
     }
 
     private static StatementLimits limits(LiveSettings live) {

@@ -11,20 +11,19 @@ import dev.drover.orchestrator.fleet.FleetTarget;
 import dev.drover.orchestrator.fleet.OutcomeStatus;
 import dev.drover.orchestrator.fleet.RolloutPolicy;
 import dev.drover.orchestrator.fleet.RuntimeStateReader;
+import dev.drover.orchestrator.fleet.RuntimeThrottleProbe;
+import dev.drover.orchestrator.fleet.Throttle;
 import dev.drover.orchestrator.fleet.StateReader;
 import dev.drover.orchestrator.fleet.TargetOutcome;
 import dev.drover.orchestrator.fleet.TargetView;
-import dev.drover.orchestrator.fleet.Throttle;
-import dev.drover.orchestrator.fleet.RuntimeThrottleProbe;
 import dev.drover.orchestrator.graph.MigrationStep;
 import dev.drover.orchestrator.lint.Finding;
 import dev.drover.orchestrator.runtime.MigrationTarget;
 import dev.drover.orchestrator.runtime.OwnedRuntime;
 import dev.drover.orchestrator.runtime.RunOptions;
-import dev.drover.orchestrator.runtime.ScriptSource;
 import dev.drover.orchestrator.runtime.StatementLimits;
+import dev.drover.orchestrator.runtime.ScriptSource;
 import dev.drover.orchestrator.runtime.StepError;
-import dev.drover.orchestrator.runtime.StepResult;
 import dev.drover.orchestrator.script.ScriptDirectory;
 import dev.drover.orchestrator.twophase.RecoveryResult;
 import dev.drover.orchestrator.twophase.TwoPhaseJournal;
@@ -43,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -60,16 +60,18 @@ public final class Fleet implements AutoCloseable {
     private final Map<String, RegistryTarget> registry;
     private final Map<String, EnvironmentStrategy> strategies;
     private final String runId;
+    private final List<String> warnings;
     private Path journalDirectory = TwoPhaseJournal.defaultDirectory();
     private OwnedRuntime runtime;
     private StateReader states;
 
     private Fleet(List<FleetTarget> targets, Map<String, RegistryTarget> registry,
-            Map<String, EnvironmentStrategy> strategies, String runId) {
+            Map<String, EnvironmentStrategy> strategies, String runId, List<String> warnings) {
         this.targets = targets;
         this.registry = registry;
         this.strategies = strategies;
         this.runId = runId;
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -84,7 +86,7 @@ public final class Fleet implements AutoCloseable {
 
     /**
      * As {@link #of(List, Map, Duration)}, with command-line overrides of the sections' statement limits
-     * ({@code --lock-timeout}, {@code --lock-retries}).
+     * ({@code --lock-timeout}, {@code --lock-retries}, {@code --statement-timeout}).
      *
      * @param limits applied to each target's limits from its section
      * @throws ConfigException if a {@code two_phase} section is not PostgreSQL, or a strategy cannot be loaded
@@ -96,10 +98,14 @@ public final class Fleet implements AutoCloseable {
         Map<String, EnvironmentStrategy> strategies = new LinkedHashMap<>();
         Map<String, RegistryTarget> registry = new LinkedHashMap<>();
         List<FleetTarget> targets = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (RegistryTarget target : selected) {
             requireTwoPhaseDialect(target);
-            ScriptSource scripts = lineages.computeIfAbsent(target.versionLocations(),
-                    locations -> ScriptSource.of(ScriptDirectory.load(locations)));
+            ScriptSource scripts = lineages.computeIfAbsent(target.versionLocations(), locations -> {
+                ScriptDirectory directory = ScriptDirectory.load(locations);
+                warnings.addAll(directory.warnings());
+                return ScriptSource.of(directory);
+            });
             EnvironmentStrategy strategy = bySection.computeIfAbsent(target.sectionName(),
                     name -> Strategies.forSection(target.section()));
             MigrationTarget mapped = strategy.target(target, x, lockWait);
@@ -109,7 +115,7 @@ public final class Fleet implements AutoCloseable {
             strategies.put(target.key(), strategy);
             registry.put(target.key(), target);
         }
-        return new Fleet(targets, registry, strategies, RunOptions.withNewRunId().runId());
+        return new Fleet(targets, registry, strategies, RunOptions.withNewRunId().runId(), warnings);
     }
 
     /** The section's throttle: its throttle_query and max_replication_lag probes, or {@code null}. */
@@ -139,6 +145,11 @@ public final class Fleet implements AutoCloseable {
     public Fleet withJournal(Path directory) {
         this.journalDirectory = directory;
         return this;
+    }
+
+    /** What the user should know about the selected lineages' script directories (e.g. ignored {@code .py} files). */
+    public List<String> warnings() {
+        return warnings;
     }
 
     public String runId() {
@@ -172,29 +183,59 @@ public final class Fleet implements AutoCloseable {
      *         not split or an undefined placeholder
      * @throws AppliedScriptChangedException before any target is touched (upgrade, downgrade), when a revision that
      *         ran on some target has a different script now
+     * @throws dev.drover.orchestrator.graph.RevisionException before any target is touched, when the destination
+     *         cannot be resolved in some selected lineage (several heads, unknown or ambiguous revision) or, for
+     *         {@code +N} / {@code -N}, from some target's current heads
      */
     public FleetResult run(FleetOperation operation, RolloutPolicy policy, FleetListener listener,
             Cancellation cancellation) {
-        PlanTimeCheck.check(targets, operation);
         StateReader states = states();
         this.states = null; // the run changes the fleet: a later read must not see this snapshot
-        ChangedScriptsCheck.check(operation, () -> new FleetInspector(states).status(targets));
+        refuseBeforeRun(operation, new FleetInspector(states));
         Instant started = Instant.now();
         List<FleetTarget> ordinary = new ArrayList<>();
         List<FleetTarget> twoPhase = new ArrayList<>();
+        boolean migrates = operation instanceof FleetOperation.Upgrade || operation instanceof FleetOperation.Downgrade;
         for (FleetTarget target : targets) {
-            boolean grouped = registry.get(target.key()).twoPhase() && !(operation instanceof FleetOperation.Stamp);
-            (grouped ? twoPhase : ordinary).add(target);
+            (migrates && registry.get(target.key()).twoPhase() ? twoPhase : ordinary).add(target);
         }
+        WholeRunProgress progress = new WholeRunProgress(listener, targets.size(), System::nanoTime);
         TwoPhaseGroups.Run groups = twoPhase.isEmpty()
                 ? new TwoPhaseGroups.Run(List.of(), false, false)
                 : TwoPhaseGroups.run(TwoPhaseGroups.of(twoPhase),
                         runtime().twoPhaseCoordinator(new TwoPhaseJournal(journalDirectory), twoPhase.size()),
-                        runId, policy, planners(twoPhase, operation), cancellation);
+                        runId, policy, planners(twoPhase, operation), cancellation, progress);
         FleetResult fanOut = groups.stopped() || groups.cancelled()
                 ? notRun(operation, ordinary, groups.cancelled() ? OutcomeStatus.CANCELLED : OutcomeStatus.SKIPPED)
-                : runner(states).run(operation, ordinary, policy, new RunOptions(runId), listener, cancellation);
+                : runner(states).run(operation, ordinary, policy, new RunOptions(runId), progress, cancellation);
         return merge(operation, started, groups, fanOut);
+    }
+
+    /**
+     * What is refused before any target changes, for a run and its dry run alike: a broken graph or
+     * script, an undefined placeholder, a destination that does not resolve in every lineage (or from
+     * every target's heads, for {@code +N} / {@code -N}), and an applied script edited since it ran.
+     * The fleet is read (no lock, nothing created) only when a check needs it, and at most once.
+     *
+     * @return the fleet's status, read on first use and kept
+     */
+    private Supplier<FleetStatus> refuseBeforeRun(FleetOperation operation, FleetInspector inspector) {
+        PlanTimeCheck.check(targets, operation);
+        DestinationCheck.check(targets, operation);
+        Supplier<FleetStatus> status = once(() -> inspector.status(targets));
+        ChangedScriptsCheck.check(operation, status);
+        DestinationCheck.checkFromHeads(targets, operation, status);
+        return status;
+    }
+
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        List<T> value = new ArrayList<>(1);
+        return () -> {
+            if (value.isEmpty()) {
+                value.add(supplier.get());
+            }
+            return value.get(0);
+        };
     }
 
     private FleetResult notRun(FleetOperation operation, List<FleetTarget> notStarted, OutcomeStatus status) {
@@ -225,20 +266,13 @@ public final class Fleet implements AutoCloseable {
         Map<String, Function<List<String>, List<MigrationStep>>> planners = new HashMap<>();
         for (FleetTarget member : members) {
             EnvironmentStrategy strategy = strategies.get(member.key());
-            planners.put(member.key(), current -> strategy.reviewPlan(member.target(), plan(member, operation, current)));
+            planners.put(member.key(),
+                    current -> strategy.reviewPlan(member.target(), FleetPlans.steps(member, operation, current)));
         }
         return planners;
     }
 
-    /** The plan of {@code operation} for one target from {@code current} (upgrade or downgrade). */
-    static List<MigrationStep> plan(FleetTarget target, FleetOperation operation, List<String> current) {
-        if (operation instanceof FleetOperation.Downgrade down) {
-            return target.scripts().graph().planDowngrade(current, down.destination());
-        }
-        return target.scripts().graph().planUpgrade(current, operation.destination());
-    }
-
-    /** Each target's heads, pending steps and problems, read in batches per server. */
+    /** Each target's heads, pending steps and problems, read in batches per server (and from fleet ledgers). */
     public FleetStatus status() {
         return new FleetInspector(states()).status(targets);
     }
@@ -246,17 +280,20 @@ public final class Fleet implements AutoCloseable {
     /**
      * Lint findings (issue 14) in the revisions {@code operation} would run on at least one target, judged by
      * each target's dialect: read like {@link #status()} (one bulk read, shared with a following {@link #run}),
-     * executing nothing. Stamp runs no script: no findings. A target that cannot be read is left to the run.
+     * executing nothing. Stamp and repair run no script: no findings. A target that cannot be read is left
+     * to the run.
      *
-     * @throws dev.drover.orchestrator.graph.RevisionException before connecting, on a broken graph
+     * @throws dev.drover.orchestrator.graph.RevisionException before connecting, on a broken graph or a
+     *         destination that does not resolve
      * @throws dev.drover.orchestrator.script.ScriptParseException before connecting, on a script that does not split
      *         or an undefined placeholder
      */
     public List<Finding> lint(FleetOperation operation) {
-        if (operation instanceof FleetOperation.Stamp) {
+        if (!(operation instanceof FleetOperation.Upgrade || operation instanceof FleetOperation.Downgrade)) {
             return List.of();
         }
-        PlanTimeCheck.check(targets, operation); // bad scripts are refused before any connection opens
+        PlanTimeCheck.check(targets, operation); // bad input is refused before any connection opens
+        DestinationCheck.check(targets, operation);
         return PendingLint.lint(status(), operation);
     }
 
@@ -272,11 +309,23 @@ public final class Fleet implements AutoCloseable {
     }
 
     /**
+     * {@code check --deep}: the status from every target's own tables, never a fleet ledger, and the
+     * targets whose ledger row disagrees with them.
+     */
+    public FleetInspector.DeepStatus deepStatus() {
+        return FleetInspector.deep(runtime().runtime(), targets);
+    }
+
+    /**
      * Offline SQL for every target, by key, in rollout order: {@code --sql} ({@code start:end} ranges,
      * no connection) when {@code current} is {@code null}; {@code --dry-run} (from each target's
-     * current heads) otherwise.
+     * current heads; a target missing from {@code current} is left out) otherwise.
      *
      * @param current heads per target key from {@link #status()}, or {@code null} for pure offline
+     * @throws dev.drover.orchestrator.graph.RevisionException for pure offline, before any SQL is written, when
+     *         the range cannot be resolved or planned in some selected lineage
+     * @throws dev.drover.orchestrator.script.ScriptParseException for pure offline, before any SQL is written,
+     *         on a script that does not split or an undefined placeholder
      */
     public Map<String, String> sql(FleetOperation operation, Map<String, List<String>> current) {
         Map<String, String> sql = new LinkedHashMap<>();
@@ -289,11 +338,18 @@ public final class Fleet implements AutoCloseable {
      * is written, so a fleet of any size never holds more than one target's SQL in memory.
      */
     public void sql(FleetOperation operation, Map<String, List<String>> current, BiConsumer<String, String> sink) {
+        if (current == null) {
+            PlanTimeCheck.check(targets, operation);
+            DestinationCheck.checkOffline(targets, operation);
+        }
         for (FleetTarget target : targets) {
             EnvironmentStrategy strategy = strategies.get(target.key());
-            sink.accept(target.key(), current == null
-                    ? OfflineSqlSource.offline(target, operation, strategy, OFFLINE_RUN_ID)
-                    : OfflineSqlSource.fromHeads(target, operation, strategy, current.get(target.key()), runId));
+            if (current == null) {
+                sink.accept(target.key(), OfflineSqlSource.offline(target, operation, strategy, OFFLINE_RUN_ID));
+            } else if (current.containsKey(target.key())) {
+                sink.accept(target.key(), OfflineSqlSource.fromHeads(target, operation, strategy,
+                        current.get(target.key()), runId));
+            }
         }
     }
 
@@ -303,29 +359,35 @@ public final class Fleet implements AutoCloseable {
     /**
      * Reads every target's current heads (in batches), executes nothing, and returns what
      * {@code operation} would do: targets with work are reported {@code skipped} with their planned
-     * steps, the others {@code unchanged}; a target that cannot be read or planned is {@code failed}.
+     * steps (repair: the revisions whose new checksum it would accept), the others {@code unchanged};
+     * a target that cannot be read or planned is {@code failed} and has no SQL.
      *
      * @throws AppliedScriptChangedException as {@link #run} would, when an applied script was edited
+     * @throws dev.drover.orchestrator.graph.RevisionException as {@link #run} would, when the destination
+     *         cannot be resolved, or the graph is broken
+     * @throws dev.drover.orchestrator.script.ScriptParseException as {@link #run} would
      */
     public DryRun dryRun(FleetOperation operation) {
         Instant started = Instant.now();
+        FleetInspector inspector = new FleetInspector(states());
+        // The run refuses these before touching anything, so its dry run does too, with the same message.
+        Supplier<FleetStatus> status = refuseBeforeRun(operation, inspector);
         Map<String, List<String>> heads = new LinkedHashMap<>();
         List<TargetOutcome> outcomes = new ArrayList<>();
-        FleetStatus status = status();
-        // The run would refuse an edited applied script before touching anything, so its dry run does too.
-        ChangedScriptsCheck.check(operation, () -> status);
-        for (TargetView view : status.targets()) {
-            FleetTarget target = view.target();
+        for (TargetView view : status.get().targets()) {
             if (view.error() != null) {
-                outcomes.add(new TargetOutcome(target, OutcomeStatus.FAILED, List.of(), List.of(), 0, List.of(),
+                outcomes.add(new TargetOutcome(view.target(), OutcomeStatus.FAILED, List.of(), List.of(), 0, List.of(),
                         StepError.of(null, view.error()), false, null));
                 continue;
             }
-            heads.put(target.key(), view.heads());
-            outcomes.add(planned(target, operation, view.heads()));
+            TargetOutcome planned = FleetPlans.dryRun(view, operation, strategies.get(view.key()));
+            outcomes.add(planned);
+            if (planned.status() != OutcomeStatus.FAILED) {
+                heads.put(view.key(), view.heads());
+            }
         }
         Map<String, String> sql = new LinkedHashMap<>();
-        sql(operation, heads).forEach((key, text) -> {
+        sql(operation, heads, (key, text) -> {
             if (!text.isEmpty()) {
                 sql.put(key, text);
             }
@@ -334,27 +396,6 @@ public final class Fleet implements AutoCloseable {
         boolean failed = outcomes.stream().anyMatch(o -> o.status() == OutcomeStatus.FAILED);
         return new DryRun(new FleetResult(runId, operation.command(), operation.destination(), started, finished,
                 Duration.between(started, finished).toMillis(), outcomes, failed, false), sql);
-    }
-
-    private TargetOutcome planned(FleetTarget target, FleetOperation operation, List<String> heads) {
-        try {
-            List<StepResult> steps = new ArrayList<>();
-            if (!(operation instanceof FleetOperation.Stamp)) {
-                for (MigrationStep step : strategies.get(target.key()).reviewPlan(target.target(),
-                        plan(target, operation, heads))) {
-                    steps.add(new StepResult(step.revision().id(), step.direction(), 0, target.scripts()
-                            .statements(step.revision().id(), step.direction(), target.target().dialect()).size()));
-                }
-            } else if (operation.isNoOp(target.scripts(), heads)) {
-                return new TargetOutcome(target, OutcomeStatus.UNCHANGED, heads, heads, 0, List.of(), null, false, null);
-            }
-            OutcomeStatus status = steps.isEmpty() && !(operation instanceof FleetOperation.Stamp)
-                    ? OutcomeStatus.UNCHANGED : OutcomeStatus.SKIPPED;
-            return new TargetOutcome(target, status, heads, heads, 0, steps, null, false, null);
-        } catch (RuntimeException e) {
-            return new TargetOutcome(target, OutcomeStatus.FAILED, heads, heads, 0, List.of(),
-                    StepError.of(null, e.getMessage()), false, null);
-        }
     }
 
     /** The masked url of a target, for headers of offline SQL. */

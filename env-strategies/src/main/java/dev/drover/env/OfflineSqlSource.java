@@ -22,7 +22,10 @@ final class OfflineSqlSource {
         if (operation instanceof FleetOperation.Downgrade down) {
             return OfflineSql.downgrade(target.target(), target.scripts(), down.destination(), runId, review);
         }
-        FleetOperation.Stamp stamp = (FleetOperation.Stamp) operation;
+        if (!(operation instanceof FleetOperation.Stamp stamp)) {
+            throw new IllegalArgumentException("'" + operation.command() + "' has no offline SQL: it needs each "
+                    + "target's history; use '" + operation.command() + " --dry-run' to see what it would do");
+        }
         return OfflineSql.stamp(target.target(), target.scripts(), stamp.revisions(), stamp.purge(), runId);
     }
 
@@ -31,6 +34,9 @@ final class OfflineSqlSource {
             List<String> heads, String runId) {
         String title = operation.command() + " " + operation.destination() + " (dry run from "
                 + (heads.isEmpty() ? "base" : String.join(" ", heads)) + ")";
+        if (operation instanceof FleetOperation.Repair) {
+            return "";
+        }
         if (operation instanceof FleetOperation.Stamp stamp) {
             var delta = target.scripts().graph().planStamp(heads, stamp.revisions(), stamp.purge());
             return delta.isEmpty() ? "" : OfflineSqlWriter.stamp(target.target(), delta, runId, title);

@@ -38,7 +38,7 @@ final class PendingLint {
                 continue;
             }
             try {
-                for (MigrationStep step : Fleet.plan(target, operation, view.heads())) {
+                for (MigrationStep step : FleetPlans.steps(target, operation, view.heads())) {
                     pending.computeIfAbsent(lineage, k -> new HashSet<>()).add(key(step.revision().id(),
                             step.direction().label()));
                 }

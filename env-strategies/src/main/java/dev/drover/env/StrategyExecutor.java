@@ -39,6 +39,9 @@ final class StrategyExecutor implements TargetExecutor {
                     current -> review(strategy, target, target.scripts().graph().planDowngrade(current, down.destination())),
                     options);
         }
+        if (operation instanceof FleetOperation.Repair) {
+            return runtime.repair(target.target(), target.scripts(), options);
+        }
         FleetOperation.Stamp stamp = (FleetOperation.Stamp) operation;
         return runtime.stamp(target.target(), target.scripts(), stamp.revisions(), stamp.purge(), options);
     }

@@ -53,9 +53,11 @@ final class TwoPhaseGroups {
      * or the run is cancelled.
      *
      * @param planners a plan per target key, from its current heads (already reviewed by its strategy)
+     * @param progress told when each group starts and ends
      */
     static Run run(List<Group> groups, TwoPhaseCoordinator coordinator, String runId, RolloutPolicy policy,
-            Map<String, Function<List<String>, List<MigrationStep>>> planners, Cancellation cancellation) {
+            Map<String, Function<List<String>, List<MigrationStep>>> planners, Cancellation cancellation,
+            WholeRunProgress progress) {
         List<TargetOutcome> outcomes = new ArrayList<>();
         int failures = 0;
         boolean stopped = false;
@@ -65,7 +67,9 @@ final class TwoPhaseGroups {
                 group.members().forEach(m -> outcomes.add(notStarted(m, status)));
                 continue;
             }
+            progress.groupStarted(group.members());
             List<TargetOutcome> groupOutcomes = runGroup(group, coordinator, runId, planners);
+            progress.groupFinished(groupOutcomes);
             outcomes.addAll(groupOutcomes);
             failures += (int) groupOutcomes.stream()
                     .filter(o -> o.failed() || o.status() == OutcomeStatus.IN_DOUBT).count();

@@ -26,6 +26,7 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicReference<String> cutAfter = new AtomicReference<>();
     private final AtomicInteger cuts = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
     private final java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
     private volatile boolean blackHole;
     private volatile boolean closed;
@@ -80,6 +81,11 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /** How many client connections the proxy has accepted so far. */
+    public int connections() {
+        return connections.get();
+    }
+
     /** How many armed cuts have fired. */
     public int cuts() {
         return cuts.get();
@@ -89,6 +95,7 @@ public final class TcpProxy implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = server.accept();
+                connections.incrementAndGet();
                 sockets.add(client);
                 if (blackHole) {
                     continue;

@@ -38,6 +38,8 @@ import java.util.Map;
  * @param lockWait {@code lock_wait} (seconds, default 60)
  * @param discoveryUrl {@code discovery_url}, the URL a {@code query:} runs on when the url has
  *                     {@code {tenant}}; {@code null} when not set (see {@link JdbcTenantDiscovery})
+ * @param fleetLedger {@code fleet_ledger}: the schema of the PostgreSQL fleet ledger (default {@code public}),
+ *                    or {@code null} when set to {@code off} or for other databases
  * @param placeholders {@code x.NAME = value} entries (name case preserved)
  * @param where file:line of the section header (or the file), for messages
  * @param live lock and statement timeouts, throttling ({@code lock_timeout}, ..., {@code throttle_wait})
@@ -47,7 +49,7 @@ public record DatabaseSection(
         TenantSource tenants, Path scriptLocation, List<Path> versionLocations, String fileTemplate,
         int truncateSlugLength, String versionTable, String versionTableSchema, String historyTable,
         String searchPath, boolean twoPhase, int maxConnections, boolean transactionPerMigration,
-        boolean createSchema, String strategy, Duration lockWait, String discoveryUrl,
+        boolean createSchema, String strategy, Duration lockWait, String discoveryUrl, String fleetLedger,
         Map<String, String> placeholders, String where, LiveSettings live) {
 
     public DatabaseSection {
@@ -61,12 +63,12 @@ public record DatabaseSection(
             TenantSource tenants, Path scriptLocation, List<Path> versionLocations, String fileTemplate,
             int truncateSlugLength, String versionTable, String versionTableSchema, String historyTable,
             String searchPath, boolean twoPhase, int maxConnections, boolean transactionPerMigration,
-            boolean createSchema, String strategy, Duration lockWait, String discoveryUrl,
+            boolean createSchema, String strategy, Duration lockWait, String discoveryUrl, String fleetLedger,
             Map<String, String> placeholders, String where) {
         this(name, url, user, password, dialect, tenancy, tenants, scriptLocation, versionLocations, fileTemplate,
                 truncateSlugLength, versionTable, versionTableSchema, historyTable, searchPath, twoPhase,
-                maxConnections, transactionPerMigration, createSchema, strategy, lockWait, discoveryUrl, placeholders,
-                where, LiveSettings.DEFAULT);
+                maxConnections, transactionPerMigration, createSchema, strategy, lockWait, discoveryUrl, fleetLedger,
+                placeholders, where, LiveSettings.DEFAULT);
     }
 
     /** @return the url with credentials masked (safe to print) */

@@ -125,6 +125,11 @@ public record RegistryTarget(String key, DatabaseSection section, String tenant,
         return section.lockWait();
     }
 
+    /** The schema of the PostgreSQL fleet ledger ({@code fleet_ledger}), or {@code null} for none. */
+    public String fleetLedger() {
+        return section.fleetLedger();
+    }
+
     /** Lock and statement timeouts, throttling. */
     public LiveSettings live() {
         return section.live();

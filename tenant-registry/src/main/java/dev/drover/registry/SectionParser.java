@@ -16,8 +16,8 @@ final class SectionParser {
             "version_locations", "file_template", "truncate_slug_length", "version_table",
             "version_table_schema", "history_table", "tenants", "search_path", "two_phase",
             "max_connections", "transaction_per_migration", "create_schema", "strategy", "lock_wait",
-            "discovery_url", "lock_timeout", "lock_retries", "statement_timeout", "throttle_query", "throttle_max",
-            "throttle_wait", "max_replication_lag");
+            "discovery_url", "fleet_ledger", "lock_timeout", "lock_retries", "statement_timeout", "throttle_query",
+            "throttle_max", "throttle_wait", "max_replication_lag");
     /** Keys read only in [drover]. */
     static final Set<String> DROVER_KEYS = Set.of("databases", "concurrency");
 
@@ -57,8 +57,8 @@ final class SectionParser {
                 identifier(s, "history_table", "drover_history"), searchPath(s, tenancy),
                 s.bool("two_phase", false), s.integer("max_connections", 4, 1),
                 s.bool("transaction_per_migration", true), s.bool("create_schema", false), strategy(s),
-                Duration.ofSeconds(s.integer("lock_wait", 60, 0)), s.string("discovery_url"), s.placeholders(), where,
-                live(s, dialect));
+                Duration.ofSeconds(s.integer("lock_wait", 60, 0)), s.string("discovery_url"), fleetLedger(s, dialect),
+                s.placeholders(), where, live(s, dialect));
     }
 
     /** lock_timeout ... throttle_wait; throttle_query and throttle_max go together, max_replication_lag is PostgreSQL's. */
@@ -137,6 +137,22 @@ final class SectionParser {
                     "add 'tenants = ...' or remove '{tenant}'");
         }
         return value;
+    }
+
+    /**
+     * {@code fleet_ledger}: the schema of the PostgreSQL fleet ledger (default {@code public}) or
+     * {@code off}; {@code null} for other databases. No {@code $}: the schema is written into function bodies.
+     */
+    private static String fleetLedger(SettingLookup s, Dialect dialect) {
+        String value = s.string("fleet_ledger", "public");
+        if (dialect != Dialect.POSTGRESQL || value.equalsIgnoreCase("off") || value.equalsIgnoreCase("false")) {
+            return null;
+        }
+        String schema = identifier(s, "fleet_ledger", "public");
+        if (schema.contains("$")) {
+            throw s.invalid(s.get("fleet_ledger").orElseThrow(), "may not contain '$'", "name a schema without '$', or write 'off'");
+        }
+        return schema;
     }
 
     private static String identifier(SettingLookup s, String key, String fallback) {

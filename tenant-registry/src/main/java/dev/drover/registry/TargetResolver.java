@@ -29,7 +29,7 @@ final class TargetResolver {
                 all.add(target(section, null));
                 continue;
             }
-            TenantNames.Outcome outcome = TenantNames.validate(section.name(), lister.list(section));
+            TenantNames.Outcome outcome = TenantNames.validate(section.name(), lister.list(section, selection.offline()));
             rejected.addAll(outcome.rejected());
             for (String tenant : outcome.accepted()) {
                 all.add(target(section, tenant));

@@ -16,9 +16,27 @@ final class TenantLister {
         this.discovery = discovery;
     }
 
-    /** @return the unvalidated names in source order; empty for {@link TenantSource.None} */
-    List<String> list(DatabaseSection section) {
+    /**
+     * @param offline for offline SQL, the tenants of a {@code query:} section instead of its query (no
+     *                connection), or {@code null} to run the query
+     * @return the unvalidated names in source order; empty for {@link TenantSource.None}
+     * @throws ConfigException for a missing or unreadable tenants file, or a {@code query:} section offline
+     *                         without names
+     */
+    List<String> list(DatabaseSection section, OfflineTenants offline) {
         TenantSource source = section.tenants();
+        if (source instanceof TenantSource.FromQuery query && offline != null) {
+            if (offline.names() == null) {
+                throw new ConfigException(query.where() + ": section [" + section.name() + "] discovers its tenants"
+                        + " with 'query:', which needs a connection, and offline SQL (--sql) opens none; name the"
+                        + " tenants with --tenant NAME (repeatable, without '*' or '?') or --tenants-file FILE");
+            }
+            return list(section, offline.names());
+        }
+        return list(section, source);
+    }
+
+    private List<String> list(DatabaseSection section, TenantSource source) {
         if (source instanceof TenantSource.Listed listed) {
             return listed.names();
         }

@@ -98,6 +98,6 @@ class CachingTenantDiscoveryTest {
         return new DatabaseSection("s", url, null, Secret.none(), dialect, Tenancy.DATABASE_PER_TENANT,
                 new TenantSource.FromQuery("SELECT 1", "f:3"), Path.of("/m"), List.of(Path.of("/m/versions")),
                 "%(rev)s_%(slug)s", 40, "drover_version", null, "drover_history", null, false, 4, true, false, null,
-                Duration.ofSeconds(60), discoveryUrl, java.util.Map.of(), "f:1");
+                Duration.ofSeconds(60), discoveryUrl, null, java.util.Map.of(), "f:1");
     }
 }

@@ -93,6 +93,7 @@ class RegistryLoaderTest {
         assertThat(s.createSchema()).isFalse();
         assertThat(s.strategy()).isNull();
         assertThat(s.lockWait()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(s.fleetLedger()).as("H2 has no fleet ledger").isNull();
         assertThat(s.user()).isNull();
         assertThat(s.password().isEmpty()).isTrue();
     }
@@ -120,6 +121,7 @@ class RegistryLoaderTest {
                 create_schema = on
                 strategy = com.example.MyStrategy
                 lock_wait = 5
+                fleet_ledger = drover_meta
                 x.Owner = Ops Team
                 """).section("drover");
 
@@ -139,7 +141,19 @@ class RegistryLoaderTest {
         assertThat(s.createSchema()).isTrue();
         assertThat(s.strategy()).isEqualTo("com.example.MyStrategy");
         assertThat(s.lockWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(s.fleetLedger()).isEqualTo("drover_meta");
         assertThat(s.placeholders()).containsExactly(Map.entry("Owner", "Ops Team"));
+    }
+
+    @Test
+    void theFleetLedgerDefaultsToPublicOnPostgresAndCanBeTurnedOff() {
+        assertThat(load(dir, "[drover]\nurl = jdbc:postgresql://db/app\n").section("drover").fleetLedger()).isEqualTo("public");
+        assertThat(load(dir, "[drover]\nurl = jdbc:postgresql://db/app\nfleet_ledger = off\n").section("drover")
+                .fleetLedger()).isNull();
+        assertThat(load(dir, "[drover]\nurl = jdbc:mariadb://db/app\nfleet_ledger = meta\n").section("drover")
+                .fleetLedger()).isNull();
+        assertThatThrownBy(() -> load(dir, "[drover]\nurl = jdbc:postgresql://db/app\nfleet_ledger = a$b\n").section("drover"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("drover.ini:3").hasMessageContaining("fleet_ledger");
     }
 
     @Test

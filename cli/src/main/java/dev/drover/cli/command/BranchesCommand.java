@@ -2,6 +2,7 @@ package dev.drover.cli.command;
 
 import dev.drover.cli.DroverCommand;
 import dev.drover.cli.render.RevisionFormatter;
+import dev.drover.cli.render.RevisionJson;
 import dev.drover.orchestrator.command.RevisionView;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class BranchesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean verbose = drover.options().verbose();
-        return EachLineage.print(drover, commands -> commands.branches().stream().flatMap(point -> {
+        return EachLineage.print(drover, "branchPoints", commands -> commands.branches().stream().flatMap(point -> {
             RevisionView at = point.branchPoint();
             String indent = " ".repeat(at.id().length());
             List<String> lines = new ArrayList<>();
@@ -30,6 +31,6 @@ public final class BranchesCommand implements Callable<Integer> {
                     lines.add(indent + " -> " + RevisionFormatter.line(branch, true, verbose, false, true)));
             lines.add("");
             return lines.stream();
-        }).toList());
+        }).toList(), commands -> commands.branches().stream().map(RevisionJson::of).toList());
     }
 }

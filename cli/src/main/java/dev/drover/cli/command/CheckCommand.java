@@ -5,12 +5,15 @@ import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.StatusRenderer;
 import dev.drover.env.Fleet;
+import dev.drover.orchestrator.fleet.FleetInspector;
 import dev.drover.orchestrator.fleet.FleetStatus;
 import dev.drover.orchestrator.fleet.TargetView;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code drover check}: the deploy gate; exit 1 unless every target is at head with unchanged applied scripts. */
@@ -25,12 +28,20 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     ShardOption shard;
 
+    @Option(names = "--deep", description = "Read every target's own version and history tables instead of the"
+            + " PostgreSQL fleet ledger, and fail if a ledger row disagrees with them.")
+    boolean deep;
+
     @Override
     public Integer call() {
         try (Fleet fleet = TargetSelection.fleet(drover, shard.shard, null)) {
-            FleetStatus status = fleet.status();
+            FleetInspector.DeepStatus deepStatus = deep ? fleet.deepStatus() : null;
+            FleetStatus status = deep ? deepStatus.status() : fleet.status();
+            List<String> disagreements = deep ? deepStatus.ledgerDisagreements() : List.of();
             PrintWriter out = drover.environment().out();
-            if (drover.options().format() == GlobalOptions.OutputFormat.json) {
+            boolean json = drover.options().format() == GlobalOptions.OutputFormat.json;
+            disagreements.forEach(line -> (json ? drover.environment().err() : out).println("ledger: " + line));
+            if (json) {
                 out.println(StatusRenderer.json(status));
             } else {
                 for (TargetView view : status.unhealthy()) {
@@ -42,7 +53,7 @@ public final class CheckCommand implements Callable<Integer> {
                         : "FAILED: " + status.unhealthy().size() + " of " + total + " target(s) not at head or changed;"
                                 + " run 'drover upgrade' (or fix the reported scripts)");
             }
-            return status.checkPassed() ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
+            return status.checkPassed() && disagreements.isEmpty() ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
         }
     }
 }

@@ -1,17 +1,19 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.DroverCommand;
+import dev.drover.cli.ExitCodes;
+import dev.drover.cli.GlobalOptions;
+import dev.drover.cli.render.StatusRenderer;
 import dev.drover.env.Fleet;
-import dev.drover.orchestrator.fleet.TargetView;
-import java.io.PrintWriter;
-import java.util.List;
+import dev.drover.orchestrator.fleet.FleetStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code drover current}: each target's current revision(s), as Alembic's {@code current} prints them. */
 @Command(name = "current", mixinStandardHelpOptions = true,
-        description = "Display the current revision(s) of each selected target.")
+        description = {"Display the current revision(s) of each selected target.",
+            "Exit code 1 when a target cannot be read (the others are still shown)."})
 public final class CurrentCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -20,18 +22,13 @@ public final class CurrentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Fleet fleet = TargetSelection.fleet(drover, null, null)) {
-            List<TargetView> views = fleet.status().targets();
-            PrintWriter out = drover.environment().out();
-            for (TargetView view : views) {
-                String prefix = views.size() > 1 ? view.key() + ": " : "";
-                if (view.error() != null) {
-                    out.println(prefix + "unreadable: " + view.error());
-                    continue;
-                }
-                List<String> heads = view.heads().isEmpty() ? List.of("<base>") : view.heads();
-                heads.forEach(head -> out.println(prefix + head + (view.atHead() ? " (head)" : "")));
+            FleetStatus status = fleet.status();
+            if (drover.options().format() == GlobalOptions.OutputFormat.json) {
+                drover.environment().out().println(StatusRenderer.currentJson(status));
+            } else {
+                StatusRenderer.current(status, drover.environment().out());
             }
-            return views.stream().anyMatch(v -> v.error() != null) ? 1 : 0;
+            return status.allReadable() ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
         }
     }
 }

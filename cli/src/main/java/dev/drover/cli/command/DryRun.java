@@ -2,6 +2,7 @@ package dev.drover.cli.command;
 
 import dev.drover.cli.DroverCommand;
 import dev.drover.cli.GlobalOptions;
+import dev.drover.cli.render.RunRenderer;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.fleet.FleetOperation;
 import dev.drover.orchestrator.report.ReportJson;
@@ -10,7 +11,10 @@ import dev.drover.orchestrator.report.RunReports;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** {@code --dry-run}: reads current revisions, executes nothing, writes each target's pending SQL and the plan. */
+/**
+ * {@code --dry-run}: reads current revisions, executes nothing, writes each target's pending SQL and the
+ * plan ({@code repair}, which runs no SQL: the revisions it would accept per target).
+ */
 final class DryRun {
 
     private DryRun() {}
@@ -23,13 +27,15 @@ final class DryRun {
         }
         if (drover.options().format() == GlobalOptions.OutputFormat.json) {
             drover.environment().out().println(ReportJson.toJson(report));
+        } else if (operation instanceof FleetOperation.Repair) {
+            RunRenderer.targets(report, false, drover.environment().out());
         } else {
             SqlOutput.write(drover, fleet, dry.sql(), sqlDir);
         }
         PrintWriter err = drover.environment().err();
         RunReport.Summary s = report.summary();
-        err.println("Dry run: " + dry.sql().size() + " of " + s.targets() + " target(s) would change, "
-                + s.unchanged() + " already at the destination" + (s.failed() > 0 ? ", " + s.failed() + " unreadable" : "")
+        err.println("Dry run: " + s.skipped() + " of " + s.targets() + " target(s) would change, "
+                + s.unchanged() + " with nothing to do" + (s.failed() > 0 ? ", " + s.failed() + " unreadable" : "")
                 + "; nothing was executed");
         return s.failed() > 0 ? 1 : 0;
     }

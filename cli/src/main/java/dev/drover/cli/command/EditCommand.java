@@ -3,6 +3,7 @@ package dev.drover.cli.command;
 import dev.drover.cli.CliException;
 import dev.drover.cli.DroverCommand;
 import dev.drover.cli.ExitCodes;
+import dev.drover.cli.GlobalOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -23,6 +24,10 @@ public final class EditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (drover.options().format() == GlobalOptions.OutputFormat.json) {
+            throw CliException.usage("'edit' opens an editor and has no JSON output; drop --format json"
+                    + " (for the script's path as JSON use 'drover show REV --format json')");
+        }
         Path path = drover.workspace().scriptCommands().scriptPath(revision);
         try {
             int status = drover.environment().editor().open(path);

@@ -2,6 +2,7 @@ package dev.drover.cli.command;
 
 import dev.drover.cli.DroverCommand;
 import dev.drover.cli.render.RevisionFormatter;
+import dev.drover.cli.render.RevisionJson;
 import dev.drover.orchestrator.command.RevisionView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,8 +24,8 @@ public final class HeadsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean verbose = drover.options().verbose();
-        return EachLineage.print(drover, commands -> commands.heads(resolveDependencies).stream()
+        return EachLineage.print(drover, "heads", commands -> commands.heads(resolveDependencies).stream()
                 .map(head -> verbose ? RevisionFormatter.logEntry(head) : RevisionFormatter.line(head, true, false, false, false))
-                .toList());
+                .toList(), commands -> RevisionJson.all(commands.heads(resolveDependencies)));
     }
 }

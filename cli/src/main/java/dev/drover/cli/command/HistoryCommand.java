@@ -3,6 +3,7 @@ package dev.drover.cli.command;
 import dev.drover.cli.CliException;
 import dev.drover.cli.DroverCommand;
 import dev.drover.cli.render.RevisionFormatter;
+import dev.drover.cli.render.RevisionJson;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.fleet.TargetView;
 import java.util.List;
@@ -32,11 +33,12 @@ public final class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         boolean verbose = drover.options().verbose();
         List<String> current = indicateCurrent || (range != null && range.contains("current")) ? currentHeads() : List.of();
-        return EachLineage.print(drover, commands -> commands.history(range, current).stream()
+        return EachLineage.print(drover, "revisions", commands -> commands.history(range, current).stream()
                 .map(rev -> verbose
                         ? RevisionFormatter.logEntry(rev, current.contains(rev.id()))
                         : RevisionFormatter.line(rev, true, true, true, true, current.contains(rev.id())))
-                .toList());
+                .toList(), commands -> commands.history(range, current).stream()
+                .map(rev -> RevisionJson.of(rev, current.contains(rev.id()))).toList());
     }
 
     /** The heads of the one selected target; 'current' means nothing for a fleet. */

@@ -2,11 +2,17 @@ package dev.drover.cli.command;
 
 import dev.drover.cli.CliException;
 import dev.drover.cli.DroverCommand;
+import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.Templates;
+import dev.drover.cli.render.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -39,6 +45,17 @@ public final class InitCommand implements Callable<Integer> {
         Path target = drover.environment().cwd().resolve(directory).normalize();
         requireEmpty(target);
         PrintWriter out = drover.environment().out();
+        if (drover.options().format() == GlobalOptions.OutputFormat.json) {
+            List<String> created = new ArrayList<>();
+            Templates.write(chosen, target, path -> created.add(path.toString()));
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("directory", target.toString());
+            document.put("template", chosen.name());
+            document.put("config", target.resolve("drover.ini").toString());
+            document.put("created", created);
+            out.println(Json.write(document));
+            return 0;
+        }
         Templates.write(chosen, target, path -> out.println((Files.isDirectory(path) ? "  Creating directory " : "  Generating ")
                 + path + " ...  done"));
         out.println("  Please edit configuration/connection settings in '" + target.resolve("drover.ini")

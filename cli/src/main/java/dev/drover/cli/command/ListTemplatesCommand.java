@@ -1,8 +1,11 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.DroverCommand;
+import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.Templates;
+import dev.drover.cli.render.Json;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -18,6 +21,11 @@ public final class ListTemplatesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = drover.environment().out();
+        if (drover.options().format() == GlobalOptions.OutputFormat.json) {
+            out.println(Json.write(Map.of("templates", Templates.all().stream()
+                    .map(t -> Map.of("name", t.name(), "description", t.description())).toList())));
+            return 0;
+        }
         out.println("Available templates:");
         out.println();
         for (Templates.Template template : Templates.all()) {

@@ -38,7 +38,6 @@ public final class MergeCommand implements Callable<Integer> {
         Lineage lineage = workspace.lineage();
         GeneratedRevision generated = workspace.scriptCommands(lineage).merge(revisions, message, branchLabels, revId,
                 lineage.fileTemplate(), lineage.truncateSlugLength());
-        drover.environment().out().println("  Generating " + generated.path() + " ...  done");
-        return 0;
+        return RevisionCommand.printGenerated(drover, generated);
     }
 }

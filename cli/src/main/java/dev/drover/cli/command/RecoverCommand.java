@@ -2,11 +2,17 @@ package dev.drover.cli.command;
 
 import dev.drover.cli.DroverCommand;
 import dev.drover.cli.ExitCodes;
+import dev.drover.cli.GlobalOptions;
+import dev.drover.cli.render.Json;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.twophase.RecoveredTransaction;
 import dev.drover.orchestrator.twophase.RecoveryResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,16 +37,35 @@ public final class RecoverCommand implements Callable<Integer> {
         try (Fleet fleet = TargetSelection.fleet(drover, null, null).withJournal(journalDirectory(drover))) {
             RecoveryResult result = fleet.recover(force);
             PrintWriter out = drover.environment().out();
-            if (result.transactions().isEmpty()) {
+            if (drover.options().format() == GlobalOptions.OutputFormat.json) {
+                out.println(json(result));
+            } else if (result.transactions().isEmpty()) {
                 out.println("No in-doubt two-phase transactions: nothing to recover.");
-                return ExitCodes.OK;
-            }
-            for (RecoveredTransaction tx : result.transactions()) {
-                out.println(tx.gid() + "  " + (tx.targetKey() == null ? "(no journal)" : tx.targetKey()) + "  "
-                        + tx.action().label() + (tx.detail() == null ? "" : ": " + tx.detail()));
+            } else {
+                for (RecoveredTransaction tx : result.transactions()) {
+                    out.println(tx.gid() + "  " + (tx.targetKey() == null ? "(no journal)" : tx.targetKey()) + "  "
+                            + tx.action().label() + (tx.detail() == null ? "" : ": " + tx.detail()));
+                }
             }
             return result.unresolved() ? ExitCodes.IN_DOUBT : ExitCodes.OK;
         }
+    }
+
+    /** {@code {"transactions": [{"gid", "target", "action", "detail"}], "unresolved": bool}}. */
+    private static String json(RecoveryResult result) {
+        List<Map<String, Object>> transactions = new ArrayList<>();
+        for (RecoveredTransaction tx : result.transactions()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("gid", tx.gid());
+            row.put("target", tx.targetKey());
+            row.put("action", tx.action().label());
+            row.put("detail", tx.detail());
+            transactions.add(row);
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("transactions", transactions);
+        document.put("unresolved", result.unresolved());
+        return Json.write(document);
     }
 
     /** {@code $DROVER_JOURNAL_DIR}, else {@code ~/.drover/journal}: where two-phase decisions are journaled. */

@@ -1,13 +1,16 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.DroverCommand;
+import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.Workspace;
+import dev.drover.cli.render.Json;
 import dev.drover.env.Lineage;
 import dev.drover.orchestrator.command.GeneratedRevision;
 import dev.drover.orchestrator.command.RevisionRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,7 +54,14 @@ public final class RevisionCommand implements Callable<Integer> {
         GeneratedRevision generated = workspace.scriptCommands(lineage).revision(new RevisionRequest(
                 message, List.of(head), splice, branchLabels, path, revId, dependsOn,
                 lineage.fileTemplate(), lineage.truncateSlugLength()));
-        drover.environment().out().println("  Generating " + generated.path() + " ...  done");
+        return printGenerated(drover, generated);
+    }
+
+    /** {@code Generating PATH ... done}, as Alembic prints it, or {@code {"revision", "path"}} with {@code --format json}. */
+    static int printGenerated(DroverCommand drover, GeneratedRevision generated) {
+        drover.environment().out().println(drover.options().format() == GlobalOptions.OutputFormat.json
+                ? Json.write(Map.of("revision", generated.id(), "path", generated.path().toString()))
+                : "  Generating " + generated.path() + " ...  done");
         return 0;
     }
 }

@@ -4,19 +4,13 @@ import dev.drover.cli.CliException;
 import dev.drover.cli.DroverCommand;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.LintRenderer;
-import dev.drover.cli.render.ProgressLine;
-import dev.drover.cli.render.RunRenderer;
 import dev.drover.env.Fleet;
-import dev.drover.orchestrator.fleet.Cancellation;
-import dev.drover.orchestrator.fleet.FleetListener;
 import dev.drover.orchestrator.fleet.FleetOperation;
-import dev.drover.orchestrator.fleet.FleetResult;
 import dev.drover.orchestrator.fleet.RolloutPolicy;
-import dev.drover.orchestrator.report.ReportJson;
-import dev.drover.orchestrator.report.RunReport;
-import dev.drover.orchestrator.report.RunReports;
 import dev.drover.orchestrator.lint.Finding;
 import dev.drover.orchestrator.runtime.StatementLimits;
+import dev.drover.registry.OfflineTenants;
+import dev.drover.registry.TenantSource;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +26,10 @@ final class RunOptionsMixin {
 
     @Option(names = "--sql-dir", paramLabel = "DIR", description = "With --sql or --dry-run: one .sql file per target in DIR instead of stdout.")
     Path sqlDir;
+
+    @Option(names = "--tenants-file", paramLabel = "FILE", description = "With --sql: the tenants (one per line, # comments)"
+            + " of sections whose tenants come from 'query:', which --sql cannot run; plain --tenant names work too.")
+    Path tenantsFile;
 
     @Option(names = "--dry-run", description = "Read each target's current revision, execute nothing, and write"
             + " the SQL each target would run (plan in the --report).")
@@ -81,8 +79,12 @@ final class RunOptionsMixin {
     /** Runs {@code operation} on the selected targets as the options say, and returns the exit code. */
     int execute(DroverCommand drover, FleetOperation operation) {
         validate();
+        if (sql && drover.options().format() == GlobalOptions.OutputFormat.json) {
+            throw CliException.usage("--sql writes SQL, not JSON; drop --format json (or use --dry-run --format json"
+                    + " for the plan as a JSON report)");
+        }
         try (Fleet fleet = TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait),
-                this::limits).withJournal(RecoverCommand.journalDirectory(drover))) {
+                sql ? offlineTenants(drover) : null, this::limits).withJournal(RecoverCommand.journalDirectory(drover))) {
             if (sql) {
                 SqlOutput.offline(drover, fleet, operation, sqlDir);
                 return 0;
@@ -91,50 +93,24 @@ final class RunOptionsMixin {
             if (dryRun) {
                 return DryRun.run(drover, fleet, operation, sqlDir, report);
             }
-            return run(drover, fleet, operation);
+            return ReportedRun.run(drover, fleet, operation, policy(fleet, drover.workspace().registry().concurrency()),
+                    report);
         }
     }
 
-    private int run(DroverCommand drover, Fleet fleet, FleetOperation operation) {
-        GlobalOptions options = drover.options();
-        RolloutPolicy policy = policy(fleet, drover.workspace().registry().concurrency());
-        Cancellation cancellation = new Cancellation();
-        ProgressLine progress = new ProgressLine(drover.environment().err(), drover.environment().terminal(),
-                () -> drover.environment().clock().millis());
-        FleetListener listener = options.progress() ? progress : FleetListener.NONE;
-        FleetResult result;
-        try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation)) {
-            result = fleet.run(operation, policy, listener, cancellation);
-            progress.close();
-            RunReport runReport = RunReports.from(result);
-            if (report != null) {
-                ReportJson.write(runReport, drover.environment().cwd().resolve(report));
-            }
-            if (options.format() == GlobalOptions.OutputFormat.json) {
-                drover.environment().out().println(ReportJson.toJson(runReport));
-            } else if (!options.quiet() || result.exitCode() != 0) {
-                RunRenderer.render(runReport, options.verbose(), drover.environment().out());
-            }
-            drover.environment().out().flush();
+    /**
+     * Offline SQL opens no connection, so {@code query:} sections take their tenants from
+     * {@code --tenants-file}, else from {@code --tenant} values without glob characters; otherwise the
+     * registry refuses them, saying how to name the tenants.
+     */
+    private OfflineTenants offlineTenants(DroverCommand drover) {
+        if (tenantsFile != null) {
+            return new OfflineTenants(new TenantSource.FromFile(drover.environment().cwd().resolve(tenantsFile),
+                    "--tenants-file"));
         }
-        return result.exitCode();
-    }
-
-    private RolloutPolicy policy(Fleet fleet, int configuredConcurrency) {
-        RolloutPolicy policy = fleet.defaultPolicy(concurrency != null ? concurrency : configuredConcurrency);
-        if (maxFailures != null) {
-            policy = policy.withMaxFailures(maxFailures);
-        }
-        if (continueOnError) {
-            policy = policy.withContinueOnError();
-        }
-        if (canary > 0) {
-            policy = policy.withCanary(canary);
-        }
-        if (waveSize > 0) {
-            policy = policy.withWaveSize(waveSize);
-        }
-        return policy;
+        List<String> names = drover.options().tenants();
+        boolean plain = !names.isEmpty() && names.stream().noneMatch(n -> n.contains("*") || n.contains("?"));
+        return new OfflineTenants(plain ? new TenantSource.Listed(names, "--tenant") : null);
     }
 
     /**
@@ -175,6 +151,23 @@ final class RunOptionsMixin {
         return Duration.ofNanos(value.movePointRight(9).longValue());
     }
 
+    private RolloutPolicy policy(Fleet fleet, int configuredConcurrency) {
+        RolloutPolicy policy = fleet.defaultPolicy(concurrency != null ? concurrency : configuredConcurrency);
+        if (maxFailures != null) {
+            policy = policy.withMaxFailures(maxFailures);
+        }
+        if (continueOnError) {
+            policy = policy.withContinueOnError();
+        }
+        if (canary > 0) {
+            policy = policy.withCanary(canary);
+        }
+        if (waveSize > 0) {
+            policy = policy.withWaveSize(waveSize);
+        }
+        return policy;
+    }
+
     private void validate() {
         if (lockRetries != null && lockRetries < 0) {
             throw CliException.usage("--lock-retries must not be negative, got " + lockRetries + "; pass 0 or more");
@@ -190,6 +183,10 @@ final class RunOptionsMixin {
         }
         if (sql && dryRun) {
             throw CliException.usage("--sql (no database at all) and --dry-run (reads current revisions) exclude each other; choose one");
+        }
+        if (tenantsFile != null && !sql) {
+            throw CliException.usage("--tenants-file goes with --sql (other runs discover 'query:' tenants over the"
+                    + " connection); add --sql or drop --tenants-file");
         }
         if (sqlDir != null && !sql && !dryRun) {
             throw CliException.usage("--sql-dir goes with --sql or --dry-run; add one of them");

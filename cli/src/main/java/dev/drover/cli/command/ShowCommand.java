@@ -1,8 +1,13 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.DroverCommand;
+import dev.drover.cli.GlobalOptions;
+import dev.drover.cli.render.Json;
 import dev.drover.cli.render.RevisionFormatter;
+import dev.drover.cli.render.RevisionJson;
 import dev.drover.orchestrator.command.RevisionView;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -21,7 +26,12 @@ public final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (RevisionView view : drover.workspace().scriptCommands().show(revision)) {
+        List<RevisionView> views = drover.workspace().scriptCommands().show(revision);
+        if (drover.options().format() == GlobalOptions.OutputFormat.json) {
+            drover.environment().out().println(Json.write(Map.of("revisions", RevisionJson.all(views))));
+            return 0;
+        }
+        for (RevisionView view : views) {
             drover.environment().out().println(RevisionFormatter.logEntry(view));
         }
         return 0;

@@ -1,6 +1,7 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.DroverCommand;
+import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.StatusRenderer;
 import dev.drover.env.Fleet;
@@ -12,7 +13,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code drover status}: which targets are at which revision, what is pending, and a summary by revision. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show each target's current revision(s), pending steps to head, and a summary by revision.")
+        description = {"Show each target's current revision(s), pending steps to head, and a summary by revision.",
+            "Exit code 1 when a target cannot be read (the others are still shown), else 0."})
 public final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -30,7 +32,7 @@ public final class StatusCommand implements Callable<Integer> {
             } else {
                 StatusRenderer.text(status, drover.environment().out());
             }
-            return 0;
+            return status.allReadable() ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.drover.cli.CliException;
 import dev.drover.cli.DroverCommand;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.runtime.StatementLimits;
+import dev.drover.registry.OfflineTenants;
 import dev.drover.registry.ResolvedTargets;
 import dev.drover.registry.Selection;
 import dev.drover.registry.Shard;
@@ -18,8 +19,13 @@ final class TargetSelection {
 
     /** Resolves the selection, reporting rejected tenants and configuration warnings on stderr. */
     static ResolvedTargets resolve(DroverCommand drover, String shard) {
+        return resolve(drover, shard, null);
+    }
+
+    /** @param offline the tenants of {@code query:} sections for offline SQL, or {@code null} to discover them */
+    private static ResolvedTargets resolve(DroverCommand drover, String shard, OfflineTenants offline) {
         Selection selection = new Selection(drover.options().names(), drover.options().tenants(),
-                shard == null ? null : Shard.parse(shard));
+                shard == null ? null : Shard.parse(shard), offline);
         ResolvedTargets resolved = drover.workspace().registry().targets(selection);
         PrintWriter err = drover.environment().err();
         resolved.rejected().forEach(r -> err.println("WARNING: tenant '" + r.name() + "' of section '" + r.section()
@@ -32,19 +38,23 @@ final class TargetSelection {
      * @throws CliException when the selection matches no target (exit 2)
      */
     static Fleet fleet(DroverCommand drover, String shard, Duration lockWait) {
-        return fleet(drover, shard, lockWait, UnaryOperator.identity());
+        return fleet(drover, shard, lockWait, null, UnaryOperator.identity());
     }
 
     /**
-     * @param limits command-line overrides of the sections' lock and statement timeouts
-     * @throws CliException when the selection matches no target (exit 2)
+     * As {@link #fleet(DroverCommand, String, Duration)}; with {@code offline}, no connection is opened
+     * to list tenants ({@code --sql}); {@code limits} applies the command line's lock and statement
+     * timeouts to each section's.
      */
-    static Fleet fleet(DroverCommand drover, String shard, Duration lockWait, UnaryOperator<StatementLimits> limits) {
-        ResolvedTargets resolved = resolve(drover, shard);
+    static Fleet fleet(DroverCommand drover, String shard, Duration lockWait, OfflineTenants offline,
+            UnaryOperator<StatementLimits> limits) {
+        ResolvedTargets resolved = resolve(drover, shard, offline);
         if (resolved.targets().isEmpty()) {
             throw CliException.usage("No target matches the selection; list them with 'drover targets'"
                     + " and check --name, --tenant and --shard");
         }
-        return Fleet.of(resolved.targets(), drover.options().x(), lockWait, limits);
+        Fleet fleet = Fleet.of(resolved.targets(), drover.options().x(), lockWait, limits);
+        fleet.warnings().forEach(drover::warn);
+        return fleet;
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code drover targets}: the resolved target list that fleet commands run on. */
 @Command(name = "targets", mixinStandardHelpOptions = true,
-        description = {"List resolved targets: section, tenant, schema or database, dialect, version table, two_phase and masked url.",
+        description = {"List resolved targets: section, tenant, schema or database, dialect, version table, two_phase"
+                + " ('-' where two-phase commit does not exist: it is PostgreSQL only) and masked url.",
             "Tenants from 'query:' sources are discovered over the section's connection."})
 public final class TargetsCommand implements Callable<Integer> {
 
@@ -28,6 +29,7 @@ public final class TargetsCommand implements Callable<Integer> {
             drover.environment().out().println(TargetsRenderer.json(resolved));
         } else {
             TargetsRenderer.text(resolved, drover.environment().out());
+            TargetsRenderer.twoPhaseRefusals(resolved).forEach(w -> drover.environment().err().println("WARNING: " + w));
         }
         return 0;
     }

@@ -18,21 +18,36 @@ public final class RunRenderer {
     private RunRenderer() {}
 
     public static void render(RunReport report, boolean verbose, PrintWriter out) {
-        List<RunReport.Target> targets = report.targets();
-        if (verbose || targets.size() <= LIST_ALL_UP_TO) {
-            int width = targets.stream().mapToInt(t -> t.key().length()).max().orElse(0);
-            int statusWidth = targets.stream().mapToInt(t -> t.status().length()).max().orElse(0);
-            for (RunReport.Target target : targets) {
-                out.println(pad(target.key(), width) + "  " + pad(TextSummary.spelled(target.status()), Math.max(9, statusWidth)) + "  "
-                        + movement(target));
-                if (verbose) {
-                    target.steps().forEach(step -> out.println("    " + step.direction() + " " + step.revision()
-                            + " (" + step.statements() + " statement(s), " + step.durationMs() + " ms)"));
-                }
-            }
+        if (verbose || report.targets().size() <= LIST_ALL_UP_TO) {
+            targets(report, verbose, out);
             out.println();
         }
         out.print(TextSummary.render(report));
+    }
+
+    /** One line per target: key, status and what moved (each step under it with {@code verbose}). */
+    public static void targets(RunReport report, boolean verbose, PrintWriter out) {
+        List<RunReport.Target> targets = report.targets();
+        int width = targets.stream().mapToInt(t -> t.key().length()).max().orElse(0);
+        int statusWidth = Math.max(9, targets.stream().mapToInt(t -> t.status().length()).max().orElse(0));
+        boolean repair = "repair".equals(report.command());
+        for (RunReport.Target target : targets) {
+            out.println(pad(target.key(), width) + "  " + pad(TextSummary.spelled(target.status()), statusWidth) + "  "
+                    + (repair ? accepted(target) : movement(target)));
+            if (verbose && !repair) {
+                target.steps().forEach(step -> out.println("    " + step.direction() + " " + step.revision()
+                        + " (" + step.statements() + " statement(s), " + step.durationMs() + " ms)"));
+            }
+        }
+    }
+
+    /** {@code drover repair}: its steps are the revisions whose new checksum it accepted (or, dry run, would). */
+    private static String accepted(RunReport.Target target) {
+        if (target.steps().isEmpty()) {
+            return target.error() == null ? "no applied script changed" : "";
+        }
+        return ("skipped".equals(target.status()) ? "would accept" : "accepted") + " the current script of "
+                + String.join(", ", target.steps().stream().map(RunReport.Step::revision).toList());
     }
 
     private static String movement(RunReport.Target target) {

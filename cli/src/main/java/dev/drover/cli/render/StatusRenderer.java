@@ -1,8 +1,5 @@
 package dev.drover.cli.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drover.orchestrator.fleet.FleetStatus;
 import dev.drover.orchestrator.fleet.TargetView;
 import java.io.PrintWriter;
@@ -39,9 +36,38 @@ public final class StatusRenderer {
         }
         if (!view.unfinished().isEmpty()) {
             text.append("; half-applied: ").append(String.join(", ", view.unfinished()))
-                    .append(" (run 'drover upgrade' for the repair instructions)");
+                    .append(" (run 'drover ").append(view.target().target().selector())
+                    .append(" upgrade' for the repair instructions: it refuses this target and changes nothing)");
         }
         return text.toString();
+    }
+
+    /** {@code drover current}: each target's heads ({@code <base>} when none), prefixed by its key in a fleet. */
+    public static void current(FleetStatus status, PrintWriter out) {
+        List<TargetView> views = status.targets();
+        for (TargetView view : views) {
+            String prefix = views.size() > 1 ? view.key() + ": " : "";
+            if (view.error() != null) {
+                out.println(prefix + "unreadable: " + view.error());
+                continue;
+            }
+            List<String> heads = view.heads().isEmpty() ? List.of("<base>") : view.heads();
+            heads.forEach(head -> out.println(prefix + head + (view.atHead() ? " (head)" : "")));
+        }
+    }
+
+    /** {@code drover current --format json}: {@code {"targets": [{"key", "heads", "atHead", "error"}]}}. */
+    public static String currentJson(FleetStatus status) {
+        List<Map<String, Object>> targets = new ArrayList<>();
+        for (TargetView view : status.targets()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("key", view.key());
+            row.put("heads", view.heads());
+            row.put("atHead", view.atHead());
+            row.put("error", view.error());
+            targets.add(row);
+        }
+        return Json.write(Map.of("targets", targets));
     }
 
     public static String json(FleetStatus status) {
@@ -61,11 +87,7 @@ public final class StatusRenderer {
         document.put("targets", targets);
         document.put("byRevision", status.byRevision());
         document.put("checkPassed", status.checkPassed());
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not render status as JSON", e);
-        }
+        return Json.write(document);
     }
 
     private static String pad(String value, int width) {

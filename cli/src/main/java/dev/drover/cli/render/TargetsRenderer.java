@@ -1,8 +1,6 @@
 package dev.drover.cli.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.drover.registry.Dialect;
 import dev.drover.registry.RegistryTarget;
 import dev.drover.registry.ResolvedTargets;
 import java.io.PrintWriter;
@@ -24,7 +22,7 @@ public final class TargetsRenderer {
         rows.add(COLUMNS);
         for (RegistryTarget t : resolved.targets()) {
             rows.add(List.of(t.key(), t.sectionName(), orDash(t.tenant()), location(t), t.dialectName(),
-                    versionTable(t), t.twoPhase() ? "yes" : "no", t.maskedUrl()));
+                    versionTable(t), twoPhaseApplies(t) ? (t.twoPhase() ? "yes" : "no") : "-", t.maskedUrl()));
         }
         int[] widths = new int[COLUMNS.size()];
         rows.forEach(row -> {
@@ -56,7 +54,7 @@ public final class TargetsRenderer {
             row.put("url", t.maskedUrl());
             row.put("dialect", t.dialectName());
             row.put("versionTable", versionTable(t));
-            row.put("twoPhase", t.twoPhase());
+            row.put("twoPhase", twoPhaseApplies(t) ? t.twoPhase() : null);
             targets.add(row);
         }
         List<Map<String, Object>> rejected = resolved.rejected().stream()
@@ -65,12 +63,28 @@ public final class TargetsRenderer {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("targets", targets);
         document.put("rejected", rejected);
-        document.put("warnings", resolved.warnings().stream().map(Object::toString).toList());
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not render targets as JSON", e);
-        }
+        List<String> warnings = new ArrayList<>(resolved.warnings().stream().map(Object::toString).toList());
+        warnings.addAll(twoPhaseRefusals(resolved));
+        document.put("warnings", warnings);
+        return Json.write(document);
+    }
+
+    /**
+     * Sections that set {@code two_phase = true} on a database without two-phase commit for DDL, which
+     * every fleet command refuses, one line each.
+     */
+    public static List<String> twoPhaseRefusals(ResolvedTargets resolved) {
+        Map<String, RegistryTarget> bySection = new LinkedHashMap<>();
+        resolved.targets().stream().filter(t -> t.twoPhase() && !twoPhaseApplies(t))
+                .forEach(t -> bySection.putIfAbsent(t.sectionName(), t));
+        return bySection.values().stream().map(t -> t.section().where() + ": section '" + t.sectionName()
+                + "' sets two_phase = true on " + t.dialectName() + ", which fleet commands refuse: two-phase commit"
+                + " needs PostgreSQL; set two_phase = false").toList();
+    }
+
+    /** Two-phase commit exists for PostgreSQL only (MariaDB XA cannot hold DDL; H2 commits DDL at once). */
+    private static boolean twoPhaseApplies(RegistryTarget t) {
+        return t.dialect() == Dialect.POSTGRESQL;
     }
 
     private static String location(RegistryTarget t) {

@@ -4,10 +4,10 @@ import dev.drover.orchestrator.runtime.ScriptSource;
 import java.util.List;
 import java.util.Objects;
 
-/** The one command a fleet run applies to every target: upgrade, downgrade or stamp. */
+/** The one command a fleet run applies to every target: upgrade, downgrade, stamp or repair. */
 public sealed interface FleetOperation {
 
-    /** The report {@code command}: {@code upgrade}, {@code downgrade} or {@code stamp}. */
+    /** The report {@code command}: {@code upgrade}, {@code downgrade}, {@code stamp} or {@code repair}. */
     String command();
 
     /** The report {@code destination}, as the user wrote it (stamp: the revisions joined by a space). */
@@ -32,6 +32,11 @@ public sealed interface FleetOperation {
     /** {@code stamp REV... [--purge]}. */
     static FleetOperation stamp(List<String> revisions, boolean purge) {
         return new Stamp(revisions, purge);
+    }
+
+    /** {@code repair}: accept the current script of every applied revision edited since it ran (Flyway's repair). */
+    static FleetOperation repair() {
+        return new Repair();
     }
 
     record Upgrade(String destination) implements FleetOperation {
@@ -84,6 +89,28 @@ public sealed interface FleetOperation {
         @Override
         public boolean isNoOp(ScriptSource scripts, List<String> heads) {
             return emptyPlan(() -> scripts.graph().planStamp(heads, revisions, purge).isEmpty());
+        }
+    }
+
+    /**
+     * Records the current checksum of applied scripts that changed. Nothing depends on the heads: a
+     * target whose history shows no changed script (a clean batched read) has nothing to do, any other
+     * goes to the runtime, which decides under the target lock.
+     */
+    record Repair() implements FleetOperation {
+        @Override
+        public String command() {
+            return "repair";
+        }
+
+        @Override
+        public String destination() {
+            return "checksums";
+        }
+
+        @Override
+        public boolean isNoOp(ScriptSource scripts, List<String> heads) {
+            return true;
         }
     }
 

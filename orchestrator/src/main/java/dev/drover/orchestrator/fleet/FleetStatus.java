@@ -31,6 +31,14 @@ public record FleetStatus(List<TargetView> targets) {
         return targets.stream().filter(v -> !v.healthy()).toList();
     }
 
+    /**
+     * Whether every target was read and its heads planned (no view has an {@code error}); {@code drover
+     * status} and {@code current} exit 1 otherwise.
+     */
+    public boolean allReadable() {
+        return targets.stream().allMatch(v -> v.error() == null);
+    }
+
     /** {@code drover check}: every target at head with unchanged applied scripts (exit 0, else 1). */
     public boolean checkPassed() {
         return unhealthy().isEmpty();

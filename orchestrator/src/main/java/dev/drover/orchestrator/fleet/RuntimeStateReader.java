@@ -29,9 +29,17 @@ public final class RuntimeStateReader implements StateReader {
     static final int LANES = 4;
 
     private final MigrationRuntime runtime;
+    private final boolean useLedger;
 
+    /** A reader that believes a database's fleet ledger where it provably agrees with the tables. */
     public RuntimeStateReader(MigrationRuntime runtime) {
+        this(runtime, true);
+    }
+
+    /** @param useLedger {@code false}: read every target's own tables ({@code check --deep}) */
+    public RuntimeStateReader(MigrationRuntime runtime, boolean useLedger) {
         this.runtime = runtime;
+        this.useLedger = useLedger;
     }
 
     @Override
@@ -49,12 +57,61 @@ public final class RuntimeStateReader implements StateReader {
             }
         }
         for (List<MigrationTarget> sameDatabase : batches.values()) {
-            for (List<List<MigrationTarget>> lane : lanes(sameDatabase)) {
-                reads.add(runtime.read(lane.get(0).get(0), session -> readLane(lane, session))
-                        .exceptionally(e -> failedAll(lane.stream().flatMap(List::stream).toList(), message(e)))
-                        .toCompletableFuture());
+            reads.add(fromLedger(sameDatabase).thenCompose(known -> {
+                List<MigrationTarget> rest = sameDatabase.stream().filter(t -> !known.containsKey(t.key())).toList();
+                return fromTables(rest).thenApply(read -> {
+                    Map<String, TargetState> states = new LinkedHashMap<>(known);
+                    states.putAll(read);
+                    return states;
+                });
+            }));
+        }
+        return all(reads);
+    }
+
+    /**
+     * Only what the fleet ledgers say, for the targets whose row provably agrees with their tables
+     * (see {@link dev.drover.orchestrator.store.FleetLedger}); others are missing from the map.
+     */
+    public CompletionStage<Map<String, TargetState>> readLedgers(List<FleetTarget> targets) {
+        Map<String, List<MigrationTarget>> byDatabase = new LinkedHashMap<>();
+        for (FleetTarget fleetTarget : targets) {
+            MigrationTarget t = fleetTarget.target();
+            if ("postgresql".equals(t.dialect().name()) && t.versionSchema() != null) {
+                byDatabase.computeIfAbsent(t.jdbcUrl() + "\u0000" + t.user(), k -> new ArrayList<>()).add(t);
             }
         }
+        return all(byDatabase.values().stream().map(this::fromLedger).toList());
+    }
+
+    /** The targets the database's fleet ledger answers for (none without a ledger or when it cannot be read). */
+    private CompletableFuture<Map<String, TargetState>> fromLedger(List<MigrationTarget> sameDatabase) {
+        Map<String, List<MigrationTarget>> byLedger = new LinkedHashMap<>();
+        for (MigrationTarget t : sameDatabase) {
+            if (useLedger && t.ledgerSchema() != null) {
+                byLedger.computeIfAbsent(t.ledgerSchema(), k -> new ArrayList<>()).add(t);
+            }
+        }
+        List<CompletableFuture<Map<String, TargetState>>> reads = new ArrayList<>();
+        for (List<MigrationTarget> sameLedger : byLedger.values()) {
+            reads.add(runtime.read(sameLedger.get(0), session -> LedgerRead.read(session, sameLedger))
+                    .exceptionally(e -> Map.of()).toCompletableFuture());
+        }
+        return all(reads);
+    }
+
+    /** The targets' own tables, in batches over a few lanes. */
+    private CompletableFuture<Map<String, TargetState>> fromTables(List<MigrationTarget> sameDatabase) {
+        List<CompletableFuture<Map<String, TargetState>>> reads = new ArrayList<>();
+        for (List<List<MigrationTarget>> lane : lanes(sameDatabase)) {
+            reads.add(runtime.read(lane.get(0).get(0), session -> readLane(lane, session))
+                    .exceptionally(e -> failedAll(lane.stream().flatMap(List::stream).toList(), message(e)))
+                    .toCompletableFuture());
+        }
+        return all(reads);
+    }
+
+    private static CompletableFuture<Map<String, TargetState>> all(List<CompletableFuture<Map<String, TargetState>>> reads) {
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(v -> {
             Map<String, TargetState> states = new LinkedHashMap<>();
             reads.forEach(r -> states.putAll(r.join()));

@@ -22,6 +22,9 @@ public final class RuntimeTargetExecutor implements TargetExecutor {
         if (operation instanceof FleetOperation.Downgrade down) {
             return runtime.downgrade(target.target(), target.scripts(), down.destination(), options);
         }
+        if (operation instanceof FleetOperation.Repair) {
+            return runtime.repair(target.target(), target.scripts(), options);
+        }
         FleetOperation.Stamp stamp = (FleetOperation.Stamp) operation;
         return runtime.stamp(target.target(), target.scripts(), stamp.revisions(), stamp.purge(), options);
     }

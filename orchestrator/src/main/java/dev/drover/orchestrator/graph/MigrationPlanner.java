@@ -137,7 +137,8 @@ final class MigrationPlanner {
             if (!index.byId.containsKey(id)) {
                 throw new RevisionException("Current revision " + quote(id)
                         + " in the version table is not in the script directory"
-                        + "; check version_locations, or 'drover stamp --purge' the target to a known revision");
+                        + "; check version_locations, or stamp this target alone to a known revision with "
+                        + "'drover -n SECTION -t TENANT stamp <revision> --purge'");
             }
         }
         return heads;
@@ -155,7 +156,8 @@ final class MigrationPlanner {
                 if (!other.equals(head) && below.contains(other)) {
                     throw new RevisionException("Version table rows " + index.describe(other) + " and "
                             + index.describe(head) + " overlap: " + quote(other) + " is an ancestor of "
-                            + quote(head) + "; repair the table with 'drover stamp --purge <revision>'");
+                            + quote(head) + "; repair this target's table alone with "
+                            + "'drover -n SECTION -t TENANT stamp <revision> --purge'");
                 }
             }
         }

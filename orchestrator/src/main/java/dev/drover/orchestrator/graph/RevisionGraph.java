@@ -119,6 +119,15 @@ public final class RevisionGraph {
     }
 
     /**
+     * Whether {@code spec} is resolved from a target's current revisions ({@code +N}, {@code -N},
+     * {@code <label>@+N}, {@code <label>@-N}), so that it can only be checked per target; every other
+     * specifier resolves the same for every target ({@link #resolve} with no current revisions).
+     */
+    public boolean countsFromCurrent(String spec) {
+        return resolver.countsFromCurrent(spec);
+    }
+
+    /**
      * Like {@link #resolve} but exactly one revision, or {@code null} for base.
      *
      * @throws RevisionException as {@link #resolve}, and when several revisions match

@@ -59,6 +59,27 @@ final class SpecifierResolver {
         return new Target(absolute(trimmed), branch);
     }
 
+    /**
+     * Whether {@code spec} counts from the current revisions: a relative {@code +N} / {@code -N} without a
+     * revision ({@code <label>@+N} too). An exact id or label never does; an unparseable one answers
+     * {@code false} and fails when resolved.
+     */
+    boolean countsFromCurrent(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return false;
+        }
+        String trimmed = spec.trim();
+        if (index.byId.containsKey(trimmed) || index.labelOwner(trimmed) != null) {
+            return false;
+        }
+        try {
+            RelativeResolver.Relative rel = RelativeResolver.parse(trimmed);
+            return rel != null && rel.symbol() == null;
+        } catch (RevisionException tooLarge) {
+            return false;
+        }
+    }
+
     /** Exactly one revision, or {@code null} for base. */
     String single(String spec, Collection<String> current) {
         List<String> ids = resolve(spec, current);

@@ -1,5 +1,6 @@
 package dev.drover.orchestrator.runtime;
 
+import dev.drover.orchestrator.graph.Direction;
 import dev.drover.orchestrator.graph.MigrationStep;
 import dev.drover.orchestrator.graph.VersionDelta;
 import dev.drover.orchestrator.lock.HeldLock;
@@ -25,6 +26,7 @@ public final class MigrationEngine {
 
     private final SessionFactory sessions;
     private final Backoff backoff;
+    private final FleetLedgers ledgers = new FleetLedgers();
 
     public MigrationEngine(SessionFactory sessions) {
         this(sessions, Backoff.standard());
@@ -65,7 +67,8 @@ public final class MigrationEngine {
             List<String> from = planned.from();
             List<PreparedStep> prepared = planned.steps();
             StepRunner runner = StepRunner.online(session, store, target.dialect(), target.transactionPerMigration(),
-                    runId).guarded(guard, gate).resuming(planned.resume());
+                    runId).closingWith(ledgers.closing(target, session, store, runId)).guarded(guard, gate)
+                    .resuming(planned.resume());
             StepError error = runner.run(prepared);
             return settled(target, session, store, runId, from, prepared, runner, error, start);
         });
@@ -165,13 +168,14 @@ public final class MigrationEngine {
             if (delta.isEmpty() && !markers) {
                 return result(target, TargetStatus.UNCHANGED, from, from, start, List.of(), null);
             }
+            List<String> closing = ledgers.closing(target, session, store, runId);
             session.begin();
             try {
                 for (String sql : store.applyDelta(delta)) {
                     session.execute(sql);
                 }
                 session.execute(store.markStartedRepaired());
-                session.commit();
+                session.commit(closing);
             } catch (SQLException e) {
                 session.rollback();
                 OutcomeReadBack back = OutcomeReadBack.read(sessions, target, store, session, runId, false);
@@ -186,6 +190,42 @@ public final class MigrationEngine {
                                         + "back; run 'drover current' for target '" + target.key() + "' to see its heads")));
             }
             return result(target, TargetStatus.SUCCEEDED, from, store.heads(session), start, List.of(), null);
+        });
+    }
+
+    /**
+     * Accepts the current script of every applied revision whose checksum changed since it ran
+     * (Flyway's {@code repair}): under the target lock, one {@code accepted} history row per such
+     * revision, carrying the new checksum and this run's id, in one transaction. Runs no script and
+     * leaves the version table and half-applied markers alone. The result's steps are the accepted
+     * revisions (no statements); {@link TargetStatus#UNCHANGED} when nothing changed.
+     *
+     * @throws dev.drover.orchestrator.lock.LockTimeoutException when the target lock is not acquired in time
+     * @throws SQLException when the database cannot be reached or the tables cannot be created/read
+     */
+    public TargetResult repair(MigrationTarget target, ScriptSource scripts, String runId) throws SQLException {
+        long start = System.nanoTime();
+        return locked(target, runId, (session, store, guard) -> {
+            List<String> heads = store.heads(session);
+            List<HistoryRow> changed = scripts.changedSince(store.history(session));
+            if (changed.isEmpty()) {
+                return result(target, TargetStatus.UNCHANGED, heads, heads, start, List.of(), null);
+            }
+            List<String> closing = ledgers.closing(target, session, store, runId);
+            session.begin();
+            try {
+                for (HistoryRow row : changed) {
+                    session.execute(store.insertAccepted(row.revision(), scripts.checksum(row.revision()), runId));
+                }
+                session.commit(closing);
+            } catch (SQLException e) {
+                session.rollback();
+                return result(target, TargetStatus.FAILED, heads, heads, start, List.of(), new StepError(null, null,
+                        null, e.getSQLState(), e.getMessage() + "; the new checksums may or may not be recorded: run "
+                                + "'drover " + target.selector() + " repair' again (it accepts only what is still changed)"));
+            }
+            return result(target, TargetStatus.SUCCEEDED, heads, heads, start, changed.stream()
+                    .map(row -> new StepResult(row.revision(), Direction.UPGRADE, 0, 0)).toList(), null);
         });
     }
 

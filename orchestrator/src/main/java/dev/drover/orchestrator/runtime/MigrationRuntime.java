@@ -89,6 +89,14 @@ public final class MigrationRuntime implements AutoCloseable {
                 current -> scripts.graph().planStamp(current, revisions, purge), options.runId()));
     }
 
+    /**
+     * Accepts the current script of every applied revision edited since it ran (an {@code accepted}
+     * history row each, under the target lock; see {@link MigrationEngine#repair}).
+     */
+    public CompletionStage<TargetResult> repair(MigrationTarget target, ScriptSource scripts, RunOptions options) {
+        return submit(() -> engine.repair(target, scripts, options.runId()));
+    }
+
     /** The target's current heads, sorted (empty: base). */
     public CompletionStage<List<String>> current(MigrationTarget target) {
         return submit(() -> engine.current(target));

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param transactionPerMigration one transaction per revision (default) or one per target run
  * @param createSchema            create {@code tenantSchema} if missing before migrating
  * @param lockWait                how long to wait for the target lock (default 60 s)
+ * @param ledgerSchema            PostgreSQL: the schema of the database's fleet ledger
+ *                                ({@link dev.drover.orchestrator.store.FleetLedger}), or {@code null} for none
  * @param limits                  lock and statement timeouts of each migration statement ({@link StatementLimits#DEFAULT})
  */
 public record MigrationTarget(
@@ -42,6 +44,7 @@ public record MigrationTarget(
         boolean transactionPerMigration,
         boolean createSchema,
         Duration lockWait,
+        String ledgerSchema,
         StatementLimits limits) {
 
     public static final String DEFAULT_VERSION_TABLE = "drover_version";
@@ -63,7 +66,7 @@ public record MigrationTarget(
     /** A target with every default: no tenant, {@code drover_version}, one transaction per revision. */
     public static MigrationTarget of(String key, String jdbcUrl) {
         return new MigrationTarget(key, jdbcUrl, null, null, null, null, List.of(), null, null, null, Map.of(),
-                true, false, null, null);
+                true, false, null, null, null);
     }
 
     /** The schema holding the version and history tables ({@code null}: the connection's current one). */
@@ -77,6 +80,22 @@ public record MigrationTarget(
                 .replaceAll("(?i)([?&;](password|pwd|user|username)=)[^&;]*", "$1***");
     }
 
+    /**
+     * The command-line options that select exactly this target, for the commands a message tells the
+     * user to run: {@code -n SECTION}, plus {@code -t TENANT} for a tenant, taken from the key
+     * {@code section/tenant} (tenant names never contain {@code /}). A value with characters other than
+     * letters, digits and {@code _ . -} is single-quoted for a POSIX shell.
+     */
+    public String selector() {
+        int slash = key.lastIndexOf('/');
+        return slash < 0 ? "-n " + shellWord(key)
+                : "-n " + shellWord(key.substring(0, slash)) + " -t " + shellWord(key.substring(slash + 1));
+    }
+
+    private static String shellWord(String value) {
+        return value.matches("[A-Za-z0-9_.-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
+    }
+
     /** The database address (no credentials, no parameters): part of the target lock identity. */
     public String databaseAddress() {
         return maskedUrl().replaceAll("[?;].*$", "");
@@ -84,47 +103,54 @@ public record MigrationTarget(
 
     public MigrationTarget withTenant(String schema) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, schema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, limits);
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema, limits);
     }
 
     public MigrationTarget withCredentials(String newUser, String newPassword) {
         return new MigrationTarget(key, jdbcUrl, newUser, newPassword, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, limits);
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema, limits);
     }
 
     public MigrationTarget withTables(String newVersionTable, String newVersionTableSchema, String newHistoryTable) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, newVersionTable,
-                newVersionTableSchema, newHistoryTable, placeholders, transactionPerMigration, createSchema, lockWait, limits);
+                newVersionTableSchema, newHistoryTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema, limits);
     }
 
     public MigrationTarget withPlaceholders(Map<String, String> values) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, values, transactionPerMigration, createSchema, lockWait, limits);
+                versionTableSchema, historyTable, values, transactionPerMigration, createSchema, lockWait, ledgerSchema, limits);
     }
 
     public MigrationTarget withTransactionPerMigration(boolean perMigration) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, perMigration, createSchema, lockWait, limits);
+                versionTableSchema, historyTable, placeholders, perMigration, createSchema, lockWait, ledgerSchema, limits);
     }
 
     public MigrationTarget withCreateSchema(boolean create) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, create, lockWait, limits);
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, create, lockWait, ledgerSchema, limits);
     }
 
     public MigrationTarget withSearchPath(List<String> path) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, path, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, limits);
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema, limits);
     }
 
     public MigrationTarget withLockWait(Duration wait) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, wait, limits);
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, wait, ledgerSchema, limits);
     }
 
     public MigrationTarget withLimits(StatementLimits newLimits) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, newLimits);
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait,
+                ledgerSchema, newLimits);
+    }
+
+    /** This target with its database's fleet ledger in {@code schema} ({@code null}: none). */
+    public MigrationTarget withLedger(String schema) {
+        return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, schema, limits);
     }
 
     @Override
@@ -134,6 +160,6 @@ public record MigrationTarget(
                 + ", searchPath=" + searchPath + ", versionTable=" + versionTable + ", versionTableSchema="
                 + versionTableSchema + ", historyTable=" + historyTable + ", placeholders=" + placeholders.keySet()
                 + ", transactionPerMigration=" + transactionPerMigration + ", createSchema=" + createSchema
-                + ", lockWait=" + lockWait + ", limits=" + limits + "]";
+                + ", lockWait=" + lockWait + ", ledgerSchema=" + ledgerSchema + ", limits=" + limits + "]";
     }
 }

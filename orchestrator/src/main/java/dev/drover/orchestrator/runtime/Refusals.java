@@ -15,7 +15,7 @@ final class Refusals {
 
     /**
      * A revision left half-way by a non-transactional run: names it, the statements that committed,
-     * and the exact repair (DESIGN.md section 4).
+     * and the exact repair (DESIGN.md section 4), as commands that select this target alone.
      */
     static Optional<StepError> halfApplied(MigrationTarget target, ScriptSource scripts, List<HistoryRow> unfinished,
             List<String> heads) {
@@ -40,13 +40,15 @@ final class Refusals {
         }
         int done = row.statementCount();
         String file = scripts.revision(rev).isPresent() ? scripts.fileLabel(rev) : "(script no longer present)";
+        String stamp = "drover " + target.selector() + " stamp ";
         String message = "target '" + target.key() + "' is half-way through the " + row.direction() + " of revision '"
                 + rev + "' (" + file + "), started by run '" + row.runId() + "': " + done + " of "
                 + (total < 0 ? "?" : total) + " statements committed" + (done > 0 ? " (statements 1-" + done + ")" : "")
                 + " and the version table still says " + spec(heads) + "; repair by hand, then record the state: either "
-                + "run statements " + (done + 1) + "-" + (total < 0 ? "end" : total) + " yourself and run 'drover stamp "
+                + "run statements " + (done + 1) + "-" + (total < 0 ? "end" : total) + " yourself and run '" + stamp
                 + spec(List.copyOf(completed)) + " --purge', or undo statements 1-" + done
-                + " and run 'drover stamp " + spec(heads) + " --purge' (stamp clears this marker)";
+                + " and run '" + stamp + spec(heads) + " --purge' (stamp clears this marker; the options select this "
+                + "target alone, so no other target is stamped)";
         return Optional.of(StepError.of(rev, message));
     }
 

@@ -55,13 +55,14 @@ public interface ScriptSource {
 
     /**
      * The applied revisions whose script changed since they ran, sorted by revision: for each revision the
-     * latest {@code done} row of {@code history}, when it is an upgrade recorded with a checksum that differs
+     * latest {@code done} or {@code accepted} row of {@code history} (an {@code accepted} row records the
+     * checksum {@code drover repair} accepted), when it is an upgrade recorded with a checksum that differs
      * from {@link #checksum} now (a revision without a script here is not reported).
      */
     default List<HistoryRow> changedSince(List<HistoryRow> history) {
         Map<String, HistoryRow> latest = new TreeMap<>();
         for (HistoryRow row : history) {
-            if (HistoryRow.DONE.equals(row.status())) {
+            if (HistoryRow.DONE.equals(row.status()) || HistoryRow.ACCEPTED.equals(row.status())) {
                 latest.put(row.revision(), row);
             }
         }

@@ -46,6 +46,8 @@ public final class StepRunner {
     private RevisionGate gate = RevisionGate.OPEN;
     /** Statements already committed per {@code revision/direction}, for revisions a timeout stopped half-way. */
     private Map<String, Integer> resume = Map.of();
+    /** Run in the run's last transaction, after its version and history rows (see {@link #closingWith}). */
+    private List<String> closing = List.of();
 
     /**
      * @param transactionalDdl        whether the dialect's DDL is transactional
@@ -94,6 +96,16 @@ public final class StepRunner {
      */
     StepRunner resuming(Map<String, Integer> committed) {
         this.resume = Map.copyOf(committed);
+        return this;
+    }
+
+    /**
+     * Statements to run last in the transaction of the run's last revision (or in the run's one
+     * transaction), after its version and history rows: the fleet ledger's write. A run that stops
+     * early never runs them.
+     */
+    public StepRunner closingWith(List<String> statements) {
+        this.closing = List.copyOf(statements);
         return this;
     }
 
@@ -151,8 +163,9 @@ public final class StepRunner {
                     return error;
                 }
             }
-            if (!leaveOpen) {
-                commitIfOpen();
+            if (!leaveOpen && session.inTransaction()) {
+                session.commit(closing); // the run's one transaction
+                acknowledged(false);
             }
             return null;
         } catch (SQLException e) {
@@ -235,7 +248,7 @@ public final class StepRunner {
     private StepError runStep(PreparedStep step, boolean last) {
         try {
             if (!transactionalDdl || !step.transactional()) {
-                return runWithMarkers(step);
+                return runWithMarkers(step, last);
             }
             if (perRun || leaveOpen) {
                 return runInTransaction(step, last);
@@ -289,6 +302,9 @@ public final class StepRunner {
         List<String> bookkeeping = new ArrayList<>(store.applyDelta(step.step().delta()));
         bookkeeping.add(store.insertDone(step.revision(), step.direction(), step.checksum(), step.statements().size(), runId));
         pending.add(result(step, start));
+        if (ownTransaction && last) {
+            bookkeeping.addAll(closing);
+        }
         if (!ownTransaction) {
             for (String sql : bookkeeping) {
                 session.execute(sql);
@@ -305,7 +321,7 @@ public final class StepRunner {
      * revision stopped by a lock or statement timeout is marked 'timed_out' and a later run resumes it after
      * the statements that committed (the database undid the one that gave up).
      */
-    private StepError runWithMarkers(PreparedStep step) throws SQLException {
+    private StepError runWithMarkers(PreparedStep step, boolean last) throws SQLException {
         long start = System.nanoTime();
         commitIfOpen();
         Integer done = resume.get(step.revision() + "/" + step.direction());
@@ -326,6 +342,9 @@ public final class StepRunner {
         }
         List<String> bookkeeping = new ArrayList<>(store.applyDelta(step.step().delta()));
         bookkeeping.add(store.markDone(step.revision(), step.direction(), runId, step.statements().size()));
+        if (last && !perRun) {
+            bookkeeping.addAll(closing);
+        }
         pending.add(result(step, start));
         session.begin();
         session.commit(bookkeeping);

@@ -30,16 +30,21 @@ public final class ScriptDirectory {
     private static final ScriptParser PARSER = new ScriptParser();
     private static final StatementSplitter SPLITTER = new StatementSplitter();
 
+    /** Python files named in the warning before "and N more". */
+    private static final int NAMED_PYTHON_FILES = 5;
+
     private final List<Path> versionLocations;
     private final Map<String, MigrationScript> scripts;
+    private final List<Path> pythonFiles;
     private final Map<StatementsKey, List<Statement>> statements = new ConcurrentHashMap<>();
     private volatile RevisionGraph graph;
 
     private record StatementsKey(String revision, Direction direction, SqlSyntax syntax) {}
 
-    private ScriptDirectory(List<Path> versionLocations, Map<String, MigrationScript> scripts) {
+    private ScriptDirectory(List<Path> versionLocations, Map<String, MigrationScript> scripts, List<Path> pythonFiles) {
         this.versionLocations = List.copyOf(versionLocations);
         this.scripts = Collections.unmodifiableMap(scripts);
+        this.pythonFiles = List.copyOf(pythonFiles);
     }
 
     /**
@@ -56,8 +61,11 @@ public final class ScriptDirectory {
     public static ScriptDirectory load(List<Path> versionLocations) {
         List<Path> locations = new ArrayList<>(new LinkedHashSet<>(versionLocations));
         Map<String, MigrationScript> scripts = new LinkedHashMap<>();
+        List<Path> pythonFiles = new ArrayList<>();
         for (Path location : locations) {
-            for (Path file : scriptFiles(location)) {
+            List<Path> files = files(location);
+            files.stream().filter(f -> f.getFileName().toString().endsWith(".py")).forEach(pythonFiles::add);
+            for (Path file : files.stream().filter(f -> f.getFileName().toString().endsWith(".sql")).toList()) {
                 MigrationScript script = PARSER.parse(file, read(file));
                 MigrationScript other = scripts.putIfAbsent(script.id(), script);
                 if (other != null) {
@@ -67,19 +75,18 @@ public final class ScriptDirectory {
                 }
             }
         }
-        return new ScriptDirectory(locations, scripts);
+        return new ScriptDirectory(locations, scripts, pythonFiles);
     }
 
-    private static List<Path> scriptFiles(Path location) {
+    /** The regular files directly inside {@code location} whose names do not start with {@code .}, sorted by name. */
+    private static List<Path> files(Path location) {
         if (!Files.isDirectory(location)) {
             throw new ScriptFileException("version location '" + location + "' does not exist or is not a directory; "
                     + "create it with 'drover init' or fix 'version_locations' in drover.ini");
         }
         try (Stream<Path> files = Files.list(location)) {
-            return files.filter(f -> {
-                String name = f.getFileName().toString();
-                return name.endsWith(".sql") && !name.startsWith(".") && Files.isRegularFile(f);
-            }).sorted(Comparator.comparing(f -> f.getFileName().toString())).toList();
+            return files.filter(f -> !f.getFileName().toString().startsWith(".") && Files.isRegularFile(f))
+                    .sorted(Comparator.comparing(f -> f.getFileName().toString())).toList();
         } catch (IOException e) {
             throw new ScriptFileException("cannot list version location '" + location + "': " + e.getMessage()
                     + "; check that it is readable", e);
@@ -95,6 +102,22 @@ public final class ScriptDirectory {
             throw new ScriptFileException("cannot read script '" + file + "': " + e.getMessage()
                     + "; check that it is readable", e);
         }
+    }
+
+    /**
+     * What the user should know about these locations: {@code .py} files (Alembic revisions, most
+     * likely), which Drover does not read, named in one warning. Empty when there are none.
+     */
+    public List<String> warnings() {
+        if (pythonFiles.isEmpty()) {
+            return List.of();
+        }
+        List<String> named = pythonFiles.stream().limit(NAMED_PYTHON_FILES).map(f -> "'" + f + "'").toList();
+        String more = pythonFiles.size() > NAMED_PYTHON_FILES
+                ? " and " + (pythonFiles.size() - NAMED_PYTHON_FILES) + " more" : "";
+        return List.of(pythonFiles.size() + " Python file(s) in " + locationsText() + " are not revisions Drover"
+                + " reads and are ignored: " + String.join(", ", named) + more + "; Drover revisions are .sql scripts"
+                + " with a '-- revision:' header, so write each Alembic revision you need as one (see 'drover revision')");
     }
 
     /** The version locations, in the order given (duplicates removed). */

@@ -3,6 +3,7 @@ package dev.drover.orchestrator.sql;
 import dev.drover.orchestrator.graph.MigrationStep;
 import dev.drover.orchestrator.graph.RevisionException;
 import dev.drover.orchestrator.graph.RevisionGraph;
+import dev.drover.orchestrator.graph.VersionDelta;
 import dev.drover.orchestrator.runtime.MigrationTarget;
 import dev.drover.orchestrator.runtime.ScriptSource;
 import java.util.ArrayList;
@@ -32,11 +33,21 @@ public final class OfflineSql {
      */
     public static String upgrade(MigrationTarget target, ScriptSource scripts, String range, String runId,
             UnaryOperator<List<MigrationStep>> review) {
+        List<MigrationStep> plan = review.apply(upgradePlan(scripts, range));
+        return OfflineSqlWriter.migration(target, scripts, plan, runId, "upgrade " + range);
+    }
+
+    /**
+     * The steps of {@code upgrade RANGE --sql}, the same for every target of a lineage.
+     *
+     * @param range {@code end} (from base) or {@code start:end}
+     * @throws RevisionException when a side cannot be resolved or the plan is impossible
+     */
+    public static List<MigrationStep> upgradePlan(ScriptSource scripts, String range) {
         String[] sides = split(range);
         RevisionGraph graph = scripts.graph();
         List<String> start = sides[0] == null ? List.of() : graph.resolve(sides[0], List.of());
-        List<MigrationStep> plan = review.apply(graph.planUpgrade(start, sides[1]));
-        return OfflineSqlWriter.migration(target, scripts, plan, runId, "upgrade " + range);
+        return graph.planUpgrade(start, sides[1]);
     }
 
     /**
@@ -50,6 +61,16 @@ public final class OfflineSql {
     /** As {@link #downgrade(MigrationTarget, ScriptSource, String, String)}, with the plan passed through {@code review}. */
     public static String downgrade(MigrationTarget target, ScriptSource scripts, String range, String runId,
             UnaryOperator<List<MigrationStep>> review) {
+        return OfflineSqlWriter.migration(target, scripts, review.apply(downgradePlan(scripts, range)), runId,
+                "downgrade " + range);
+    }
+
+    /**
+     * The steps of {@code downgrade START:END --sql}, the same for every target of a lineage.
+     *
+     * @throws RevisionException when the start is missing, a side cannot be resolved or the plan is impossible
+     */
+    public static List<MigrationStep> downgradePlan(ScriptSource scripts, String range) {
         String[] sides = split(range);
         if (sides[0] == null) {
             throw new RevisionException("downgrade with --sql needs a starting revision ('" + range + "' has none), "
@@ -57,8 +78,7 @@ public final class OfflineSql {
         }
         RevisionGraph graph = scripts.graph();
         List<String> start = graph.resolve(sides[0], List.of());
-        return OfflineSqlWriter.migration(target, scripts, review.apply(graph.planDowngrade(start, sides[1])), runId,
-                "downgrade " + range);
+        return graph.planDowngrade(start, sides[1]);
     }
 
     /**
@@ -66,17 +86,27 @@ public final class OfflineSql {
      */
     public static String stamp(MigrationTarget target, ScriptSource scripts, List<String> revisions, boolean purge,
             String runId) {
+        return OfflineSqlWriter.stamp(target, stampDelta(scripts, revisions, purge), runId,
+                "stamp " + String.join(" ", revisions) + (purge ? " --purge" : ""));
+    }
+
+    /**
+     * The version-table change of {@code stamp REV... --sql}, the same for every target of a lineage.
+     *
+     * @throws RevisionException when a revision cannot be resolved
+     */
+    public static VersionDelta stampDelta(ScriptSource scripts, List<String> revisions, boolean purge) {
+        RevisionGraph graph = scripts.graph();
         List<String> destinations = new ArrayList<>(revisions);
         List<String> start = List.of();
         if (!destinations.isEmpty()) {
             String[] sides = split(destinations.get(0));
             if (sides[0] != null) {
-                start = scripts.graph().resolve(sides[0], List.of());
+                start = graph.resolve(sides[0], List.of());
             }
             destinations.set(0, sides[1]);
         }
-        return OfflineSqlWriter.stamp(target, scripts.graph().planStamp(start, destinations, purge), runId,
-                "stamp " + String.join(" ", revisions) + (purge ? " --purge" : ""));
+        return graph.planStamp(start, destinations, purge);
     }
 
     /** {@code [start or null, end]}; {@code a:b} splits at the first colon. */

@@ -11,16 +11,24 @@ import dev.drover.orchestrator.store.VersionStore;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes the SQL an online run would execute for one target (Alembic's {@code --sql}): tenant
  * selection, version/history table DDL, then every step with its statements, version-table rows,
- * history rows and {@code BEGIN}/{@code COMMIT} blocks per the target's transaction mode.
+ * history rows and {@code BEGIN}/{@code COMMIT} blocks per the target's transaction mode. The header
+ * names the database the script is for; on MariaDB/MySQL the script also starts with a {@code USE}
+ * of it, so it runs right whatever database the client is connected to.
  * Deterministic: no timestamps (the database's clock expression is written instead), no URL, no
  * credentials; the run id is the caller's. The result runs with {@code psql -v ON_ERROR_STOP=1 -f}
  * or the {@code mariadb} client.
  */
 public final class OfflineSqlWriter {
+
+    /** {@code jdbc:postgresql://host:port/DATABASE?...} and the like (not H2's {@code jdbc:h2:file:...}). */
+    private static final Pattern URL_DATABASE = Pattern.compile("^jdbc:[a-z0-9]+://[^/?;]*/([^?;/]+)");
 
     private OfflineSqlWriter() {}
 
@@ -52,6 +60,10 @@ public final class OfflineSqlWriter {
 
     private static WritingSession prologue(MigrationTarget target) {
         WritingSession session = new WritingSession(target.dialect());
+        if (target.tenantSchema() == null && target.dialect().mysqlSyntax()) {
+            // the database the online run connects to, from the URL (a tenant's own USE follows otherwise)
+            target.dialect().resetTenant(target.jdbcUrl()).forEach(session::execute);
+        }
         try {
             MigrationEngine.enterTenant(target, session, target.createSchema());
         } catch (SQLException e) {
@@ -66,11 +78,25 @@ public final class OfflineSqlWriter {
         StringBuilder out = new StringBuilder();
         out.append("-- Drover offline SQL: ").append(oneLine(title)).append('\n');
         out.append("-- target '").append(oneLine(target.key())).append("' (").append(target.dialect().name())
-                .append("), run '").append(oneLine(runId)).append("'\n\n");
+                .append("), run '").append(oneLine(runId)).append("'\n");
+        database(target).ifPresent(db -> out.append("-- database '").append(oneLine(db)).append("'\n"));
+        out.append('\n');
         for (String sql : statements) {
             out.append(terminated(target, sql)).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * The database the script is for: the tenant's on MariaDB/MySQL ({@code USE} per tenant), else the
+     * one the URL names; empty for URLs without one (H2 files, a MariaDB server URL without tenant).
+     */
+    private static Optional<String> database(MigrationTarget target) {
+        if (target.dialect().mysqlSyntax() && target.tenantSchema() != null) {
+            return Optional.of(target.tenantSchema());
+        }
+        Matcher m = URL_DATABASE.matcher(target.jdbcUrl());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /**

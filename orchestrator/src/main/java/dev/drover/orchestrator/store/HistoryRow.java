@@ -6,7 +6,7 @@ package dev.drover.orchestrator.store;
  * @param revision       the revision id
  * @param direction      {@code upgrade} or {@code downgrade}
  * @param checksum       the script checksum when it ran ({@code v1:sha256:...}), may be {@code null}
- * @param status         {@link #STARTED}, {@link #DONE}, {@link #REPAIRED} or {@link #TIMED_OUT}
+ * @param status         {@link #STARTED}, {@link #DONE}, {@link #REPAIRED}, {@link #ACCEPTED} or {@link #TIMED_OUT}
  * @param statementCount statements committed (progress of a started row; total of a done row)
  * @param runId          the run that wrote the row
  * @param startedAt      as read back from the database (text), may be {@code null}
@@ -20,6 +20,11 @@ public record HistoryRow(String revision, String direction, String checksum, Str
     public static final String DONE = "done";
     /** A started row cleared by {@code drover stamp} after a manual repair. */
     public static final String REPAIRED = "repaired";
+    /**
+     * {@code drover repair} accepted an edited script of an applied revision: the row carries the new
+     * checksum (direction {@code upgrade}, no statements), so later runs and {@code check} compare with it.
+     */
+    public static final String ACCEPTED = "accepted";
     /**
      * A non-transactional revision stopped by a lock or statement timeout: its first {@code statementCount}
      * statements committed, the next one gave up (the database undid it); the next run resumes it there.

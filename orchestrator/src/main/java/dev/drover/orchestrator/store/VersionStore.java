@@ -36,6 +36,16 @@ public final class VersionStore {
         this.historyTable = Objects.requireNonNull(historyTable, "historyTable");
     }
 
+    /** The version table's name, unqualified. */
+    public String versionTable() {
+        return versionTable;
+    }
+
+    /** The history table's name, unqualified. */
+    public String historyTable() {
+        return historyTable;
+    }
+
     public String versionTableName() {
         return dialect.qualify(schema, versionTable);
     }
@@ -80,6 +90,15 @@ public final class VersionStore {
     /** The 'started' marker written (and committed) before a non-transactional revision's first statement. */
     public String insertStarted(String revision, String direction, String checksum, String runId) {
         return insertRow(revision, direction, checksum, HistoryRow.STARTED, 0, runId, "NULL");
+    }
+
+    /**
+     * The row that accepts {@code checksum} as the script of the applied revision {@code revision}
+     * ({@code drover repair}, after Flyway's repair): it runs nothing and supersedes the checksum of the
+     * revision's earlier rows.
+     */
+    public String insertAccepted(String revision, String checksum, String runId) {
+        return insertRow(revision, "upgrade", checksum, HistoryRow.ACCEPTED, 0, runId, dialect.now());
     }
 
     /** Records that {@code committed} statements of a started revision have committed. */

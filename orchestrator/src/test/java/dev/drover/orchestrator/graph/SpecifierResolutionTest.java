@@ -29,6 +29,16 @@ class SpecifierResolutionTest {
     }
 
     @Test
+    void onlyRelativeSpecifiersWithoutARevisionCountFromTheCurrentRevisions() {
+        RevisionGraph labelled = graph(rev("aa01"), Graphs.full("bb02", List.of("aa01"), List.of("release-2"), List.of()));
+        assertThat(List.of("+1", "-2", "l2@+1", "l2@-1")).allMatch(linear::countsFromCurrent);
+        assertThat(List.of("head", "heads", "base", "l2", "l", "l2+1", "l3-2", "l2@head", "", "+99999999999"))
+                .noneMatch(linear::countsFromCurrent);
+        // an exact label wins over the relative syntax, as in resolution
+        assertThat(labelled.countsFromCurrent("release-2")).isFalse();
+    }
+
+    @Test
     void headHeadsBase() {
         assertThat(linear.resolve("head", List.of())).containsExactly("l4");
         assertThat(linear.resolve("heads", List.of())).containsExactly("l4");

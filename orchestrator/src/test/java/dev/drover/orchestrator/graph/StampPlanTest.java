@@ -94,7 +94,8 @@ class StampPlanTest {
     @Test
     void unknownCurrentWithoutPurgeIsRefused() {
         assertThatThrownBy(() -> Graphs.linear().planStamp(List.of("zz"), List.of("head"), false))
-                .hasMessageEndingWith("'drover stamp --purge' the target to a known revision");
+                .hasMessageEndingWith("stamp this target alone to a known revision with"
+                        + " 'drover -n SECTION -t TENANT stamp <revision> --purge'");
     }
 
     @Test

@@ -66,14 +66,16 @@ class UpgradePlanTest {
     void unknownCurrentRevisionIsReported() {
         assertThatThrownBy(() -> Graphs.linear().planUpgrade(List.of("zz"), "head"))
                 .hasMessage("Current revision 'zz' in the version table is not in the script directory;"
-                        + " check version_locations, or 'drover stamp --purge' the target to a known revision");
+                        + " check version_locations, or stamp this target alone to a known revision with"
+                        + " 'drover -n SECTION -t TENANT stamp <revision> --purge'");
     }
 
     @Test
     void overlappingRowsAreRefused() {
         assertThatThrownBy(() -> Graphs.linear().planUpgrade(List.of("l1", "l3"), "head"))
                 .hasMessage("Version table rows 'l1' (versions/l1.sql) and 'l3' (versions/l3.sql) overlap:"
-                        + " 'l1' is an ancestor of 'l3'; repair the table with 'drover stamp --purge <revision>'");
+                        + " 'l1' is an ancestor of 'l3'; repair this target's table alone with"
+                        + " 'drover -n SECTION -t TENANT stamp <revision> --purge'");
         assertThatThrownBy(() -> Graphs.crossDependency().planDowngrade(List.of("a2", "b3"), "base"))
                 .hasMessageContaining("'a2' is an ancestor of 'b3'");
     }

@@ -167,7 +167,8 @@ abstract class MigrationEngineContract {
             assertThat(refused.steps()).isEmpty();
             assertThat(refused.error().revision()).isEqualTo("r3");
             assertThat(refused.error().message())
-                    .contains("'r3'", "1 of 2 statements committed", "drover stamp r3 --purge", "drover stamp r2 --purge");
+                    .contains("'r3'", "1 of 2 statements committed", "'drover -n it -t " + target.tenantSchema() + " stamp r3 --purge'",
+                            "'drover -n it -t " + target.tenantSchema() + " stamp r2 --purge'");
 
             // The documented repair: finish statement 2 by hand, then stamp.
             db.execute(qualified(target, "CREATE TABLE %s (id INT)", "t3b"));

@@ -29,4 +29,14 @@ class MigrationTargetTest {
         assertThat(MigrationTarget.of("h", "jdbc:h2:file:/tmp/x;USER=sa;PASSWORD=pw").maskedUrl())
                 .isEqualTo("jdbc:h2:file:/tmp/x;USER=***;PASSWORD=***");
     }
+
+    @Test
+    void selectorNamesExactlyThisTargetAndIsSafeToPaste() {
+        assertThat(MigrationTarget.of("billing", "jdbc:postgresql://h/billing").selector()).isEqualTo("-n billing");
+        assertThat(MigrationTarget.of("billing/acme", "jdbc:postgresql://h/billing").selector())
+                .isEqualTo("-n billing -t acme");
+        // '$' is legal in tenant names and would expand in a shell; a quote in a section name is escaped
+        assertThat(MigrationTarget.of("it's/ten$ant", "jdbc:postgresql://h/x").selector())
+                .isEqualTo("-n 'it'\\''s' -t 'ten$ant'");
+    }
 }

@@ -1,0 +1,50 @@
+package dev.drover.cli.command;
+
+import dev.drover.cli.DroverCommand;
+import dev.drover.cli.GlobalOptions;
+import dev.drover.cli.render.ProgressLine;
+import dev.drover.cli.render.RunRenderer;
+import dev.drover.env.Fleet;
+import dev.drover.orchestrator.fleet.Cancellation;
+import dev.drover.orchestrator.fleet.FleetListener;
+import dev.drover.orchestrator.fleet.FleetOperation;
+import dev.drover.orchestrator.fleet.FleetResult;
+import dev.drover.orchestrator.fleet.RolloutPolicy;
+import dev.drover.orchestrator.report.ReportJson;
+import dev.drover.orchestrator.report.RunReport;
+import dev.drover.orchestrator.report.RunReports;
+import java.nio.file.Path;
+
+/**
+ * A fleet run as every fleet command shows it: the progress line on stderr, Ctrl-C cancelling
+ * the rollout, the JSON report in {@code --report FILE}, and the text or JSON summary on stdout.
+ */
+final class ReportedRun {
+
+    private ReportedRun() {}
+
+    /** Runs {@code operation} on {@code fleet} under {@code policy} and returns the exit code of the result. */
+    static int run(DroverCommand drover, Fleet fleet, FleetOperation operation, RolloutPolicy policy, Path report) {
+        GlobalOptions options = drover.options();
+        Cancellation cancellation = new Cancellation();
+        ProgressLine progress = new ProgressLine(drover.environment().err(), drover.environment().terminal(),
+                () -> drover.environment().clock().millis());
+        FleetListener listener = options.progress() ? progress : FleetListener.NONE;
+        FleetResult result;
+        try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation)) {
+            result = fleet.run(operation, policy, listener, cancellation);
+            progress.close();
+            RunReport runReport = RunReports.from(result);
+            if (report != null) {
+                ReportJson.write(runReport, drover.environment().cwd().resolve(report));
+            }
+            if (options.format() == GlobalOptions.OutputFormat.json) {
+                drover.environment().out().println(ReportJson.toJson(runReport));
+            } else if (!options.quiet() || result.exitCode() != 0) {
+                RunRenderer.render(runReport, options.verbose(), drover.environment().out());
+            }
+            drover.environment().out().flush();
+        }
+        return result.exitCode();
+    }
+}
