@@ -1,7 +1,9 @@
 package dev.drover.orchestrator.runtime;
 
 import dev.drover.orchestrator.dialect.Dialect;
+import dev.drover.orchestrator.store.PipelineException;
 import dev.drover.orchestrator.store.SqlSession;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -119,6 +121,42 @@ final class JdbcSqlSession implements SqlSession {
         }
         transaction = false;
         execute("COMMIT");
+    }
+
+    /**
+     * Where the dialect pipelines, one JDBC batch: the driver sends every statement before reading any
+     * answer, and the server stops at the first failure. Each statement carries a leading comment
+     * with its index ({@link PipelineMarker}) so that the failing one can be named from the driver's
+     * batch error, which quotes it, whatever the driver's language.
+     */
+    @Override
+    public void transaction(List<String> statements) throws SQLException {
+        if (!dialect.pipelinesStatements()) {
+            SqlSession.super.transaction(statements);
+            return;
+        }
+        transaction = true; // BEGIN goes first: any failure after it leaves a transaction to roll back
+        try (Statement batch = connection.createStatement()) {
+            batch.addBatch(dialect.begin());
+            for (int i = 0; i < statements.size(); i++) {
+                batch.addBatch(PipelineMarker.mark(i, statements.get(i)));
+            }
+            batch.addBatch("COMMIT");
+            batch.executeBatch();
+            transaction = false;
+        } catch (SQLException e) {
+            SQLException cause = e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
+            noted(cause);
+            if (!broken) {
+                try {
+                    rollback();
+                } catch (SQLException ignored) {
+                    broken = true;
+                }
+            }
+            transaction = false;
+            throw new PipelineException(cause, PipelineMarker.failedIndex(e, statements.size()));
+        }
     }
 
     @Override

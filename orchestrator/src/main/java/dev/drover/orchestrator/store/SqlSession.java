@@ -55,6 +55,40 @@ public interface SqlSession extends AutoCloseable {
         commit();
     }
 
+    /**
+     * {@code BEGIN}, {@code statements} in order, {@code COMMIT}: in one round trip where the connection
+     * allows it, otherwise one statement at a time. On a failure the transaction is rolled back (when
+     * the connection still answers) before this throws, and nothing after the failing statement ran.
+     *
+     * @throws PipelineException naming the failing statement's index (-1: {@code BEGIN}, {@code COMMIT},
+     *                           or a lost connection whose last statement is unknown); a failed
+     *                           {@code COMMIT} whose answer was lost (SQLSTATE class 08) may have committed
+     */
+    default void transaction(List<String> statements) throws SQLException {
+        begin();
+        for (int i = 0; i < statements.size(); i++) {
+            try {
+                execute(statements.get(i));
+            } catch (SQLException e) {
+                rollbackQuietly();
+                throw new PipelineException(e, i);
+            }
+        }
+        try {
+            commit();
+        } catch (SQLException e) {
+            throw new PipelineException(e, -1);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            rollback();
+        } catch (SQLException e) {
+            // the connection is gone: the server rolls the transaction back by itself
+        }
+    }
+
     /** Rolls back the open transaction; a no-op when none is open. */
     void rollback() throws SQLException;
 

@@ -3,6 +3,7 @@ package dev.drover.orchestrator.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drover.orchestrator.store.PipelineException;
 import dev.drover.orchestrator.store.SqlSession;
 import dev.drover.testing.DatabaseKind;
 import dev.drover.testing.TestDatabase;
@@ -82,6 +83,69 @@ class JdbcSqlSessionIT {
             }
             try (SqlSession b = sessions.open(target)) {
                 assertThat(b.query("SELECT 1")).containsExactly(List.of(1));
+            }
+        }
+    }
+
+    @Test
+    void aPipelinedTransactionNamesItsFailingStatementAndLeavesNothingBehind() throws Exception {
+        try (TestDatabase db = TestDatabases.open(DatabaseKind.POSTGRES); SessionFactory sessions = SessionFactory.pooled(1)) {
+            MigrationTarget target = MigrationTarget.of("x", db.url());
+            try (SqlSession a = sessions.open(target)) {
+                a.transaction(List.of("CREATE TABLE p1 (id INT PRIMARY KEY)", "INSERT INTO p1 VALUES (1)"));
+                assertThatThrownBy(() -> a.transaction(List.of("CREATE TABLE p2 (id INT)", "INSERT INTO p1 VALUES (1)",
+                        "CREATE TABLE p3 (id INT)")))
+                        .isInstanceOfSatisfying(PipelineException.class, e -> {
+                            assertThat(e.failedIndex()).isEqualTo(1);
+                            assertThat(e.getSQLState()).isEqualTo("23505");
+                            assertThat(e.getMessage()).contains("duplicate key").doesNotContain("drover:");
+                        });
+                assertThat(a.inTransaction()).isFalse();
+                assertThat(a.query("SELECT count(*) FROM pg_class WHERE relname IN ('p2', 'p3')")).containsExactly(List.of(0L));
+                assertThat(a.query("SELECT count(*) FROM p1")).containsExactly(List.of(1L));
+            }
+        }
+    }
+
+    @Test
+    void aFailingCommitIsNoStatementOfThePipeline() throws Exception {
+        try (TestDatabase db = TestDatabases.open(DatabaseKind.POSTGRES); SessionFactory sessions = SessionFactory.pooled(1)) {
+            MigrationTarget target = MigrationTarget.of("x", db.url());
+            try (SqlSession a = sessions.open(target)) {
+                a.execute("CREATE TABLE parent (id INT PRIMARY KEY)");
+                a.execute("CREATE TABLE child (p INT REFERENCES parent DEFERRABLE INITIALLY DEFERRED)");
+                assertThatThrownBy(() -> a.transaction(List.of("INSERT INTO child VALUES (7)")))
+                        .isInstanceOfSatisfying(PipelineException.class, e -> assertThat(e.failedIndex()).isEqualTo(-1));
+                assertThat(a.query("SELECT count(*) FROM child")).containsExactly(List.of(0L));
+            }
+        }
+    }
+
+    @Test
+    void aKilledConnectionStillNamesTheStatementThatWasRunning() throws Exception {
+        try (TestDatabase db = TestDatabases.open(DatabaseKind.POSTGRES); SessionFactory sessions = SessionFactory.pooled(1)) {
+            MigrationTarget target = MigrationTarget.of("x", db.url());
+            try (SqlSession a = sessions.open(target)) {
+                Object pid = a.query("SELECT pg_backend_pid()").get(0).get(0);
+                Thread killer = new Thread(() -> {
+                    try {
+                        Thread.sleep(500);
+                        db.execute("SELECT pg_terminate_backend(" + pid + ")");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                killer.start();
+                assertThatThrownBy(() -> a.transaction(List.of("CREATE TABLE k1 (id INT)", "SELECT pg_sleep(30)",
+                        "CREATE TABLE k2 (id INT)")))
+                        .isInstanceOfSatisfying(PipelineException.class, e -> {
+                            assertThat(e.failedIndex()).isEqualTo(1);
+                            assertThat(e.getSQLState()).isEqualTo("57P01");
+                        });
+                killer.join();
+            }
+            try (SqlSession b = sessions.open(target)) {
+                assertThat(b.query("SELECT count(*) FROM pg_class WHERE relname IN ('k1', 'k2')")).containsExactly(List.of(0L));
             }
         }
     }
