@@ -2,6 +2,7 @@ package dev.drover.orchestrator.fleet;
 
 import dev.drover.orchestrator.runtime.MigrationTarget;
 import dev.drover.orchestrator.store.FleetLedger;
+import dev.drover.orchestrator.store.HistoryRow;
 import dev.drover.orchestrator.store.SqlSession;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -61,11 +62,13 @@ final class LedgerRead {
             }
         }
         Map<String, String> histories = histories(session, ledger, new LinkedHashSet<>(digestOf.values()));
+        Map<String, List<HistoryRow>> parsed = new HashMap<>(); // thousands of targets share a few histories
         Map<String, TargetState> states = new HashMap<>();
         digestOf.forEach((key, digest) -> {
             String history = histories.get(digest);
             if (history != null) { // a row rewritten between the queries is read from its tables instead
-                states.put(key, TargetState.of(heads.get(key), FleetLedger.history(history)));
+                states.put(key, TargetState.of(heads.get(key),
+                        parsed.computeIfAbsent(digest, d -> FleetLedger.history(history))));
             }
         });
         return states;

@@ -2,7 +2,9 @@ package dev.drover.orchestrator.graph;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The immutable revision graph of one lineage (Alembic's RevisionMap). Pure: no files, JDBC or
@@ -15,10 +17,13 @@ import java.util.Optional;
  */
 public final class RevisionGraph {
 
+    private static final int PLANS_REMEMBERED = 1_000;
+
     private final GraphIndex index;
     private final SpecifierResolver resolver;
     private final MigrationPlanner planner;
     private final List<Revision> ordered;
+    private final Map<UpgradeQuestion, List<MigrationStep>> upgrades = new ConcurrentHashMap<>();
 
     private RevisionGraph(GraphIndex index) {
         this.index = index;
@@ -147,8 +152,21 @@ public final class RevisionGraph {
      *     older than a current revision (use downgrade)
      */
     public List<MigrationStep> planUpgrade(Collection<String> current, String destination) {
-        return planner.upgrade(current, destination);
+        // A fleet asks the same question for thousands of targets at the same heads: answer it once.
+        // Plans are immutable and the graph never changes; failures are not remembered (they throw).
+        UpgradeQuestion question = new UpgradeQuestion(List.copyOf(current), destination);
+        List<MigrationStep> known = upgrades.get(question);
+        if (known != null) {
+            return known;
+        }
+        List<MigrationStep> plan = List.copyOf(planner.upgrade(current, destination));
+        if (upgrades.size() < PLANS_REMEMBERED) {
+            upgrades.put(question, plan);
+        }
+        return plan;
     }
+
+    private record UpgradeQuestion(List<String> current, String destination) {}
 
     /**
      * The steps that bring a target from {@code current} down to {@code destination}, heads first;

@@ -170,7 +170,7 @@ public final class FleetLedger {
             String[] f = line.split(" ");
             rows.add(new HistoryRow(f[0], f[1], "-".equals(f[4]) ? null : f[4], f[2], Integer.parseInt(f[3]), null, null));
         }
-        return rows;
+        return List.copyOf(rows);
     }
 
     /**

@@ -21,6 +21,20 @@ class RevisionGraphQueryTest {
                 .hasMessageEndingWith("check the id with 'drover history'");
     }
 
+    /** A fleet asks the same question for every target: the answer is remembered, a refusal is not. */
+    @Test
+    void theSameUpgradeQuestionGetsTheSameImmutableAnswerAndARefusalRepeats() {
+        RevisionGraph graph = Graphs.branches();
+        var first = graph.planUpgrade(java.util.List.of("x1"), "a2");
+
+        assertThat(graph.planUpgrade(java.util.List.of("x1"), "a2")).isSameAs(first);
+        assertThat(graph.planUpgrade(java.util.List.of("x1"), "b2")).isNotEqualTo(first);
+        assertThatThrownBy(() -> first.clear()).isInstanceOf(UnsupportedOperationException.class);
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> graph.planUpgrade(java.util.List.of(), "head")).isInstanceOf(RevisionException.class);
+        }
+    }
+
     @Test
     void revisionsAreInAlembicUpgradeOrder() {
         // Alembic's topological sort walks heads first, finishing a2's branch before b2's, then
