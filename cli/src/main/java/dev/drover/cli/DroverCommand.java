@@ -11,6 +11,7 @@ import dev.drover.cli.command.EditCommand;
 import dev.drover.cli.command.HeadsCommand;
 import dev.drover.cli.command.HistoryCommand;
 import dev.drover.cli.command.InitCommand;
+import dev.drover.cli.command.LintCommand;
 import dev.drover.cli.command.ListTemplatesCommand;
 import dev.drover.cli.command.MergeCommand;
 import dev.drover.cli.command.RecoverCommand;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
             HistoryCommand.class,
             ShowCommand.class,
             EditCommand.class,
+            LintCommand.class,
             TargetsCommand.class,
             CurrentCommand.class,
             UpgradeCommand.class,

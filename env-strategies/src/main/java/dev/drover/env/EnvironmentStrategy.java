@@ -2,6 +2,8 @@ package dev.drover.env;
 
 import dev.drover.orchestrator.graph.MigrationStep;
 import dev.drover.orchestrator.runtime.MigrationTarget;
+import dev.drover.orchestrator.runtime.StatementLimits;
+import dev.drover.registry.LiveSettings;
 import dev.drover.registry.RegistryTarget;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -35,7 +37,11 @@ public abstract class EnvironmentStrategy {
                 target.password().isEmpty() ? null : target.password().reveal(), null, tenantSchema,
                 searchPath(target), target.versionTable(), target.versionTableSchema(), target.historyTable(),
                 placeholders(target, tenantSchema, x), target.transactionPerMigration(), target.createSchema(),
-                lockWait != null ? lockWait : target.lockWait(), target.fleetLedger());
+                lockWait != null ? lockWait : target.lockWait(), target.fleetLedger(), limits(target.live()));
+    }
+
+    private static StatementLimits limits(LiveSettings live) {
+        return new StatementLimits(live.lockTimeout(), live.lockRetries(), live.statementTimeout());
     }
 
     /**

@@ -11,13 +11,17 @@ import dev.drover.orchestrator.fleet.FleetTarget;
 import dev.drover.orchestrator.fleet.OutcomeStatus;
 import dev.drover.orchestrator.fleet.RolloutPolicy;
 import dev.drover.orchestrator.fleet.RuntimeStateReader;
+import dev.drover.orchestrator.fleet.RuntimeThrottleProbe;
+import dev.drover.orchestrator.fleet.Throttle;
 import dev.drover.orchestrator.fleet.StateReader;
 import dev.drover.orchestrator.fleet.TargetOutcome;
 import dev.drover.orchestrator.fleet.TargetView;
 import dev.drover.orchestrator.graph.MigrationStep;
+import dev.drover.orchestrator.lint.Finding;
 import dev.drover.orchestrator.runtime.MigrationTarget;
 import dev.drover.orchestrator.runtime.OwnedRuntime;
 import dev.drover.orchestrator.runtime.RunOptions;
+import dev.drover.orchestrator.runtime.StatementLimits;
 import dev.drover.orchestrator.runtime.ScriptSource;
 import dev.drover.orchestrator.runtime.StepError;
 import dev.drover.orchestrator.script.ScriptDirectory;
@@ -25,6 +29,7 @@ import dev.drover.orchestrator.twophase.RecoveryResult;
 import dev.drover.orchestrator.twophase.TwoPhaseJournal;
 import dev.drover.registry.ConfigException;
 import dev.drover.registry.Dialect;
+import dev.drover.registry.LiveSettings;
 import dev.drover.registry.RegistryTarget;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,6 +43,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The fleet commands over the selected registry targets: each target mapped by its section's
@@ -57,6 +63,7 @@ public final class Fleet implements AutoCloseable {
     private final List<String> warnings;
     private Path journalDirectory = TwoPhaseJournal.defaultDirectory();
     private OwnedRuntime runtime;
+    private StateReader states;
 
     private Fleet(List<FleetTarget> targets, Map<String, RegistryTarget> registry,
             Map<String, EnvironmentStrategy> strategies, String runId, List<String> warnings) {
@@ -74,6 +81,18 @@ public final class Fleet implements AutoCloseable {
      * @throws ConfigException if a {@code two_phase} section is not PostgreSQL, or a strategy cannot be loaded
      */
     public static Fleet of(List<RegistryTarget> selected, Map<String, String> x, Duration lockWait) {
+        return of(selected, x, lockWait, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #of(List, Map, Duration)}, with command-line overrides of the sections' statement limits
+     * ({@code --lock-timeout}, {@code --lock-retries}, {@code --statement-timeout}).
+     *
+     * @param limits applied to each target's limits from its section
+     * @throws ConfigException if a {@code two_phase} section is not PostgreSQL, or a strategy cannot be loaded
+     */
+    public static Fleet of(List<RegistryTarget> selected, Map<String, String> x, Duration lockWait,
+            UnaryOperator<StatementLimits> limits) {
         Map<List<Path>, ScriptSource> lineages = new HashMap<>();
         Map<String, EnvironmentStrategy> bySection = new HashMap<>();
         Map<String, EnvironmentStrategy> strategies = new LinkedHashMap<>();
@@ -90,11 +109,28 @@ public final class Fleet implements AutoCloseable {
             EnvironmentStrategy strategy = bySection.computeIfAbsent(target.sectionName(),
                     name -> Strategies.forSection(target.section()));
             MigrationTarget mapped = strategy.target(target, x, lockWait);
-            targets.add(new FleetTarget(mapped, scripts, target.server(), target.sectionName(), target.tenant()));
+            mapped = mapped.withLimits(limits.apply(mapped.limits()));
+            targets.add(new FleetTarget(mapped, scripts, target.server(), target.sectionName(), target.tenant(),
+                    throttle(target.live())));
             strategies.put(target.key(), strategy);
             registry.put(target.key(), target);
         }
         return new Fleet(targets, registry, strategies, RunOptions.withNewRunId().runId(), warnings);
+    }
+
+    /** The section's throttle: its throttle_query and max_replication_lag probes, or {@code null}. */
+    private static Throttle throttle(LiveSettings live) {
+        if (!live.throttled()) {
+            return null;
+        }
+        List<Throttle.Probe> probes = new ArrayList<>();
+        if (live.throttleQuery() != null) {
+            probes.add(new Throttle.Probe("throttle_query", live.throttleQuery(), live.throttleMax()));
+        }
+        if (live.maxReplicationLag() != null) {
+            probes.add(Throttle.replicationLag(live.maxReplicationLag()));
+        }
+        return new Throttle(probes, live.throttleWait());
     }
 
     private static void requireTwoPhaseDialect(RegistryTarget target) {
@@ -153,7 +189,8 @@ public final class Fleet implements AutoCloseable {
      */
     public FleetResult run(FleetOperation operation, RolloutPolicy policy, FleetListener listener,
             Cancellation cancellation) {
-        StateReader states = StateReader.once(new RuntimeStateReader(runtime().runtime()));
+        StateReader states = states();
+        this.states = null; // the run changes the fleet: a later read must not see this snapshot
         refuseBeforeRun(operation, new FleetInspector(states));
         Instant started = Instant.now();
         List<FleetTarget> ordinary = new ArrayList<>();
@@ -221,7 +258,7 @@ public final class Fleet implements AutoCloseable {
         Instant finished = Instant.now();
         return new FleetResult(runId, operation.command(), operation.destination(), started, finished,
                 Duration.between(started, finished).toMillis(), ordered, groups.stopped() || fanOut.stopped(),
-                groups.cancelled() || fanOut.cancelled());
+                groups.cancelled() || fanOut.cancelled(), fanOut.throttles());
     }
 
     private Map<String, Function<List<String>, List<MigrationStep>>> planners(List<FleetTarget> members,
@@ -237,7 +274,38 @@ public final class Fleet implements AutoCloseable {
 
     /** Each target's heads, pending steps and problems, read in batches per server (and from fleet ledgers). */
     public FleetStatus status() {
-        return new FleetInspector(new RuntimeStateReader(runtime().runtime())).status(targets);
+        return new FleetInspector(states()).status(targets);
+    }
+
+    /**
+     * Lint findings (issue 14) in the revisions {@code operation} would run on at least one target, judged by
+     * each target's dialect: read like {@link #status()} (one bulk read, shared with a following {@link #run}),
+     * executing nothing. Stamp and repair run no script: no findings. A target that cannot be read is left
+     * to the run.
+     *
+     * @throws dev.drover.orchestrator.graph.RevisionException before connecting, on a broken graph or a
+     *         destination that does not resolve
+     * @throws dev.drover.orchestrator.script.ScriptParseException before connecting, on a script that does not split
+     *         or an undefined placeholder
+     */
+    public List<Finding> lint(FleetOperation operation) {
+        if (!(operation instanceof FleetOperation.Upgrade || operation instanceof FleetOperation.Downgrade)) {
+            return List.of();
+        }
+        PlanTimeCheck.check(targets, operation); // bad input is refused before any connection opens
+        DestinationCheck.check(targets, operation);
+        return PendingLint.lint(status(), operation);
+    }
+
+    /**
+     * One bulk read shared by what reads the fleet before a run (lint, status) and the run itself, which
+     * consumes it: a later call reads again.
+     */
+    private StateReader states() {
+        if (states == null) {
+            states = StateReader.once(new RuntimeStateReader(runtime().runtime()));
+        }
+        return states;
     }
 
     /**
@@ -301,7 +369,7 @@ public final class Fleet implements AutoCloseable {
      */
     public DryRun dryRun(FleetOperation operation) {
         Instant started = Instant.now();
-        FleetInspector inspector = new FleetInspector(new RuntimeStateReader(runtime().runtime()));
+        FleetInspector inspector = new FleetInspector(states());
         // The run refuses these before touching anything, so its dry run does too, with the same message.
         Supplier<FleetStatus> status = refuseBeforeRun(operation, inspector);
         Map<String, List<String>> heads = new LinkedHashMap<>();
@@ -348,7 +416,7 @@ public final class Fleet implements AutoCloseable {
     /** @param states the fleet's bulk read, shared with the pre-run checks */
     private FleetRunner runner(StateReader states) {
         return new FleetRunner(new StrategyExecutor(runtime().runtime(), strategies), states, Clock.systemUTC(),
-                System::nanoTime);
+                System::nanoTime).withThrottleProbe(new RuntimeThrottleProbe(runtime().runtime()));
     }
 
     private OwnedRuntime runtime() {

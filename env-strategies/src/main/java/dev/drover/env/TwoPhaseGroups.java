@@ -72,7 +72,7 @@ final class TwoPhaseGroups {
             progress.groupFinished(groupOutcomes);
             outcomes.addAll(groupOutcomes);
             failures += (int) groupOutcomes.stream()
-                    .filter(o -> o.status() == OutcomeStatus.FAILED || o.status() == OutcomeStatus.IN_DOUBT).count();
+                    .filter(o -> o.failed() || o.status() == OutcomeStatus.IN_DOUBT).count();
             stopped = !policy.continueOnError() && failures > policy.maxFailures();
         }
         return new Run(outcomes, stopped, cancellation.isCancelled());
@@ -101,7 +101,7 @@ final class TwoPhaseGroups {
         OutcomeStatus status = switch (result.status()) {
             case SUCCEEDED -> OutcomeStatus.SUCCEEDED;
             case UNCHANGED -> OutcomeStatus.UNCHANGED;
-            case FAILED -> OutcomeStatus.FAILED;
+            case FAILED -> TargetOutcome.failureStatus(result.error());
             case SKIPPED -> OutcomeStatus.SKIPPED;
             case IN_DOUBT -> OutcomeStatus.IN_DOUBT;
         };

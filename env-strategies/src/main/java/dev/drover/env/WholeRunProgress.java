@@ -58,8 +58,14 @@ final class WholeRunProgress implements FleetListener {
         listener.finished(outcome, afterGroups(fanOut));
     }
 
+    @Override
+    public void throttleChanged(FleetProgress fanOut) {
+        listener.throttleChanged(afterGroups(fanOut));
+    }
+
     private FleetProgress afterGroups(FleetProgress fanOut) {
-        return progress(groupsDone + fanOut.done(), groupsFailed + fanOut.failed(), fanOut.running(), fanOut.etaMs());
+        return new FleetProgress(total, groupsDone + fanOut.done(), groupsFailed + fanOut.failed(), fanOut.running(),
+                (nanoTime.getAsLong() - start) / 1_000_000, fanOut.etaMs(), fanOut.throttled());
     }
 
     private FleetProgress progress(int done, int failed, int running, long etaMs) {

@@ -61,6 +61,24 @@ class WholeRunProgressTest {
     }
 
     @Test
+    void throttledServersOfTheFanOutReachTheListener() {
+        List<FleetProgress> changes = new ArrayList<>();
+        WholeRunProgress progress = new WholeRunProgress(new FleetListener() {
+            @Override
+            public void throttleChanged(FleetProgress p) {
+                changes.add(p);
+            }
+        }, 5, nanos::get);
+
+        progress.throttleChanged(new FleetProgress(3, 1, 0, 1, 0, -1, List.of("db:5432 (throttle_query 50 > 10, 0:02)")));
+
+        assertThat(changes).singleElement().satisfies(p -> {
+            assertThat(p.total()).isEqualTo(5);
+            assertThat(p.throttled()).containsExactly("db:5432 (throttle_query 50 > 10, 0:02)");
+        });
+    }
+
+    @Test
     void aFailingDisplayDoesNotStopTheGroups() {
         WholeRunProgress progress = new WholeRunProgress(new FleetListener() {
             @Override

@@ -31,6 +31,15 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void theLintRulesArePureAndReadOnlyScripts() {
+        noClasses().that().resideInAPackage("dev.drover.orchestrator.lint..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "java.io..", "java.nio.file..",
+                        "io.vertx..", "dev.drover.orchestrator.runtime..", "dev.drover.orchestrator.dialect..",
+                        "dev.drover.orchestrator.fleet..")
+                .check(ORCHESTRATOR);
+    }
+
+    @Test
     void scriptsAndScriptCommandsNeitherConnectNorUseVertx() {
         noClasses().that().resideInAnyPackage("dev.drover.orchestrator.script..", "dev.drover.orchestrator.command..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "io.vertx..")

@@ -42,6 +42,7 @@ import java.util.Map;
  *                    or {@code null} when set to {@code off} or for other databases
  * @param placeholders {@code x.NAME = value} entries (name case preserved)
  * @param where file:line of the section header (or the file), for messages
+ * @param live lock and statement timeouts, throttling ({@code lock_timeout}, ..., {@code throttle_wait})
  */
 public record DatabaseSection(
         String name, String url, String user, Secret password, Dialect dialect, Tenancy tenancy,
@@ -49,11 +50,25 @@ public record DatabaseSection(
         int truncateSlugLength, String versionTable, String versionTableSchema, String historyTable,
         String searchPath, boolean twoPhase, int maxConnections, boolean transactionPerMigration,
         boolean createSchema, String strategy, Duration lockWait, String discoveryUrl, String fleetLedger,
-        Map<String, String> placeholders, String where) {
+        Map<String, String> placeholders, String where, LiveSettings live) {
 
     public DatabaseSection {
         versionLocations = List.copyOf(versionLocations);
         placeholders = Map.copyOf(placeholders);
+        live = live == null ? LiveSettings.DEFAULT : live;
+    }
+
+    /** A section with the default {@link LiveSettings}. */
+    public DatabaseSection(String name, String url, String user, Secret password, Dialect dialect, Tenancy tenancy,
+            TenantSource tenants, Path scriptLocation, List<Path> versionLocations, String fileTemplate,
+            int truncateSlugLength, String versionTable, String versionTableSchema, String historyTable,
+            String searchPath, boolean twoPhase, int maxConnections, boolean transactionPerMigration,
+            boolean createSchema, String strategy, Duration lockWait, String discoveryUrl, String fleetLedger,
+            Map<String, String> placeholders, String where) {
+        this(name, url, user, password, dialect, tenancy, tenants, scriptLocation, versionLocations, fileTemplate,
+                truncateSlugLength, versionTable, versionTableSchema, historyTable, searchPath, twoPhase,
+                maxConnections, transactionPerMigration, createSchema, strategy, lockWait, discoveryUrl, fleetLedger,
+                placeholders, where, LiveSettings.DEFAULT);
     }
 
     /** @return the url with credentials masked (safe to print) */

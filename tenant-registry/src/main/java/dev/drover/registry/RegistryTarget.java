@@ -130,6 +130,11 @@ public record RegistryTarget(String key, DatabaseSection section, String tenant,
         return section.fleetLedger();
     }
 
+    /** Lock and statement timeouts, throttling. */
+    public LiveSettings live() {
+        return section.live();
+    }
+
     public Map<String, String> placeholders() {
         return section.placeholders();
     }

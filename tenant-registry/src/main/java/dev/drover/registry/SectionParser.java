@@ -16,7 +16,8 @@ final class SectionParser {
             "version_locations", "file_template", "truncate_slug_length", "version_table",
             "version_table_schema", "history_table", "tenants", "search_path", "two_phase",
             "max_connections", "transaction_per_migration", "create_schema", "strategy", "lock_wait",
-            "discovery_url", "fleet_ledger");
+            "discovery_url", "fleet_ledger", "lock_timeout", "lock_retries", "statement_timeout", "throttle_query",
+            "throttle_max", "throttle_wait", "max_replication_lag");
     /** Keys read only in [drover]. */
     static final Set<String> DROVER_KEYS = Set.of("databases", "concurrency");
 
@@ -57,7 +58,30 @@ final class SectionParser {
                 s.bool("two_phase", false), s.integer("max_connections", 4, 1),
                 s.bool("transaction_per_migration", true), s.bool("create_schema", false), strategy(s),
                 Duration.ofSeconds(s.integer("lock_wait", 60, 0)), s.string("discovery_url"), fleetLedger(s, dialect),
-                s.placeholders(), where);
+                s.placeholders(), where, live(s, dialect));
+    }
+
+    /** lock_timeout ... throttle_wait; throttle_query and throttle_max go together, max_replication_lag is PostgreSQL's. */
+    private static LiveSettings live(SettingLookup s, Dialect dialect) {
+        LiveSettings d = LiveSettings.DEFAULT;
+        String query = s.string("throttle_query");
+        Double max = s.decimal("throttle_max");
+        if (query != null && max == null) {
+            throw s.invalid(s.get("throttle_query").orElseThrow(), "needs 'throttle_max'",
+                    "add 'throttle_max = N' (the largest answer that still lets work start)");
+        }
+        if (query == null && max != null) {
+            throw s.invalid(s.get("throttle_max").orElseThrow(), "has no 'throttle_query' to compare with",
+                    "add 'throttle_query = SELECT ...' answering one number, or remove 'throttle_max'");
+        }
+        Double lag = s.decimal("max_replication_lag");
+        if (lag != null && dialect != Dialect.POSTGRESQL) {
+            throw s.invalid(s.get("max_replication_lag").orElseThrow(), "is measured on PostgreSQL only "
+                    + "(pg_stat_replication)", "remove it, or measure lag with 'throttle_query' and 'throttle_max'");
+        }
+        return new LiveSettings(s.seconds("lock_timeout", d.lockTimeout()), s.integer("lock_retries", d.lockRetries(), 0),
+                s.seconds("statement_timeout", d.statementTimeout()), query, max, lag,
+                s.seconds("throttle_wait", d.throttleWait()));
     }
 
     private Path path(String text) {

@@ -98,6 +98,29 @@ final class SettingLookup {
         throw invalid(value.get(), "must be a whole number of at least " + min, "write a number such as " + Math.max(min, fallback));
     }
 
+    /** A number of seconds, decimals allowed, at least 0 (e.g. {@code 5}, {@code 0.25}). */
+    java.time.Duration seconds(String key, java.time.Duration fallback) {
+        Double value = decimal(key);
+        return value == null ? fallback : java.time.Duration.ofNanos(Math.round(value * 1e9));
+    }
+
+    /** A decimal number of at least 0, or {@code null} when absent. */
+    Double decimal(String key) {
+        Optional<Value> value = get(key);
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            double parsed = Double.parseDouble(value.get().text().trim());
+            if (parsed >= 0 && Double.isFinite(parsed) && value.get().text().trim().matches("[0-9.]+")) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(value.get(), "must be a number of at least 0 (decimals allowed)", "write a number such as 5 or 0.5");
+    }
+
     /** Splits a comma and/or whitespace separated list; empty when absent. */
     List<String> list(String key) {
         return get(key).map(v -> split(v.text())).orElse(List.of());

@@ -3,11 +3,15 @@ package dev.drover.cli.command;
 import dev.drover.cli.CliException;
 import dev.drover.cli.DroverCommand;
 import dev.drover.cli.GlobalOptions;
+import dev.drover.cli.render.LintRenderer;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.fleet.FleetOperation;
 import dev.drover.orchestrator.fleet.RolloutPolicy;
+import dev.drover.orchestrator.lint.Finding;
+import dev.drover.orchestrator.runtime.StatementLimits;
 import dev.drover.registry.OfflineTenants;
 import dev.drover.registry.TenantSource;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,11 +54,27 @@ final class RunOptionsMixin {
             description = "How long to wait for another run's lock on a target. Default: the section's lock_wait (60).")
     Integer lockWait;
 
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", description = "How long one statement waits for a"
+            + " table or row lock before giving up (decimals allowed; 0: no limit). Default: the section's lock_timeout (5).")
+    BigDecimal lockTimeout;
+
+    @Option(names = "--lock-retries", paramLabel = "N", description = "How often a revision (outside a transaction: the"
+            + " statement) runs again after a lock timeout, with growing pauses. Default: the section's lock_retries (3).")
+    Integer lockRetries;
+
+    @Option(names = "--statement-timeout", paramLabel = "SECONDS", description = "How long one statement may run"
+            + " (decimals allowed; 0: no limit). Default: the section's statement_timeout (0).")
+    BigDecimal statementTimeout;
+
     @Option(names = "--shard", paramLabel = "I/N", description = "Only the I-th of N deterministic partitions of the targets.")
     String shard;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON run report to FILE.")
     Path report;
+
+    @Option(names = "--strict", description = "Refuse to run (exit 2, nothing changed) when 'drover lint' finds a"
+            + " dangerous statement in the revisions the run would execute; without it they are warnings on stderr.")
+    boolean strict;
 
     /** Runs {@code operation} on the selected targets as the options say, and returns the exit code. */
     int execute(DroverCommand drover, FleetOperation operation) {
@@ -64,11 +84,12 @@ final class RunOptionsMixin {
                     + " for the plan as a JSON report)");
         }
         try (Fleet fleet = TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait),
-                sql ? offlineTenants(drover) : null).withJournal(RecoverCommand.journalDirectory(drover))) {
+                sql ? offlineTenants(drover) : null, this::limits).withJournal(RecoverCommand.journalDirectory(drover))) {
             if (sql) {
                 SqlOutput.offline(drover, fleet, operation, sqlDir);
                 return 0;
             }
+            lint(drover, fleet, operation);
             if (dryRun) {
                 return DryRun.run(drover, fleet, operation, sqlDir, report);
             }
@@ -92,6 +113,44 @@ final class RunOptionsMixin {
         return new OfflineTenants(plain ? new TenantSource.Listed(names, "--tenant") : null);
     }
 
+    /**
+     * Warns about lint findings in what the run would execute (they are read like 'drover status' reads, and
+     * that read serves the run too); with --strict, refuses before anything changes.
+     */
+    private void lint(DroverCommand drover, Fleet fleet, FleetOperation operation) {
+        List<Finding> findings = fleet.lint(operation);
+        LintRenderer.warn(findings, drover.environment().err());
+        long open = LintRenderer.open(findings);
+        if (strict && open > 0) {
+            throw CliException.usage("refusing to " + operation.command() + " with --strict: " + open + " lint "
+                    + "finding(s) in the revisions it would run (listed above), and nothing was changed; make them safe, "
+                    + "silence each with '-- lint_ignore: RULE why it is safe' in its script's header, or drop --strict");
+        }
+    }
+
+    /** The section's limits with the command line's overrides. */
+    private StatementLimits limits(StatementLimits section) {
+        StatementLimits limits = section;
+        if (lockTimeout != null) {
+            limits = limits.withLockTimeout(seconds("--lock-timeout", lockTimeout));
+        }
+        if (lockRetries != null) {
+            limits = limits.withLockRetries(lockRetries);
+        }
+        if (statementTimeout != null) {
+            limits = limits.withStatementTimeout(seconds("--statement-timeout", statementTimeout));
+        }
+        return limits;
+    }
+
+    private static Duration seconds(String option, BigDecimal value) {
+        if (value.signum() < 0) {
+            throw CliException.usage(option + " must not be negative, got " + value.toPlainString()
+                    + "; pass 0 (no limit) or more seconds");
+        }
+        return Duration.ofNanos(value.movePointRight(9).longValue());
+    }
+
     private RolloutPolicy policy(Fleet fleet, int configuredConcurrency) {
         RolloutPolicy policy = fleet.defaultPolicy(concurrency != null ? concurrency : configuredConcurrency);
         if (maxFailures != null) {
@@ -110,6 +169,15 @@ final class RunOptionsMixin {
     }
 
     private void validate() {
+        if (lockRetries != null && lockRetries < 0) {
+            throw CliException.usage("--lock-retries must not be negative, got " + lockRetries + "; pass 0 or more");
+        }
+        if (lockTimeout != null) {
+            seconds("--lock-timeout", lockTimeout);
+        }
+        if (statementTimeout != null) {
+            seconds("--statement-timeout", statementTimeout);
+        }
         if (maxFailures != null && continueOnError) {
             throw CliException.usage("--max-failures and --continue-on-error exclude each other; choose one");
         }

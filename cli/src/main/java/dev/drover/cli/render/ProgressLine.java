@@ -22,6 +22,7 @@ public final class ProgressLine implements FleetListener {
     /** When the last plain line was written, or the run's first event; {@code null} before that. */
     private Long lastLogged;
     private int lastWidth;
+    private java.util.List<String> lastThrottled = java.util.List.of();
 
     /**
      * @param terminal whether stderr is a terminal (rewrite one line) or a log (a line every 5 s)
@@ -41,6 +42,14 @@ public final class ProgressLine implements FleetListener {
     @Override
     public void finished(TargetOutcome outcome, FleetProgress progress) {
         show(progress, progress.done() == progress.total());
+    }
+
+    /** A throttled server is news: shown at once, also in a log (which otherwise gets a line every 5 s). */
+    @Override
+    public void throttleChanged(FleetProgress progress) {
+        boolean changed = !progress.throttled().equals(lastThrottled);
+        lastThrottled = progress.throttled();
+        show(progress, changed);
     }
 
     /** Ends the rewritten line so the summary starts on a fresh one. */
@@ -73,7 +82,8 @@ public final class ProgressLine implements FleetListener {
     static String text(FleetProgress p) {
         long eta = p.etaMs();
         return "drover: " + p.done() + "/" + p.total() + " done, " + p.failed() + " failed, " + p.running()
-                + " running" + (eta > 0 && p.done() < p.total() ? ", ETA " + clock(eta) : "");
+                + " running" + (eta > 0 && p.done() < p.total() ? ", ETA " + clock(eta) : "")
+                + (p.throttled().isEmpty() ? "" : "; throttled: " + String.join(", ", p.throttled()));
     }
 
     private static String clock(long ms) {

@@ -29,9 +29,10 @@ public final class RunRenderer {
     public static void targets(RunReport report, boolean verbose, PrintWriter out) {
         List<RunReport.Target> targets = report.targets();
         int width = targets.stream().mapToInt(t -> t.key().length()).max().orElse(0);
+        int statusWidth = Math.max(9, targets.stream().mapToInt(t -> t.status().length()).max().orElse(0));
         boolean repair = "repair".equals(report.command());
         for (RunReport.Target target : targets) {
-            out.println(pad(target.key(), width) + "  " + pad(target.status(), 9) + "  "
+            out.println(pad(target.key(), width) + "  " + pad(TextSummary.spelled(target.status()), statusWidth) + "  "
                     + (repair ? accepted(target) : movement(target)));
             if (verbose && !repair) {
                 target.steps().forEach(step -> out.println("    " + step.direction() + " " + step.revision()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drover.orchestrator.fleet.FleetProgress;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +40,32 @@ class ProgressLineTest {
         line.finished(null, new FleetProgress(2, 2, 0, 0, 20, 0));
 
         assertThat(out.toString().lines()).containsExactly("drover: 2/2 done, 0 failed, 0 running");
+    }
+
+    @Test
+    void theLineNamesEachThrottledServerWithItsMeasurementAndWait() {
+        assertThat(ProgressLine.text(new FleetProgress(10, 4, 0, 2, 8_000, 12_000,
+                List.of("db:5432 (replication lag 12.5 > 10, 0:15)")))).isEqualTo(
+                "drover: 4/10 done, 0 failed, 2 running, ETA 0:12; throttled: db:5432 (replication lag 12.5 > 10, 0:15)");
+        assertThat(ProgressLine.text(new FleetProgress(10, 4, 0, 2, 8_000, 12_000))).doesNotContain("throttled");
+    }
+
+    @Test
+    void inALogAThrottleChangeIsPrintedAtOnceAndOnlyWhenItChanges() {
+        ProgressLine line = new ProgressLine(new PrintWriter(out), false, now::get);
+        FleetProgress throttled = new FleetProgress(10, 0, 0, 0, 100, -1,
+                List.of("db:5432 (throttle_query 50 > 10, 0:00)"));
+
+        line.started(null, new FleetProgress(10, 0, 0, 1, 0, -1));
+        now.addAndGet(1_000);
+        line.throttleChanged(throttled);
+        now.addAndGet(1_000);
+        line.throttleChanged(throttled);
+        now.addAndGet(1_000);
+        line.throttleChanged(new FleetProgress(10, 0, 0, 0, 3_000, -1));
+
+        assertThat(out.toString().lines()).containsExactly(
+                "drover: 0/10 done, 0 failed, 0 running; throttled: db:5432 (throttle_query 50 > 10, 0:00)",
+                "drover: 0/10 done, 0 failed, 0 running");
     }
 }

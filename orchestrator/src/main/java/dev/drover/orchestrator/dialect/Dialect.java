@@ -1,6 +1,7 @@
 package dev.drover.orchestrator.dialect;
 
 import dev.drover.orchestrator.script.SqlSyntax;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -106,6 +107,59 @@ public interface Dialect {
     /** Statements labelling the session so a lock holder is recognisable; empty where unsupported. */
     default List<String> applicationName(String name) {
         return List.of();
+    }
+
+    /**
+     * Statements setting a work session's limits for one borrow (issue 14), run with its setup after
+     * {@link #resetTenant}. A zero duration means "no limit from Drover": the database's own default
+     * applies.
+     */
+    default List<String> sessionLimits(Duration lockTimeout, Duration statementTimeout) {
+        return List.of();
+    }
+
+    /**
+     * Statements that undo {@link #sessionLimits} (and {@link #statementTimeout}) before a work connection
+     * goes back to its pool, so the next borrower (e.g. a bulk read) never inherits them. Empty where
+     * {@link #resetTenant} already resets every session setting.
+     *
+     * @param lockTimeout      whether a lock timeout was set on this borrow
+     * @param statementTimeout whether a statement timeout was set on this borrow
+     */
+    default List<String> clearSessionLimits(boolean lockTimeout, boolean statementTimeout) {
+        return List.of();
+    }
+
+    /**
+     * The statement setting the statement timeout ({@code 0}: none) for the rest of the transaction
+     * ({@code local}) or of the session; {@code null} where unsupported.
+     */
+    default String statementTimeout(Duration timeout, boolean local) {
+        return null;
+    }
+
+    /** The statement setting the session's lock timeout ({@code 0}: none); {@code null} where unsupported. */
+    default String lockTimeout(Duration timeout) {
+        return null;
+    }
+
+    /** Whether {@code e} says a statement gave up waiting for a lock (PostgreSQL 55P03, MariaDB 1205, H2 50200). */
+    default boolean isLockTimeout(SQLException e) {
+        return false;
+    }
+
+    /** Whether {@code e} says a statement was cancelled by the statement timeout. */
+    default boolean isStatementTimeout(SQLException e) {
+        return false;
+    }
+
+    /**
+     * Whether {@code sql} waits for its locks without blocking other sessions' reads and writes while it
+     * waits (PostgreSQL {@code ... CONCURRENTLY}); such a statement runs without the lock timeout, since
+     * giving up would only leave work half-done (an invalid index) without protecting anybody.
+     */
+    default boolean waitsWithoutBlocking(String sql) {
+        return false;
     }
 
     /**

@@ -1,7 +1,10 @@
 package dev.drover.orchestrator.dialect;
 
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,6 +67,60 @@ public final class MariaDbDialect implements Dialect {
     public List<String> awaitWriters(String qualifiedTable, Duration wait) {
         return List.of("SET STATEMENT innodb_lock_wait_timeout = " + Math.max(1, wait.toSeconds())
                 + " FOR SELECT COUNT(*) FROM " + qualifiedTable + " LOCK IN SHARE MODE");
+    }
+
+    /**
+     * {@code lock_wait_timeout} bounds metadata-lock waits (every DDL), {@code innodb_lock_wait_timeout}
+     * row-lock waits (DML); both take whole seconds, so the limit is rounded up. {@code max_statement_time}
+     * (MariaDB only; MySQL has no such variable) is sent only when a statement timeout is set.
+     */
+    @Override
+    public List<String> sessionLimits(Duration lockTimeout, Duration statementTimeout) {
+        List<String> settings = new ArrayList<>();
+        if (!lockTimeout.isZero()) {
+            long seconds = Math.max(1, (lockTimeout.toMillis() + 999) / 1000);
+            settings.add("lock_wait_timeout = " + seconds);
+            settings.add("innodb_lock_wait_timeout = " + seconds);
+        }
+        if (!statementTimeout.isZero()) {
+            settings.add("max_statement_time = " + seconds(statementTimeout));
+        }
+        return settings.isEmpty() ? List.of() : List.of("SET SESSION " + String.join(", ", settings));
+    }
+
+    @Override
+    public List<String> clearSessionLimits(boolean lockTimeout, boolean statementTimeout) {
+        List<String> settings = new ArrayList<>();
+        if (lockTimeout) {
+            settings.add("lock_wait_timeout = DEFAULT");
+            settings.add("innodb_lock_wait_timeout = DEFAULT");
+        }
+        if (statementTimeout) {
+            settings.add("max_statement_time = DEFAULT");
+        }
+        return settings.isEmpty() ? List.of() : List.of("SET SESSION " + String.join(", ", settings));
+    }
+
+    /** MariaDB has no transactional DDL, so the setting is always the session's. */
+    @Override
+    public String statementTimeout(Duration timeout, boolean local) {
+        return "SET SESSION max_statement_time = " + seconds(timeout);
+    }
+
+    /** 1205: lock wait timeout exceeded, for row locks and metadata locks alike. */
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return e.getErrorCode() == 1205;
+    }
+
+    /** 1969: MariaDB's max_statement_time; 3024: MySQL's max_execution_time. */
+    @Override
+    public boolean isStatementTimeout(SQLException e) {
+        return e.getErrorCode() == 1969 || e.getErrorCode() == 3024;
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.3f", Math.max(d.isZero() ? 0 : 0.001, d.toNanos() / 1e9));
     }
 
     @Override

@@ -1,11 +1,17 @@
 package dev.drover.orchestrator.dialect;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** PostgreSQL: transactional DDL, schemas per tenant via {@code search_path}, advisory locks, two-phase commit. */
 public final class PostgresDialect implements Dialect {
+
+    /** Statements whose lock waits block nobody: they take SHARE UPDATE EXCLUSIVE and wait for older transactions. */
+    private static final Pattern CONCURRENTLY = Pattern.compile("(?is)^\\s*(CREATE\\s+(UNIQUE\\s+)?INDEX|DROP\\s+INDEX|REINDEX"
+            + "|ALTER\\s+TABLE)\\b.*\\bCONCURRENTLY\\b.*");
 
     PostgresDialect() {}
 
@@ -37,9 +43,15 @@ public final class PostgresDialect implements Dialect {
         return schema == null ? List.of() : List.of("SET search_path TO " + quote(schema));
     }
 
+    /**
+     * {@code RESET ALL} rather than {@code RESET search_path}: in the same round trip it also drops the
+     * lock and statement timeouts (and anything a script SET) that an earlier borrower left on the
+     * pooled connection, so a bulk read never inherits a migration's statement timeout. It resets the
+     * application name too: a work session sets its own after it.
+     */
     @Override
     public List<String> resetTenant(String jdbcUrl) {
-        return List.of("RESET search_path");
+        return List.of("RESET ALL");
     }
 
     @Override
@@ -76,6 +88,42 @@ public final class PostgresDialect implements Dialect {
     @Override
     public List<String> applicationName(String name) {
         return List.of("SET application_name TO " + literal(name));
+    }
+
+    @Override
+    public List<String> sessionLimits(Duration lockTimeout, Duration statementTimeout) {
+        return List.of(lockTimeout(lockTimeout), statementTimeout(statementTimeout, false));
+    }
+
+    @Override
+    public String statementTimeout(Duration timeout, boolean local) {
+        return "SET " + (local ? "LOCAL " : "") + "statement_timeout = '" + millis(timeout) + "ms'";
+    }
+
+    @Override
+    public String lockTimeout(Duration timeout) {
+        return "SET lock_timeout = '" + millis(timeout) + "ms'";
+    }
+
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return "55P03".equals(e.getSQLState());
+    }
+
+    /** 57014 is also a cancel by request; the server's message names the statement timeout. */
+    @Override
+    public boolean isStatementTimeout(SQLException e) {
+        return "57014".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("statement timeout");
+    }
+
+    @Override
+    public boolean waitsWithoutBlocking(String sql) {
+        return CONCURRENTLY.matcher(sql).matches();
+    }
+
+    /** Whole milliseconds, rounded up so that a tiny limit never becomes 0 (which means none). */
+    static long millis(Duration d) {
+        return d.isZero() ? 0 : Math.max(1, (d.toNanos() + 999_999) / 1_000_000);
     }
 
     /** LOCK TABLE ... IN SHARE MODE conflicts with the ROW EXCLUSIVE lock every writer of the table holds. */

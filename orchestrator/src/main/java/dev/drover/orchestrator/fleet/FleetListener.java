@@ -14,4 +14,7 @@ public interface FleetListener {
 
     /** {@code outcome} is final (succeeded, unchanged or failed); skipped/cancelled ones are not reported here. */
     default void finished(TargetOutcome outcome, FleetProgress progress) {}
+
+    /** A server's throttle was measured again; {@link FleetProgress#throttled()} says which servers wait now. */
+    default void throttleChanged(FleetProgress progress) {}
 }

@@ -15,12 +15,20 @@ import java.util.List;
  * @param outcomes    per target, in rollout order
  * @param stopped     the rollout policy stopped the run early (targets were skipped)
  * @param cancelled   the run was cancelled
+ * @param throttles   per server that was throttled at some point
  */
 public record FleetResult(String runId, String command, String destination, Instant startedAt, Instant finishedAt,
-        long durationMs, List<TargetOutcome> outcomes, boolean stopped, boolean cancelled) {
+        long durationMs, List<TargetOutcome> outcomes, boolean stopped, boolean cancelled,
+        List<ThrottleSummary> throttles) {
 
     public FleetResult {
         outcomes = List.copyOf(outcomes);
+        throttles = List.copyOf(throttles);
+    }
+
+    public FleetResult(String runId, String command, String destination, Instant startedAt, Instant finishedAt,
+            long durationMs, List<TargetOutcome> outcomes, boolean stopped, boolean cancelled) {
+        this(runId, command, destination, startedAt, finishedAt, durationMs, outcomes, stopped, cancelled, List.of());
     }
 
     /** Number of targets with {@code status}. */
@@ -34,8 +42,8 @@ public record FleetResult(String runId, String command, String destination, Inst
     }
 
     /**
-     * The exit code of DESIGN.md section 6: 4 in doubt, 3 lock timeout, 130 cancelled, 1 failed or stopped,
-     * 0 otherwise.
+     * The exit code of DESIGN.md section 6: 4 in doubt, 3 target lock not acquired, 130 cancelled, 1 failed
+     * (also on a database lock timeout or a throttle that never cleared) or stopped, 0 otherwise.
      */
     public int exitCode() {
         if (count(OutcomeStatus.IN_DOUBT) > 0) {
@@ -47,6 +55,6 @@ public record FleetResult(String runId, String command, String destination, Inst
         if (cancelled) {
             return 130;
         }
-        return stopped || count(OutcomeStatus.FAILED) > 0 ? 1 : 0;
+        return stopped || outcomes.stream().anyMatch(TargetOutcome::failed) ? 1 : 0;
     }
 }

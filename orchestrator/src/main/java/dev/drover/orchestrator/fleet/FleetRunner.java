@@ -16,6 +16,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,6 +36,7 @@ public final class FleetRunner {
     private final StateReader reader;
     private final Clock clock;
     private final LongSupplier nanoTime;
+    private ThrottleProbe throttleProbe;
 
     /**
      * @param clock    wall clock for {@code startedAt}/{@code finishedAt}
@@ -46,10 +49,19 @@ public final class FleetRunner {
         this.nanoTime = nanoTime;
     }
 
-    /** The production runner: targets run through {@code runtime}, states read in bulk through it. */
+    /** The production runner: targets run through {@code runtime}, states read and throttles probed through it. */
     public static FleetRunner on(MigrationRuntime runtime) {
         return new FleetRunner(new RuntimeTargetExecutor(runtime), new RuntimeStateReader(runtime),
-                Clock.systemUTC(), System::nanoTime);
+                Clock.systemUTC(), System::nanoTime).withThrottleProbe(new RuntimeThrottleProbe(runtime));
+    }
+
+    /**
+     * Honours the targets' {@link FleetTarget#throttle()}s, measuring them with {@code probe}; without one
+     * (the default) no target is throttled.
+     */
+    public FleetRunner withThrottleProbe(ThrottleProbe probe) {
+        this.throttleProbe = probe;
+        return this;
     }
 
     /**
@@ -68,7 +80,10 @@ public final class FleetRunner {
         Instant startedAt = clock.instant();
         long start = nanoTime.getAsLong();
         Run run = new Run(operation, targets, policy, options, listener, cancellation, start);
-        boolean interrupted = run.execute();
+        boolean interrupted;
+        try (Throttles throttles = run.throttles) {
+            interrupted = run.execute();
+        }
         List<TargetOutcome> outcomes = run.outcomes();
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -76,10 +91,10 @@ public final class FleetRunner {
         RolloutScheduler.Stop stop = run.scheduler.stop();
         return new FleetResult(options.runId(), operation.command(), operation.destination(), startedAt, clock.instant(),
                 (nanoTime.getAsLong() - start) / 1_000_000, outcomes, stop == RolloutScheduler.Stop.POLICY,
-                stop == RolloutScheduler.Stop.CANCEL);
+                stop == RolloutScheduler.Stop.CANCEL, run.throttles.summaries());
     }
 
-    /** A finished target, or a wake-up ({@code index < 0}) after a cancellation. */
+    /** A finished target, or a wake-up ({@code index < 0}) after a cancellation or a throttle measurement. */
     private record Event(int index, TargetResult result, Throwable error, long durationMs) {}
 
     /** The mutable state of one run, confined to the coordinating thread. */
@@ -94,6 +109,8 @@ public final class FleetRunner {
         private final TargetOutcome[] outcomes;
         private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         private final EtaEstimator eta;
+        private final Throttles throttles;
+        private final AtomicLong[] throttleWaits;
         private int done;
         private int failed;
         /** Which targets the bulk read found already at their destination (no lock, no transaction needed). */
@@ -112,6 +129,9 @@ public final class FleetRunner {
             this.scheduler = new RolloutScheduler(this.targets, policy);
             this.outcomes = new TargetOutcome[this.targets.size()];
             this.eta = new EtaEstimator(Math.min(500, Math.max(16, this.targets.size() / 20)));
+            this.throttles = Throttles.of(this.targets, throttleProbe, nanoTime,
+                    () -> events.add(new Event(-1, null, null, 0)));
+            this.throttleWaits = new AtomicLong[this.targets.size()];
         }
 
         /** Returns whether the thread was interrupted meanwhile. */
@@ -133,6 +153,7 @@ public final class FleetRunner {
                 if (cancellation.isCancelled()) {
                     scheduler.cancel();
                 }
+                failThrottledServers();
                 startAll(states);
                 if (scheduler.done()) {
                     return interrupted;
@@ -141,7 +162,10 @@ public final class FleetRunner {
                     Event event = events.take();
                     if (event.index() >= 0) {
                         eta.finished(nanoTime.getAsLong());
-                        finish(event.index(), outcomeOf(targets.get(event.index()), event));
+                        finish(event.index(), outcomeOf(targets.get(event.index()), event)
+                                .withThrottleWait(throttleWaitMs(event.index())));
+                    } else {
+                        notify(() -> listener.throttleChanged(progress()));
                     }
                 } catch (InterruptedException e) {
                     interrupted = true;
@@ -151,13 +175,29 @@ public final class FleetRunner {
         }
 
         private void startAll(Map<String, TargetState> states) {
-            List<Integer> now = scheduler.startable();
+            // A target with nothing to do runs nothing on its server, so no throttle holds it back.
+            IntPredicate admits = i -> noOp[i] || throttles.admits(i);
+            List<Integer> now = scheduler.startable(admits);
             while (!now.isEmpty()) {
                 for (int index : now) {
                     start(index, states.get(targets.get(index).key()));
                 }
-                now = scheduler.startable();
+                now = scheduler.startable(admits);
             }
+        }
+
+        /** The targets not started yet on a server that gave up on its throttle end throttled. */
+        private void failThrottledServers() {
+            if (!throttles.anyGaveUp()) {
+                return;
+            }
+            for (int index : scheduler.abandon(i -> !noOp[i] && throttles.gaveUp(i) != null)) {
+                finish(index, TargetOutcome.throttled(targets.get(index), throttles.gaveUp(index)));
+            }
+        }
+
+        private long throttleWaitMs(int index) {
+            return throttleWaits[index] == null ? 0 : throttleWaits[index].get() / 1_000_000;
         }
 
         private boolean isNoOp(FleetTarget target, TargetState state) {
@@ -176,8 +216,10 @@ public final class FleetRunner {
             long begin = nanoTime.getAsLong();
             eta.started(begin);
             notify(() -> listener.started(target, progress()));
+            throttleWaits[index] = new AtomicLong();
             try {
-                executor.execute(target, operation, options).whenComplete((result, error) ->
+                executor.execute(target, operation, options.withGate(throttles.gate(index, throttleWaits[index])))
+                        .whenComplete((result, error) ->
                         events.add(new Event(index, result, error, (nanoTime.getAsLong() - begin) / 1_000_000)));
             } catch (RuntimeException e) {
                 events.add(new Event(index, null, e, (nanoTime.getAsLong() - begin) / 1_000_000));
@@ -204,7 +246,7 @@ public final class FleetRunner {
         private FleetProgress progress() {
             long now = nanoTime.getAsLong();
             return new FleetProgress(targets.size(), done, failed, scheduler.running(), (now - start) / 1_000_000,
-                    eta.etaMs(targets.size() - done - noOpsAhead, now));
+                    eta.etaMs(targets.size() - done - noOpsAhead, now), throttles.notices());
         }
 
         List<TargetOutcome> outcomes() {

@@ -13,8 +13,14 @@ import java.util.Objects;
  *                equal strings share the limit
  * @param section the {@code drover.ini} section (report {@code database})
  * @param tenant  the tenant name (report {@code tenant}), or {@code null} for a section without tenants
+ * @param throttle when its server is too busy for more work, or {@code null} (never throttled)
  */
-public record FleetTarget(MigrationTarget target, ScriptSource scripts, String server, String section, String tenant) {
+public record FleetTarget(MigrationTarget target, ScriptSource scripts, String server, String section, String tenant,
+        Throttle throttle) {
+
+    public FleetTarget(MigrationTarget target, ScriptSource scripts, String server, String section, String tenant) {
+        this(target, scripts, server, section, tenant, null);
+    }
 
     public FleetTarget {
         Objects.requireNonNull(target, "target");
@@ -26,6 +32,11 @@ public record FleetTarget(MigrationTarget target, ScriptSource scripts, String s
     /** A target whose server is derived from its URL ({@link #serverOf}). */
     public static FleetTarget of(MigrationTarget target, ScriptSource scripts, String section, String tenant) {
         return new FleetTarget(target, scripts, null, section, tenant);
+    }
+
+    /** This target with {@code newThrottle}. */
+    public FleetTarget withThrottle(Throttle newThrottle) {
+        return new FleetTarget(target, scripts, server, section, tenant, newThrottle);
     }
 
     /** The report key, e.g. {@code billing/acme}. */

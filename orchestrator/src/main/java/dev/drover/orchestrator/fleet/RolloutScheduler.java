@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * The rollout decisions of a fleet run as a plain state machine (no threads, no clock): which targets
@@ -52,6 +53,14 @@ final class RolloutScheduler {
 
     /** Marks and returns, in order, the indices of the targets that may start now. */
     List<Integer> startable() {
+        return startable(index -> true);
+    }
+
+    /**
+     * As {@link #startable()}, holding back (for later) the targets {@code admits} refuses now, e.g. those of
+     * a throttled server: targets of other servers still start.
+     */
+    List<Integer> startable(IntPredicate admits) {
         advancePhase();
         List<Integer> now = new ArrayList<>();
         if (stop != null || phase >= phaseEnds.size()) {
@@ -59,7 +68,7 @@ final class RolloutScheduler {
         }
         int end = phaseEnds.get(phase);
         while (running < policy.concurrency()) {
-            int next = nextStartable(end);
+            int next = nextStartable(end, admits);
             if (next < 0) {
                 break;
             }
@@ -74,13 +83,14 @@ final class RolloutScheduler {
         return now;
     }
 
-    /** The first target (before {@code end}) waiting on a server below its limit, or -1. */
-    private int nextStartable(int end) {
+    /** The first target (before {@code end}) waiting on a server below its limit and admitted, or -1. */
+    private int nextStartable(int end, IntPredicate admits) {
         int next = -1;
         for (Map.Entry<String, ArrayDeque<Integer>> server : waiting.entrySet()) {
             Integer head = server.getValue().peek();
             if (head != null && head < end && (next < 0 || head < next)
-                    && runningPerServer.getOrDefault(server.getKey(), 0) < policy.serverLimit(server.getKey())) {
+                    && runningPerServer.getOrDefault(server.getKey(), 0) < policy.serverLimit(server.getKey())
+                    && admits.test(head)) {
                 next = head;
             }
         }
@@ -98,6 +108,32 @@ final class RolloutScheduler {
                 stop = Stop.POLICY;
             }
         }
+    }
+
+    /**
+     * Gives up every target not started yet that {@code which} selects, in any wave: they count as started and
+     * running, and the caller reports each one {@link #finished}. Returns them in order; none once the run stopped.
+     */
+    List<Integer> abandon(IntPredicate which) {
+        List<Integer> abandoned = new ArrayList<>();
+        if (stop != null) {
+            return abandoned;
+        }
+        for (Map.Entry<String, ArrayDeque<Integer>> server : waiting.entrySet()) {
+            for (java.util.Iterator<Integer> it = server.getValue().iterator(); it.hasNext(); ) {
+                int index = it.next();
+                if (which.test(index)) {
+                    it.remove();
+                    started[index] = true;
+                    startedCount++;
+                    running++;
+                    runningPerServer.merge(server.getKey(), 1, Integer::sum);
+                    abandoned.add(index);
+                }
+            }
+        }
+        abandoned.sort(null);
+        return abandoned;
     }
 
     /** No new target starts; those not started are reported cancelled (unless the policy stopped first). */

@@ -1,5 +1,6 @@
 package dev.drover.orchestrator.fleet;
 
+import dev.drover.orchestrator.runtime.ErrorKind;
 import dev.drover.orchestrator.runtime.StepError;
 import dev.drover.orchestrator.runtime.StepResult;
 import dev.drover.orchestrator.runtime.TargetResult;
@@ -18,9 +19,11 @@ import java.util.Map;
  * @param error       why it failed, or {@code null}
  * @param lockTimeout the target lock was not acquired in time (the CLI exits 3)
  * @param twoPhase    two-phase commit details (global id, state...), or {@code null}
+ * @param throttleWaitMs how long it waited between revisions for its server's throttle
  */
 public record TargetOutcome(FleetTarget target, OutcomeStatus status, List<String> from, List<String> to,
-        long durationMs, List<StepResult> steps, StepError error, boolean lockTimeout, Map<String, Object> twoPhase) {
+        long durationMs, List<StepResult> steps, StepError error, boolean lockTimeout, Map<String, Object> twoPhase,
+        long throttleWaitMs) {
 
     public TargetOutcome {
         from = List.copyOf(from);
@@ -28,13 +31,38 @@ public record TargetOutcome(FleetTarget target, OutcomeStatus status, List<Strin
         steps = List.copyOf(steps);
     }
 
-    /** The outcome of a target the runtime ran. */
+    public TargetOutcome(FleetTarget target, OutcomeStatus status, List<String> from, List<String> to,
+            long durationMs, List<StepResult> steps, StepError error, boolean lockTimeout, Map<String, Object> twoPhase) {
+        this(target, status, from, to, durationMs, steps, error, lockTimeout, twoPhase, 0);
+    }
+
+    /** This outcome with the time it waited for its server's throttle. */
+    TargetOutcome withThrottleWait(long ms) {
+        return new TargetOutcome(target, status, from, to, durationMs, steps, error, lockTimeout, twoPhase, ms);
+    }
+
+    /** A target that never started because its server gave up on its throttle. */
+    static TargetOutcome throttled(FleetTarget target, String why) {
+        return new TargetOutcome(target, OutcomeStatus.THROTTLED, List.of(), List.of(), 0, List.of(),
+                new StepError(null, null, null, null, why + "; the target did not start; run the command again when "
+                        + "the server is less busy", ErrorKind.THROTTLED, null, List.of()), false, null);
+    }
+
+    /** The outcome of a target the runtime ran: a failure's kind may give it its own status. */
     static TargetOutcome of(FleetTarget target, TargetResult result) {
         return new TargetOutcome(target, switch (result.status()) {
             case SUCCEEDED -> OutcomeStatus.SUCCEEDED;
             case UNCHANGED -> OutcomeStatus.UNCHANGED;
-            case FAILED -> OutcomeStatus.FAILED;
+            case FAILED -> failureStatus(result.error());
         }, result.from(), result.to(), result.durationMs(), result.steps(), result.error(), false, null);
+    }
+
+    /** {@code lock_timeout} or {@code throttled} for those kinds of error, else {@code failed}. */
+    public static OutcomeStatus failureStatus(StepError error) {
+        if (error != null && error.is(ErrorKind.LOCK_TIMEOUT)) {
+            return OutcomeStatus.LOCK_TIMEOUT;
+        }
+        return error != null && error.is(ErrorKind.THROTTLED) ? OutcomeStatus.THROTTLED : OutcomeStatus.FAILED;
     }
 
     /** A target found at the destination by the batched read: no lock, no transaction. */
@@ -51,7 +79,8 @@ public record TargetOutcome(FleetTarget target, OutcomeStatus status, List<Strin
         return target.key();
     }
 
+    /** Failed, timed out on a lock, or throttled out (see {@link OutcomeStatus#isFailure()}). */
     public boolean failed() {
-        return status == OutcomeStatus.FAILED;
+        return status.isFailure();
     }
 }

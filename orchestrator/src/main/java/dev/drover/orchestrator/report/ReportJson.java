@@ -21,8 +21,13 @@ public final class ReportJson {
 
     /** The report as an indented JSON document. */
     public static String toJson(RunReport report) {
+        return toJson((Object) report);
+    }
+
+    /** Any plain value (records, lists, maps) as an indented JSON document, in the report's conventions. */
+    public static String toJson(Object value) {
         try {
-            return MAPPER.writeValueAsString(report);
+            return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not render the run report as JSON: " + e.getMessage(), e);
         }

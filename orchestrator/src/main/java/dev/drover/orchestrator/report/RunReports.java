@@ -14,10 +14,13 @@ public final class RunReports {
     public static RunReport from(FleetResult result) {
         RunReport.Summary summary = new RunReport.Summary(result.outcomes().size(),
                 result.count(OutcomeStatus.SUCCEEDED), result.count(OutcomeStatus.UNCHANGED),
-                result.count(OutcomeStatus.FAILED), result.count(OutcomeStatus.SKIPPED),
+                result.count(OutcomeStatus.FAILED), result.count(OutcomeStatus.LOCK_TIMEOUT),
+                result.count(OutcomeStatus.THROTTLED), result.count(OutcomeStatus.SKIPPED),
                 result.count(OutcomeStatus.CANCELLED), result.count(OutcomeStatus.IN_DOUBT));
         return new RunReport(RunReport.SCHEMA_VERSION, result.runId(), result.command(), result.destination(),
                 result.startedAt(), result.finishedAt(), result.durationMs(), summary,
+                result.throttles().stream().map(t -> new RunReport.Throttle(t.server(), t.pauses(), t.pausedMs(),
+                        t.reason(), t.gaveUp())).toList(),
                 result.outcomes().stream().map(RunReports::target).toList());
     }
 
@@ -26,15 +29,21 @@ public final class RunReports {
         var target = fleetTarget.target();
         return new RunReport.Target(outcome.key(), fleetTarget.section(), fleetTarget.tenant(), target.tenantSchema(),
                 target.databaseAddress(), outcome.status().label(), outcome.from(), outcome.to(), outcome.durationMs(),
-                outcome.steps().stream().map(RunReports::step).toList(), error(outcome.error()), outcome.twoPhase());
+                outcome.throttleWaitMs(), outcome.steps().stream().map(RunReports::step).toList(), error(outcome.error()),
+                outcome.twoPhase());
     }
 
     private static RunReport.Step step(StepResult step) {
-        return new RunReport.Step(step.revision(), step.direction().label(), step.durationMs(), step.statements());
+        return new RunReport.Step(step.revision(), step.direction().label(), step.durationMs(), step.statements(),
+                step.lockRetries());
     }
 
     private static RunReport.Error error(StepError error) {
         return error == null ? null
-                : new RunReport.Error(error.revision(), error.statement(), error.line(), error.sqlState(), error.message());
+                : new RunReport.Error(error.revision(), error.statement(), error.line(), error.sqlState(),
+                        error.kind() == null ? null : error.kind().label(), error.attempts(),
+                        error.blockers().stream().map(b -> new RunReport.Blocker(b.pid(), b.application(), b.user(),
+                                b.state(), b.queryStart(), b.transactionStart(), b.certain())).toList(),
+                        error.message());
     }
 }

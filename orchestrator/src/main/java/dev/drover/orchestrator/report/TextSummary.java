@@ -13,6 +13,10 @@ public final class TextSummary {
     /** How many of the slowest targets are listed. */
     public static final int SLOWEST = 5;
 
+    /** The statuses listed under "failures:". */
+    private static final java.util.Set<String> FAILURES = java.util.Set.of("failed", "lock_timeout", "throttled",
+            "in_doubt");
+
     private TextSummary() {}
 
     /** The summary, lines separated by {@code \n}, ending with a newline. */
@@ -22,6 +26,7 @@ public final class TextSummary {
         lines.add(report.command() + " " + report.destination() + ": " + s.targets() + " targets in "
                 + seconds(report.durationMs()) + " (run " + report.runId() + ")");
         lines.add("  succeeded " + s.succeeded() + ", unchanged " + s.unchanged() + ", failed " + s.failed()
+                + (s.lockTimeout() + s.throttled() > 0 ? ", lock-timeout " + s.lockTimeout() + ", throttled " + s.throttled() : "")
                 + ", skipped " + s.skipped() + ", cancelled " + s.cancelled() + ", in doubt " + s.inDoubt());
         List<RunReport.Target> ran = report.targets().stream().filter(t -> t.durationMs() > 0)
                 .sorted(Comparator.comparingLong(RunReport.Target::durationMs).reversed()
@@ -29,10 +34,16 @@ public final class TextSummary {
                 .limit(SLOWEST).toList();
         if (!ran.isEmpty()) {
             lines.add("slowest:");
-            ran.forEach(t -> lines.add("  " + t.key() + "  " + seconds(t.durationMs()) + "  " + t.status()));
+            ran.forEach(t -> lines.add("  " + t.key() + "  " + seconds(t.durationMs()) + "  " + spelled(t.status())));
+        }
+        if (!report.throttles().isEmpty()) {
+            lines.add("throttled servers:");
+            report.throttles().forEach(t -> lines.add("  " + t.server() + "  paused " + t.pauses() + " time(s), "
+                    + seconds(t.pausedMs()) + " in all" + (t.reason() == null ? "" : " (last: " + t.reason() + ")")
+                    + (t.gaveUp() ? "; gave up: its remaining targets are throttled" : "")));
         }
         List<RunReport.Target> failures = report.targets().stream()
-                .filter(t -> "failed".equals(t.status()) || "in_doubt".equals(t.status())).toList();
+                .filter(t -> FAILURES.contains(t.status())).toList();
         if (!failures.isEmpty()) {
             lines.add("failures:");
             failures.forEach(t -> lines.add("  " + t.key() + ": " + failure(t)));
@@ -49,17 +60,22 @@ public final class TextSummary {
         return String.join("\n", lines) + "\n";
     }
 
+    /** How text output spells a status: {@code lock-timeout}, {@code in-doubt} (the report's {@code _} as {@code -}). */
+    public static String spelled(String status) {
+        return status.replace('_', '-');
+    }
+
     private static String failure(RunReport.Target target) {
         RunReport.Error e = target.error();
         if (e == null) {
-            return target.status();
+            return spelled(target.status());
         }
         List<String> where = new ArrayList<>();
         where.add("revision " + (e.revision() == null ? "-" : "'" + e.revision() + "'"));
         where.add("statement " + (e.statement() == null ? "-" : e.statement()));
         where.add("line " + (e.line() == null ? "-" : e.line()));
         where.add("SQLSTATE " + (e.sqlState() == null ? "-" : e.sqlState()));
-        return String.join(", ", where) + ": " + e.message();
+        return (e.kind() == null ? "" : spelled(e.kind()) + ", ") + String.join(", ", where) + ": " + e.message();
     }
 
     private static String seconds(long ms) {

@@ -23,6 +23,7 @@ final class JdbcSessions implements SessionFactory {
     private final int maxConnectionsPerServer;
     private final Map<String, JdbcConnectionPool> workPools = new ConcurrentHashMap<>();
     private final Map<String, JdbcConnectionPool> lockPools = new ConcurrentHashMap<>();
+    private final Map<String, JdbcConnectionPool> probePools = new ConcurrentHashMap<>();
 
     JdbcSessions(int maxConnectionsPerServer) {
         this.maxConnectionsPerServer = maxConnectionsPerServer;
@@ -38,21 +39,33 @@ final class JdbcSessions implements SessionFactory {
         return session(pool(lockPools, target), target);
     }
 
+    /** One connection per server, created only when a section has a throttle. */
+    @Override
+    public SqlSession openForProbe(MigrationTarget target) throws SQLException {
+        return session(pool(probePools, target, 1), target);
+    }
+
     private static SqlSession session(JdbcConnectionPool pool, MigrationTarget target) throws SQLException {
         return new JdbcSqlSession(pool.borrow(), target.dialect(), pool);
     }
 
     private JdbcConnectionPool pool(Map<String, JdbcConnectionPool> pools, MigrationTarget target) {
+        return pool(pools, target, maxConnectionsPerServer);
+    }
+
+    private static JdbcConnectionPool pool(Map<String, JdbcConnectionPool> pools, MigrationTarget target, int size) {
         String key = target.jdbcUrl() + "\u0000" + target.user();
         return pools.computeIfAbsent(key, k -> new JdbcConnectionPool(target.jdbcUrl(), target.user(), target.password(),
-                maxConnectionsPerServer, BORROW_TIMEOUT));
+                size, BORROW_TIMEOUT));
     }
 
     @Override
     public void close() {
         workPools.values().forEach(JdbcConnectionPool::close);
         lockPools.values().forEach(JdbcConnectionPool::close);
+        probePools.values().forEach(JdbcConnectionPool::close);
         workPools.clear();
         lockPools.clear();
+        probePools.clear();
     }
 }

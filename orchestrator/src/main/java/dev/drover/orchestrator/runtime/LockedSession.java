@@ -5,9 +5,9 @@ import dev.drover.orchestrator.store.SqlSession;
 import dev.drover.orchestrator.store.VersionStore;
 
 /**
- * A target's lock (on its own connection) plus a work session with the tenant selected and the
- * version tables created. Closing returns the work session, releases the lock, then returns the
- * lock connection, in that order. Never throws.
+ * A target's lock (on its own connection) plus a work session with the tenant selected, its limits
+ * set and the version tables created. Closing takes the limits off and returns the work session,
+ * releases the lock, then returns the lock connection, in that order. Never throws.
  */
 final class LockedSession implements AutoCloseable {
 
@@ -15,12 +15,14 @@ final class LockedSession implements AutoCloseable {
     private final HeldLock held;
     private final SqlSession session;
     private final VersionStore store;
+    private final StatementGuard guard;
 
-    LockedSession(SqlSession lockSession, HeldLock held, SqlSession session, VersionStore store) {
+    LockedSession(SqlSession lockSession, HeldLock held, SqlSession session, VersionStore store, StatementGuard guard) {
         this.lockSession = lockSession;
         this.held = held;
         this.session = session;
         this.store = store;
+        this.guard = guard;
     }
 
     SqlSession session() {
@@ -31,10 +33,16 @@ final class LockedSession implements AutoCloseable {
         return store;
     }
 
+    /** The work session's limits and lock-timeout retries. */
+    StatementGuard guard() {
+        return guard;
+    }
+
     @Override
     public void close() {
         try {
             if (session != null) {
+                guard.close(session);
                 session.close();
             }
         } finally {

@@ -13,6 +13,7 @@ import dev.drover.orchestrator.store.VersionStore;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -24,10 +25,17 @@ import java.util.function.Function;
 public final class MigrationEngine {
 
     private final SessionFactory sessions;
+    private final Backoff backoff;
     private final FleetLedgers ledgers = new FleetLedgers();
 
     public MigrationEngine(SessionFactory sessions) {
+        this(sessions, Backoff.standard());
+    }
+
+    /** @param backoff the pause before each lock-timeout retry */
+    public MigrationEngine(SessionFactory sessions, Backoff backoff) {
         this.sessions = sessions;
+        this.backoff = backoff;
     }
 
     /**
@@ -38,8 +46,20 @@ public final class MigrationEngine {
      */
     public TargetResult migrate(MigrationTarget target, ScriptSource scripts,
             Function<List<String>, List<MigrationStep>> planner, String runId) throws SQLException {
+        return migrate(target, scripts, planner, runId, RevisionGate.OPEN);
+    }
+
+    /**
+     * As {@link #migrate(MigrationTarget, ScriptSource, Function, String)}, asking {@code gate} before each
+     * revision but the first (the fleet's throttle).
+     *
+     * @throws dev.drover.orchestrator.lock.LockTimeoutException when the target lock is not acquired in time
+     * @throws SQLException when the database cannot be reached or the tables cannot be created/read
+     */
+    public TargetResult migrate(MigrationTarget target, ScriptSource scripts,
+            Function<List<String>, List<MigrationStep>> planner, String runId, RevisionGate gate) throws SQLException {
         long start = System.nanoTime();
-        return locked(target, runId, (session, store) -> {
+        return locked(target, runId, (session, store, guard) -> {
             Planned planned = plan(target, scripts, planner, session, store, start);
             if (planned.early() != null) {
                 return planned.early();
@@ -47,7 +67,8 @@ public final class MigrationEngine {
             List<String> from = planned.from();
             List<PreparedStep> prepared = planned.steps();
             StepRunner runner = StepRunner.online(session, store, target.dialect(), target.transactionPerMigration(),
-                    runId).closingWith(ledgers.closing(target, session, store, runId));
+                    runId).closingWith(ledgers.closing(target, session, store, runId)).guarded(guard, gate)
+                    .resuming(planned.resume());
             StepError error = runner.run(prepared);
             return settled(target, session, store, runId, from, prepared, runner, error, start);
         });
@@ -111,7 +132,7 @@ public final class MigrationEngine {
                                 + "transactional or remove 'two_phase = true' from this section"));
             }
         }
-        StepRunner runner = new StepRunner(session, store, true, false, runId);
+        StepRunner runner = new StepRunner(session, store, true, false, runId).guarded(locked.guard(), RevisionGate.OPEN);
         StepError error = runner.runLeavingOpen(prepared);
         if (error != null) {
             return result(target, TargetStatus.FAILED, from, store.heads(session), start, List.of(), error);
@@ -140,7 +161,7 @@ public final class MigrationEngine {
     public TargetResult stamp(MigrationTarget target, Function<List<String>, VersionDelta> planner, String runId)
             throws SQLException {
         long start = System.nanoTime();
-        return locked(target, runId, (session, store) -> {
+        return locked(target, runId, (session, store, guard) -> {
             List<String> from = store.heads(session);
             VersionDelta delta = planner.apply(from);
             boolean markers = !store.unfinished(session).isEmpty();
@@ -184,7 +205,7 @@ public final class MigrationEngine {
      */
     public TargetResult repair(MigrationTarget target, ScriptSource scripts, String runId) throws SQLException {
         long start = System.nanoTime();
-        return locked(target, runId, (session, store) -> {
+        return locked(target, runId, (session, store, guard) -> {
             List<String> heads = store.heads(session);
             List<HistoryRow> changed = scripts.changedSince(store.history(session));
             if (changed.isEmpty()) {
@@ -234,12 +255,12 @@ public final class MigrationEngine {
     }
 
     private interface LockedWork {
-        TargetResult run(SqlSession session, VersionStore store) throws SQLException;
+        TargetResult run(SqlSession session, VersionStore store, StatementGuard guard) throws SQLException;
     }
 
     private TargetResult locked(MigrationTarget target, String runId, LockedWork work) throws SQLException {
         try (LockedSession locked = lock(target, runId)) {
-            return work.run(locked.session(), locked.store());
+            return work.run(locked.session(), locked.store(), locked.guard());
         }
     }
 
@@ -251,47 +272,73 @@ public final class MigrationEngine {
         SqlSession lockSession = sessions.openForLock(target);
         HeldLock held = null;
         SqlSession session = null;
+        StatementGuard guard = StatementGuard.NONE;
         try {
             held = locks.acquire(identity, lockSession, target.lockWait(), "drover " + runId);
             session = sessions.open(target);
             VersionStore store = store(target);
-            List<String> setup = new ArrayList<>(target.dialect().applicationName("drover " + runId));
-            setup.addAll(tenantStatements(target, target.createSchema()));
+            String label = StatementGuard.label(runId);
+            guard = StatementGuard.forTarget(target, lockSession, label, backoff);
+            // The reset comes first: on PostgreSQL it is RESET ALL, which the label and limits must follow.
+            List<String> setup = new ArrayList<>(target.dialect().resetTenant(target.jdbcUrl()));
+            setup.addAll(StatementGuard.sessionStatements(target, label));
+            setup.addAll(enterStatements(target, target.createSchema()));
             setup.addAll(store.createTables());
             session.execute(setup);
-            return new LockedSession(lockSession, held, session, store);
+            return new LockedSession(lockSession, held, session, store, guard);
         } catch (SQLException | RuntimeException e) {
-            new LockedSession(lockSession, held, session, null).close();
+            new LockedSession(lockSession, held, session, null, guard).close();
             throw e;
         }
     }
 
     /**
-     * What a locked target will run: its heads, and either the prepared steps or a result that ends
-     * the run before anything executes (a refusal, nothing to do, or a plan that cannot be rendered).
+     * What a locked target will run: its heads, and either the prepared steps (with the statements already
+     * committed of a revision a timeout stopped, by {@code revision/direction}) or a result that ends the run
+     * before anything executes (a refusal, nothing to do, or a plan that cannot be rendered).
      */
-    private record Planned(List<String> from, List<PreparedStep> steps, TargetResult early) {}
+    private record Planned(List<String> from, List<PreparedStep> steps, Map<String, Integer> resume,
+            TargetResult early) {
+        static Planned early(List<String> from, TargetResult result) {
+            return new Planned(from, List.of(), Map.of(), result);
+        }
+    }
 
     private static Planned plan(MigrationTarget target, ScriptSource scripts,
             Function<List<String>, List<MigrationStep>> planner, SqlSession session, VersionStore store, long start)
             throws SQLException {
         VersionState state = store.state(session);
         List<String> from = state.heads();
-        Optional<StepError> refusal = Refusals.halfApplied(target, scripts, state.unfinished(), from)
-                .or(() -> Refusals.changedScripts(target, scripts, state.history()));
+        List<HistoryRow> history = state.history();
+        List<MigrationStep> plan;
+        try {
+            plan = planner.apply(from);
+        } catch (RuntimeException e) {
+            Optional<StepError> refusal = refusal(target, scripts, history, from, List.of());
+            return Planned.early(from, result(target, TargetStatus.FAILED, from, from, start, List.of(),
+                    refusal.orElse(StepError.of(null, e.getMessage()))));
+        }
+        Optional<StepError> refusal = refusal(target, scripts, history, from, plan);
         if (refusal.isPresent()) {
-            return new Planned(from, List.of(), result(target, TargetStatus.FAILED, from, from, start, List.of(), refusal.get()));
+            return Planned.early(from, result(target, TargetStatus.FAILED, from, from, start, List.of(), refusal.get()));
+        }
+        if (plan.isEmpty()) {
+            return Planned.early(from, result(target, TargetStatus.UNCHANGED, from, from, start, List.of(), null));
         }
         try {
-            List<MigrationStep> plan = planner.apply(from);
-            if (plan.isEmpty()) {
-                return new Planned(from, List.of(), result(target, TargetStatus.UNCHANGED, from, from, start, List.of(), null));
-            }
-            return new Planned(from, PlanPreparer.prepare(target, scripts, plan), null);
+            return new Planned(from, PlanPreparer.prepare(target, scripts, plan), Resumable.of(scripts, history, plan),
+                    null);
         } catch (RuntimeException e) {
-            return new Planned(from, List.of(), result(target, TargetStatus.FAILED, from, from, start, List.of(),
+            return Planned.early(from, result(target, TargetStatus.FAILED, from, from, start, List.of(),
                     StepError.of(null, e.getMessage())));
         }
+    }
+
+    /** A revision left half-way (one a timeout stopped counts unless the plan resumes it), or a changed script. */
+    private static Optional<StepError> refusal(MigrationTarget target, ScriptSource scripts, List<HistoryRow> history,
+            List<String> from, List<MigrationStep> plan) {
+        return Refusals.halfApplied(target, scripts, Resumable.unfinished(scripts, history, plan), from)
+                .or(() -> Refusals.changedScripts(target, scripts, history));
     }
 
     /** Resets whatever tenant an earlier borrower selected on this pooled connection, then selects the target's. */

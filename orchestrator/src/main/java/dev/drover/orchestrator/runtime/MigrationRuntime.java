@@ -58,7 +58,7 @@ public final class MigrationRuntime implements AutoCloseable {
     public CompletionStage<TargetResult> upgrade(MigrationTarget target, ScriptSource scripts, String destination,
             RunOptions options) {
         return submit(() -> engine.migrate(target, scripts,
-                current -> scripts.graph().planUpgrade(current, destination), options.runId()));
+                current -> scripts.graph().planUpgrade(current, destination), options.runId(), options.gate()));
     }
 
     /**
@@ -69,14 +69,14 @@ public final class MigrationRuntime implements AutoCloseable {
      */
     public CompletionStage<TargetResult> migrate(MigrationTarget target, ScriptSource scripts,
             Function<List<String>, List<MigrationStep>> planner, RunOptions options) {
-        return submit(() -> engine.migrate(target, scripts, planner, options.runId()));
+        return submit(() -> engine.migrate(target, scripts, planner, options.runId(), options.gate()));
     }
 
     /** Downgrades to {@code destination} ({@code base}, a revision, {@code -N}...). */
     public CompletionStage<TargetResult> downgrade(MigrationTarget target, ScriptSource scripts, String destination,
             RunOptions options) {
         return submit(() -> engine.migrate(target, scripts,
-                current -> scripts.graph().planDowngrade(current, destination), options.runId()));
+                current -> scripts.graph().planDowngrade(current, destination), options.runId(), options.gate()));
     }
 
     /**
@@ -115,6 +115,22 @@ public final class MigrationRuntime implements AutoCloseable {
     public <T> CompletionStage<T> read(MigrationTarget target, SessionWork<T> work) {
         return submit(() -> {
             try (dev.drover.orchestrator.store.SqlSession session = sessions.open(target)) {
+                for (String sql : target.dialect().resetTenant(target.jdbcUrl())) {
+                    session.execute(sql);
+                }
+                return work.run(session);
+            }
+        });
+    }
+
+    /**
+     * Runs a short read-only query of the fleet's throttle (issue 14) on {@code target}'s server, on the
+     * runtime's threads, on a connection kept for probes (see {@link SessionFactory#openForProbe}); no tenant
+     * is selected and earlier settings are reset.
+     */
+    public <T> CompletionStage<T> probe(MigrationTarget target, SessionWork<T> work) {
+        return submit(() -> {
+            try (dev.drover.orchestrator.store.SqlSession session = sessions.openForProbe(target)) {
                 for (String sql : target.dialect().resetTenant(target.jdbcUrl())) {
                     session.execute(sql);
                 }

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param lockWait                how long to wait for the target lock (default 60 s)
  * @param ledgerSchema            PostgreSQL: the schema of the database's fleet ledger
  *                                ({@link dev.drover.orchestrator.store.FleetLedger}), or {@code null} for none
+ * @param limits                  lock and statement timeouts of each migration statement ({@link StatementLimits#DEFAULT})
  */
 public record MigrationTarget(
         String key,
@@ -43,7 +44,8 @@ public record MigrationTarget(
         boolean transactionPerMigration,
         boolean createSchema,
         Duration lockWait,
-        String ledgerSchema) {
+        String ledgerSchema,
+        StatementLimits limits) {
 
     public static final String DEFAULT_VERSION_TABLE = "drover_version";
     public static final String DEFAULT_HISTORY_TABLE = "drover_history";
@@ -58,12 +60,13 @@ public record MigrationTarget(
         historyTable = historyTable == null ? DEFAULT_HISTORY_TABLE : historyTable;
         placeholders = placeholders == null ? Map.of() : Map.copyOf(placeholders);
         lockWait = lockWait == null ? DEFAULT_LOCK_WAIT : lockWait;
+        limits = limits == null ? StatementLimits.DEFAULT : limits;
     }
 
     /** A target with every default: no tenant, {@code drover_version}, one transaction per revision. */
     public static MigrationTarget of(String key, String jdbcUrl) {
         return new MigrationTarget(key, jdbcUrl, null, null, null, null, List.of(), null, null, null, Map.of(),
-                true, false, null, null);
+                true, false, null, null, null);
     }
 
     /** The schema holding the version and history tables ({@code null}: the connection's current one). */
@@ -100,48 +103,54 @@ public record MigrationTarget(
 
     public MigrationTarget withTenant(String schema) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, schema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema);
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema, limits);
     }
 
     public MigrationTarget withCredentials(String newUser, String newPassword) {
         return new MigrationTarget(key, jdbcUrl, newUser, newPassword, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema);
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema, limits);
     }
 
     public MigrationTarget withTables(String newVersionTable, String newVersionTableSchema, String newHistoryTable) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, newVersionTable,
-                newVersionTableSchema, newHistoryTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema);
+                newVersionTableSchema, newHistoryTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema, limits);
     }
 
     public MigrationTarget withPlaceholders(Map<String, String> values) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, values, transactionPerMigration, createSchema, lockWait, ledgerSchema);
+                versionTableSchema, historyTable, values, transactionPerMigration, createSchema, lockWait, ledgerSchema, limits);
     }
 
     public MigrationTarget withTransactionPerMigration(boolean perMigration) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, perMigration, createSchema, lockWait, ledgerSchema);
+                versionTableSchema, historyTable, placeholders, perMigration, createSchema, lockWait, ledgerSchema, limits);
     }
 
     public MigrationTarget withCreateSchema(boolean create) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, create, lockWait, ledgerSchema);
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, create, lockWait, ledgerSchema, limits);
     }
 
     public MigrationTarget withSearchPath(List<String> path) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, path, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema);
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema, limits);
     }
 
     public MigrationTarget withLockWait(Duration wait) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, wait, ledgerSchema);
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, wait, ledgerSchema, limits);
+    }
+
+    public MigrationTarget withLimits(StatementLimits newLimits) {
+        return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait,
+                ledgerSchema, newLimits);
     }
 
     /** This target with its database's fleet ledger in {@code schema} ({@code null}: none). */
     public MigrationTarget withLedger(String schema) {
         return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, schema);
+                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, schema, limits);
     }
 
     @Override
@@ -151,6 +160,6 @@ public record MigrationTarget(
                 + ", searchPath=" + searchPath + ", versionTable=" + versionTable + ", versionTableSchema="
                 + versionTableSchema + ", historyTable=" + historyTable + ", placeholders=" + placeholders.keySet()
                 + ", transactionPerMigration=" + transactionPerMigration + ", createSchema=" + createSchema
-                + ", lockWait=" + lockWait + ", ledgerSchema=" + ledgerSchema + "]";
+                + ", lockWait=" + lockWait + ", ledgerSchema=" + ledgerSchema + ", limits=" + limits + "]";
     }
 }

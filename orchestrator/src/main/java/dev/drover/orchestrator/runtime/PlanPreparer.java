@@ -25,7 +25,8 @@ public final class PlanPreparer {
             for (Statement s : scripts.statements(id, step.direction(), target.dialect())) {
                 rendered.add(new Statement(scripts.render(s.sql(), target.placeholders(), file, s.line()), s.line()));
             }
-            prepared.add(new PreparedStep(step, file, scripts.checksum(id), scripts.transactional(id), rendered));
+            prepared.add(new PreparedStep(step, file, scripts.checksum(id), scripts.transactional(id), rendered,
+                    scripts.statementTimeout(id)));
         }
         return prepared;
     }

@@ -2,6 +2,7 @@ package dev.drover.orchestrator.runtime;
 
 import dev.drover.orchestrator.graph.MigrationStep;
 import dev.drover.orchestrator.script.Statement;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,12 +13,18 @@ import java.util.List;
  * @param checksum      the script checksum, written to the history row
  * @param transactional whether the script allows a transaction (its header)
  * @param statements    rendered statements; {@link Statement#line()} is the file line
+ * @param statementTimeout the script's own {@code statement_timeout} header, or {@code null} (the target's applies)
  */
 public record PreparedStep(MigrationStep step, String fileLabel, String checksum, boolean transactional,
-        List<Statement> statements) {
+        List<Statement> statements, Duration statementTimeout) {
 
     public PreparedStep {
         statements = List.copyOf(statements);
+    }
+
+    public PreparedStep(MigrationStep step, String fileLabel, String checksum, boolean transactional,
+            List<Statement> statements) {
+        this(step, fileLabel, checksum, transactional, statements, null);
     }
 
     public String revision() {

@@ -54,6 +54,16 @@ final class ScriptDirectorySource implements ScriptSource {
     }
 
     @Override
+    public java.time.Duration statementTimeout(String revisionId) {
+        return directory.find(revisionId).map(MigrationScript::statementTimeout).orElse(null);
+    }
+
+    @Override
+    public List<dev.drover.orchestrator.script.LintIgnore> lintIgnores(String revisionId) {
+        return directory.find(revisionId).map(MigrationScript::lintIgnores).orElse(List.of());
+    }
+
+    @Override
     public String render(String sql, Map<String, String> values, String fileLabel, int line) {
         return PLACEHOLDERS.render(sql, values, fileLabel, line);
     }

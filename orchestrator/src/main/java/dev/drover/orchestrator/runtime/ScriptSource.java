@@ -43,6 +43,16 @@ public interface ScriptSource {
     /** The script file, as quoted in messages. */
     String fileLabel(String revisionId);
 
+    /** The script's own {@code statement_timeout} header, or {@code null} when it has none. */
+    default java.time.Duration statementTimeout(String revisionId) {
+        return null;
+    }
+
+    /** The script's {@code lint_ignore} header lines. */
+    default List<dev.drover.orchestrator.script.LintIgnore> lintIgnores(String revisionId) {
+        return List.of();
+    }
+
     /**
      * The applied revisions whose script changed since they ran, sorted by revision: for each revision the
      * latest {@code done} or {@code accepted} row of {@code history} (an {@code accepted} row records the

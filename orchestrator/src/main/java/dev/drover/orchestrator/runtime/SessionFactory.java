@@ -20,6 +20,14 @@ public interface SessionFactory extends AutoCloseable {
     /** A separate autocommit connection that holds the target lock. */
     SqlSession openForLock(MigrationTarget target) throws SQLException;
 
+    /**
+     * A connection for the fleet's throttle probes, apart from the work and lock connections, so a probe
+     * never waits for a connection that a target (itself waiting for the throttle) holds.
+     */
+    default SqlSession openForProbe(MigrationTarget target) throws SQLException {
+        return open(target);
+    }
+
     @Override
     default void close() {}
 }

@@ -7,6 +7,7 @@ import dev.drover.orchestrator.store.VersionStore;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs prepared steps on one session with the transaction mode of DESIGN.md section 8:
@@ -41,6 +42,10 @@ public final class StepRunner {
     /** Statements opening a transaction whose COMMIT need not wait for the disk (empty: never). */
     private List<String> asynchronousCommit = List.of();
     private List<String> durabilityBarrier = List.of();
+    private StatementGuard guard = StatementGuard.NONE;
+    private RevisionGate gate = RevisionGate.OPEN;
+    /** Statements already committed per {@code revision/direction}, for revisions a timeout stopped half-way. */
+    private Map<String, Integer> resume = Map.of();
     /** Run in the run's last transaction, after its version and history rows (see {@link #closingWith}). */
     private List<String> closing = List.of();
 
@@ -74,6 +79,27 @@ public final class StepRunner {
     }
 
     /**
+     * Runs statements under {@code statementGuard} (lock and statement timeouts, lock-timeout retries) and
+     * asks {@code revisionGate} before each revision but the first, where the previous one has committed.
+     */
+    public StepRunner guarded(StatementGuard statementGuard, RevisionGate revisionGate) {
+        this.guard = statementGuard;
+        this.gate = revisionGate;
+        return this;
+    }
+
+    /**
+     * Resumes revisions that a lock or statement timeout stopped half-way outside a transaction (history
+     * status {@code timed_out}) after their committed statements.
+     *
+     * @param committed statements committed, per {@code revision/direction}
+     */
+    StepRunner resuming(Map<String, Integer> committed) {
+        this.resume = Map.copyOf(committed);
+        return this;
+    }
+
+    /**
      * Statements to run last in the transaction of the run's last revision (or in the run's one
      * transaction), after its version and history rows: the fleet ledger's write. A run that stops
      * early never runs them.
@@ -93,24 +119,56 @@ public final class StepRunner {
     }
 
     private StepError runAll(List<PreparedStep> steps) {
-        try {
-            if (perRun) {
-                session.begin();
+        if (perRun) {
+            return runShared(steps);
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            String throttled = i == 0 ? null : gate.await();
+            StepError error = throttled != null ? throttled(steps.get(i), throttled)
+                    : runStep(steps.get(i), i == steps.size() - 1);
+            if (error != null) {
+                abandonOpenTransaction();
+                return error;
             }
-            for (int i = 0; i < steps.size(); i++) {
-                StepError error = runStep(steps.get(i), i == steps.size() - 1);
+        }
+        return null;
+    }
+
+    /**
+     * One transaction for the steps (one per run, or left open): a lock timeout rolls it back and runs every
+     * step since the last commit again.
+     */
+    private StepError runShared(List<PreparedStep> steps) {
+        StatementGuard.Unit unit = guard.unit();
+        while (true) {
+            StepError error = runFrom(steps, committed.size());
+            if (error == null) {
+                return null;
+            }
+            StepError report = unit.retryOrReport(error, "the transaction holding this run's revisions was rolled "
+                    + "back", this::discardOpenTransaction);
+            if (report != null) {
+                abandonOpenTransaction();
+                return report;
+            }
+        }
+    }
+
+    private StepError runFrom(List<PreparedStep> steps, int from) {
+        try {
+            session.begin();
+            for (PreparedStep step : steps.subList(from, steps.size())) {
+                StepError error = runStep(step, false);
                 if (error != null) {
-                    abandonOpenTransaction();
                     return error;
                 }
             }
-            if (session.inTransaction()) {
+            if (!leaveOpen && session.inTransaction()) {
                 session.commit(closing); // the run's one transaction
                 acknowledged(false);
             }
             return null;
         } catch (SQLException e) {
-            abandonOpenTransaction();
             return new StepError(null, null, null, e.getSQLState(), e.getMessage());
         }
     }
@@ -152,18 +210,7 @@ public final class StepRunner {
         }
         leaveOpen = true;
         try {
-            session.begin();
-            for (PreparedStep step : steps) {
-                StepError error = runStep(step, false);
-                if (error != null) {
-                    abandonOpenTransaction();
-                    return error;
-                }
-            }
-            return null;
-        } catch (SQLException e) {
-            abandonOpenTransaction();
-            return new StepError(null, null, null, e.getSQLState(), e.getMessage());
+            return runShared(steps);
         } finally {
             leaveOpen = false;
         }
@@ -200,7 +247,21 @@ public final class StepRunner {
     /** Runs one step; a failure outside its statements (version or history rows, commit) is reported on it too. */
     private StepError runStep(PreparedStep step, boolean last) {
         try {
-            return transactionalDdl && step.transactional() ? runInTransaction(step, last) : runWithMarkers(step, last);
+            if (!transactionalDdl || !step.transactional()) {
+                return runWithMarkers(step, last);
+            }
+            if (perRun || leaveOpen) {
+                return runInTransaction(step, last);
+            }
+            StatementGuard.Unit unit = guard.unit();
+            while (true) {
+                StepError error = runInTransaction(step, last);
+                StepError report = error == null ? null : unit.retryOrReport(error, "its transaction was rolled back, "
+                        + "so the revision did not apply", this::discardOpenTransaction);
+                if (error == null || report != null) {
+                    return report;
+                }
+            }
         } catch (SQLException e) {
             return new StepError(step.revision(), null, null, e.getSQLState(), e.getMessage());
         }
@@ -213,20 +274,30 @@ public final class StepRunner {
         int first = 0;
         if (!session.inTransaction()) {
             List<String> opening = new ArrayList<>(asynchronous ? asynchronousCommit : List.of());
+            opening.addAll(guard.enterStep(step, true));
             if (!step.statements().isEmpty()) {
                 opening.add(step.statements().get(0).sql());
                 first = 1;
             }
             try {
-                session.begin(opening);
+                guard.begin(session, opening);
             } catch (SQLException e) {
                 return first == 0 ? new StepError(step.revision(), null, null, e.getSQLState(), e.getMessage())
                         : statementError(step, 0, e);
+            }
+        } else {
+            for (String sql : guard.enterStep(step, true)) {
+                session.execute(sql);
             }
         }
         StepError error = executeStatements(step, first, false);
         if (error != null) {
             return error;
+        }
+        if (perRun || leaveOpen) {
+            for (String sql : guard.leaveStep(step, true)) {
+                session.execute(sql);
+            }
         }
         List<String> bookkeeping = new ArrayList<>(store.applyDelta(step.step().delta()));
         bookkeeping.add(store.insertDone(step.revision(), step.direction(), step.checksum(), step.statements().size(), runId));
@@ -245,14 +316,29 @@ public final class StepRunner {
         return null;
     }
 
-    /** Marker protocol: 'started' row committed first, progress after each statement, delta + 'done' last. */
+    /**
+     * Marker protocol: 'started' row committed first, progress after each statement, delta + 'done' last. A
+     * revision stopped by a lock or statement timeout is marked 'timed_out' and a later run resumes it after
+     * the statements that committed (the database undid the one that gave up).
+     */
     private StepError runWithMarkers(PreparedStep step, boolean last) throws SQLException {
         long start = System.nanoTime();
         commitIfOpen();
-        session.execute(store.insertStarted(step.revision(), step.direction(), step.checksum(), runId));
-        StepError error = executeStatements(step, 0, true);
+        Integer done = resume.get(step.revision() + "/" + step.direction());
+        session.execute(done == null ? store.insertStarted(step.revision(), step.direction(), step.checksum(), runId)
+                : store.resumeTimedOut(step.revision(), step.direction(), step.checksum(), runId));
+        for (String sql : guard.enterStep(step, false)) {
+            session.execute(sql);
+        }
+        StepError error = executeStatements(step, done == null ? 0 : done, true);
         if (error != null) {
+            if (error.is(ErrorKind.LOCK_TIMEOUT) || error.is(ErrorKind.STATEMENT_TIMEOUT)) {
+                markTimedOut(step);
+            }
             return error;
+        }
+        for (String sql : guard.leaveStep(step, false)) {
+            session.execute(sql);
         }
         List<String> bookkeeping = new ArrayList<>(store.applyDelta(step.step().delta()));
         bookkeeping.add(store.markDone(step.revision(), step.direction(), runId, step.statements().size()));
@@ -269,14 +355,25 @@ public final class StepRunner {
         return null;
     }
 
-    /** Executes the step's statements from index {@code from} (0-based) on, one round trip each. */
+    /**
+     * Executes the step's statements from index {@code from} (0-based) on, one round trip each. With
+     * {@code recordProgress} (outside a transaction) a lock timeout retries just the statement that timed
+     * out: the ones before it have committed.
+     */
     private StepError executeStatements(PreparedStep step, int from, boolean recordProgress) throws SQLException {
         List<Statement> statements = step.statements();
         for (int i = from; i < statements.size(); i++) {
-            try {
-                session.execute(statements.get(i).sql());
-            } catch (SQLException e) {
-                return statementError(step, i, e);
+            StatementGuard.Unit unit = guard.unit();
+            while (true) {
+                StepError error = execute(step, i);
+                StepError report = error == null ? null
+                        : recordProgress ? resumable(unit.retryOrReport(error, resumesAt(i), () -> true), i) : error;
+                if (report != null) {
+                    return report;
+                }
+                if (error == null) {
+                    break;
+                }
             }
             if (recordProgress) {
                 session.execute(store.recordProgress(step.revision(), step.direction(), runId, i + 1));
@@ -285,9 +382,50 @@ public final class StepRunner {
         return null;
     }
 
-    private static StepError statementError(PreparedStep step, int index, SQLException e) {
-        return new StepError(step.revision(), index + 1, step.statements().get(index).line(), e.getSQLState(),
-                e.getMessage());
+    private StepError execute(PreparedStep step, int index) {
+        try {
+            guard.execute(session, step.statements().get(index).sql());
+            return null;
+        } catch (SQLException e) {
+            return statementError(step, index, e);
+        }
+    }
+
+    /** Statement {@code index} (0-based) failed: classified by the guard (lock or statement timeout). */
+    private StepError statementError(PreparedStep step, int index, SQLException e) {
+        return guard.failure(step.revision(), index + 1, step.statements().get(index).line(), e);
+    }
+
+    /** What a timeout outside a transaction leaves behind, and where the next run goes on. */
+    private static String resumesAt(int index) {
+        return (index == 0 ? "no statement of the revision had committed" : "statements 1-" + index
+                + " of the revision committed") + " and the rest did not run; the next run resumes at statement "
+                + (index + 1);
+    }
+
+    /** A statement timeout outside a transaction says where the next run resumes (a lock timeout already does). */
+    private static StepError resumable(StepError error, int index) {
+        if (error == null || !error.is(ErrorKind.STATEMENT_TIMEOUT)) {
+            return error;
+        }
+        return new StepError(error.revision(), error.statement(), error.line(), error.sqlState(),
+                error.message() + "; " + resumesAt(index), error.kind(), error.attempts(), error.blockers());
+    }
+
+    /** Lets a later run resume the revision; if even this fails, it stays 'started' and is refused as half-applied. */
+    private void markTimedOut(PreparedStep step) {
+        try {
+            session.execute(store.markTimedOut(step.revision(), step.direction(), runId));
+        } catch (SQLException e) {
+            // the half-applied refusal names the repair
+        }
+    }
+
+    /** The target stops before {@code step}: its server stayed throttled too long. */
+    private static StepError throttled(PreparedStep step, String why) {
+        return new StepError(step.revision(), null, null, null, why + "; revision '" + step.revision()
+                + "' and any later did not start; run the command again when the server is less busy",
+                ErrorKind.THROTTLED, null, List.of());
     }
 
     /** Commits a transaction left open (one per run, or before a marker step); its steps are then acknowledged. */
@@ -309,6 +447,17 @@ public final class StepRunner {
         pending.clear();
     }
 
+    /** Rolls back a failed attempt that is about to run again: its steps are known not to have committed. */
+    private boolean discardOpenTransaction() {
+        try {
+            session.rollback();
+            pending.clear();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** Ends a failed run's transaction; its steps move from pending to {@link #unacknowledged}. */
     private void abandonOpenTransaction() {
         rollbackQuietly();
@@ -324,8 +473,8 @@ public final class StepRunner {
         }
     }
 
-    private static StepResult result(PreparedStep step, long startNanos) {
+    private StepResult result(PreparedStep step, long startNanos) {
         return new StepResult(step.revision(), step.step().direction(), (System.nanoTime() - startNanos) / 1_000_000,
-                step.statements().size());
+                step.statements().size(), guard.takeRetries());
     }
 }

@@ -2,6 +2,8 @@ package dev.drover.orchestrator.script;
 
 import dev.drover.orchestrator.graph.Revision;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * One parsed migration script: its graph node plus what the runtime needs to run it.
@@ -14,6 +16,8 @@ import java.nio.file.Path;
  * @param upgrade       the {@code -- drover:upgrade} section
  * @param downgrade     the {@code -- drover:downgrade} section
  * @param checksum      {@code v1:sha256:<hex>} of the unrendered body, line endings normalised
+ * @param statementTimeout the {@code statement_timeout} header, or {@code null} (the section's applies)
+ * @param lintIgnores   the {@code lint_ignore} header lines, in order
  */
 public record MigrationScript(
         Revision revision,
@@ -22,7 +26,13 @@ public record MigrationScript(
         boolean transactional,
         ScriptSection upgrade,
         ScriptSection downgrade,
-        String checksum) {
+        String checksum,
+        Duration statementTimeout,
+        List<LintIgnore> lintIgnores) {
+
+    public MigrationScript {
+        lintIgnores = lintIgnores == null ? List.of() : List.copyOf(lintIgnores);
+    }
 
     public String id() {
         return revision.id();

@@ -1,12 +1,16 @@
 package dev.drover.orchestrator.script;
 
 import dev.drover.orchestrator.graph.Revision;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a Drover migration script: a header of {@code -- key: value} lines, then a
@@ -24,7 +28,13 @@ public final class ScriptParser {
 
     /** Header keys, in the order {@link RevisionFileWriter} writes them. */
     public static final List<String> KEYS = List.of(
-            "revision", "down_revision", "branch_labels", "depends_on", "message", "create_date", "transactional");
+            "revision", "down_revision", "branch_labels", "depends_on", "message", "create_date", "transactional",
+            "statement_timeout", "lint_ignore");
+
+    /** The one header key that may appear on several lines: one silenced lint rule per line. */
+    private static final String LINT_IGNORE = "lint_ignore";
+    private static final Pattern SECONDS = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+    private static final Pattern IGNORE = Pattern.compile("([a-z0-9][a-z0-9-]*)(?:\\s+(.*))?");
 
     private static final String UPGRADE = "upgrade";
     private static final String DOWNGRADE = "downgrade";
@@ -38,7 +48,9 @@ public final class ScriptParser {
      * @return the script, with the {@link ScriptChecksum} of {@code content}
      * @throws ScriptParseException naming {@code file} and line for: a missing or invalid
      *         {@code revision}, an invalid id in {@code down_revision}, an unknown or repeated header
-     *         key, a {@code transactional} value other than {@code true}/{@code false}, a header line
+     *         key, a {@code transactional} value other than {@code true}/{@code false}, a
+     *         {@code statement_timeout} that is not a number of seconds, a {@code lint_ignore} without a rule
+     *         id and a reason, a header line
      *         below the header block, SQL before the upgrade marker, a missing, repeated or
      *         misordered marker, or an unknown {@code -- drover:} marker
      */
@@ -62,7 +74,38 @@ public final class ScriptParser {
         Revision revision = new Revision(id, downs, list(h.get("branch_labels")), list(h.get("depends_on")),
                 h.getOrDefault("message", ""), label);
         return new MigrationScript(revision, file, h.getOrDefault("create_date", ""), transactional(p),
-                p.upgrade, p.downgrade == null ? ScriptSection.EMPTY : p.downgrade, ScriptChecksum.of(content));
+                p.upgrade, p.downgrade == null ? ScriptSection.EMPTY : p.downgrade, ScriptChecksum.of(content),
+                statementTimeout(p), lintIgnores(p));
+    }
+
+    /** {@code statement_timeout: SECONDS} (decimals allowed; 0: none for this revision). */
+    private static Duration statementTimeout(Parse p) {
+        String value = p.header.get("statement_timeout");
+        if (value == null) {
+            return null;
+        }
+        if (!SECONDS.matcher(value).matches()) {
+            throw new ScriptParseException(p.label, p.lineOf("statement_timeout"),
+                    "'statement_timeout' must be a number of seconds, not '" + value + "'",
+                    "write e.g. '-- statement_timeout: 600' (decimals allowed; 0: no limit for this revision)");
+        }
+        return Duration.ofNanos(new BigDecimal(value).movePointRight(9).longValue());
+    }
+
+    /** {@code lint_ignore: RULE reason}, one per line; the reason is mandatory. */
+    private static List<LintIgnore> lintIgnores(Parse p) {
+        List<LintIgnore> ignores = new ArrayList<>();
+        for (int i = 0; i < p.ignores.size(); i++) {
+            int line = p.ignoreLines.get(i);
+            Matcher m = IGNORE.matcher(p.ignores.get(i));
+            if (!m.matches() || m.group(2) == null || m.group(2).isBlank()) {
+                throw new ScriptParseException(p.label, line, "'lint_ignore' needs a rule id and a reason, got '"
+                        + p.ignores.get(i) + "'", "write '-- lint_ignore: RULE why this is safe here' "
+                        + "(rule ids are listed by 'drover lint')");
+            }
+            ignores.add(new LintIgnore(m.group(1), m.group(2).strip(), line));
+        }
+        return ignores;
     }
 
     private static boolean transactional(Parse p) {
@@ -108,6 +151,8 @@ public final class ScriptParser {
         final String text;
         final Map<String, String> header = new HashMap<>();
         final Map<String, Integer> headerLines = new HashMap<>();
+        final List<String> ignores = new ArrayList<>();
+        final List<Integer> ignoreLines = new ArrayList<>();
         ScriptSection upgrade;
         ScriptSection downgrade;
         private Phase phase = Phase.HEADER;
@@ -227,6 +272,11 @@ public final class ScriptParser {
                 throw new ScriptParseException(label, lineNo, "unknown header key '" + key + "'",
                         "use one of " + String.join(", ", KEYS)
                                 + ", or move the comment below the '-- drover:upgrade' marker");
+            }
+            if (key.equals(LINT_IGNORE)) {
+                ignores.add(value);
+                ignoreLines.add(lineNo);
+                return true;
             }
             Integer previous = headerLines.putIfAbsent(key, lineNo);
             if (previous != null) {

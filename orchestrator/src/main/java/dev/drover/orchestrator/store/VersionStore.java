@@ -112,10 +112,23 @@ public final class VersionStore {
                 + statements + ", finished_at = " + dialect.now() + startedRow(revision, direction, runId);
     }
 
-    /** Clears every started marker (used by stamp, the documented repair). */
+    /** Clears every started (and timed-out) marker (used by stamp, the documented repair). */
     public String markStartedRepaired() {
         return "UPDATE " + historyTableName() + " SET status = " + value(HistoryRow.REPAIRED) + ", finished_at = "
-                + dialect.now() + " WHERE status = " + value(HistoryRow.STARTED);
+                + dialect.now() + " WHERE status IN (" + value(HistoryRow.STARTED) + ", " + value(HistoryRow.TIMED_OUT) + ")";
+    }
+
+    /** Turns this run's started marker into a timed-out one: a timeout stopped the revision (see {@link HistoryRow#TIMED_OUT}). */
+    public String markTimedOut(String revision, String direction, String runId) {
+        return "UPDATE " + historyTableName() + " SET status = " + value(HistoryRow.TIMED_OUT)
+                + startedRow(revision, direction, runId);
+    }
+
+    /** Takes over a timed-out marker for {@code runId}: started again with the script's checksum now, its statement count kept. */
+    public String resumeTimedOut(String revision, String direction, String checksum, String runId) {
+        return "UPDATE " + historyTableName() + " SET status = " + value(HistoryRow.STARTED) + ", run_id = "
+                + value(runId) + ", checksum = " + (checksum == null ? "NULL" : value(checksum)) + " WHERE revision = " + value(revision) + " AND direction = " + value(direction)
+                + " AND status = " + value(HistoryRow.TIMED_OUT);
     }
 
     /**

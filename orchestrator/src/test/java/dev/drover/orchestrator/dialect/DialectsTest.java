@@ -54,7 +54,7 @@ class DialectsTest {
         assertThat(Dialects.POSTGRES.selectTenant("acme", List.of())).containsExactly("SET search_path TO \"acme\"");
         assertThat(Dialects.POSTGRES.selectTenant("acme", List.of("acme", "public")))
                 .containsExactly("SET search_path TO \"acme\", \"public\"");
-        assertThat(Dialects.POSTGRES.resetTenant("jdbc:postgresql://h/db")).containsExactly("RESET search_path");
+        assertThat(Dialects.POSTGRES.resetTenant("jdbc:postgresql://h/db")).containsExactly("RESET ALL");
         assertThat(Dialects.MARIADB.selectTenant("acme", List.of("ignored"))).containsExactly("USE `acme`");
         assertThat(Dialects.MARIADB.resetTenant("jdbc:mariadb://h:3306/crm?user=u")).containsExactly("USE `crm`");
         assertThat(Dialects.MARIADB.resetTenant("jdbc:mariadb://h:3306/?user=u")).isEmpty();

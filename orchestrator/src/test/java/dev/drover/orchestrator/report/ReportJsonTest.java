@@ -25,7 +25,7 @@ class ReportJsonTest {
         JsonNode root = new ObjectMapper().readTree(json);
 
         assertThat(fields(root)).containsExactly("schemaVersion", "runId", "command", "destination", "startedAt",
-                "finishedAt", "durationMs", "summary", "targets");
+                "finishedAt", "durationMs", "summary", "throttles", "targets");
         assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(root.get("runId").asText()).isEqualTo("run-42");
         assertThat(root.get("command").asText()).isEqualTo("upgrade");
@@ -35,14 +35,15 @@ class ReportJsonTest {
         assertThat(root.get("durationMs").asLong()).isEqualTo(1234);
 
         JsonNode summary = root.get("summary");
-        assertThat(fields(summary)).containsExactly("targets", "succeeded", "unchanged", "failed", "skipped",
-                "cancelled", "inDoubt");
-        assertThat(summary.toString()).isEqualTo(
-                "{\"targets\":4,\"succeeded\":1,\"unchanged\":1,\"failed\":1,\"skipped\":1,\"cancelled\":0,\"inDoubt\":0}");
+        assertThat(fields(summary)).containsExactly("targets", "succeeded", "unchanged", "failed", "lockTimeout",
+                "throttled", "skipped", "cancelled", "inDoubt");
+        assertThat(summary.toString()).isEqualTo("{\"targets\":4,\"succeeded\":1,\"unchanged\":1,\"failed\":1,"
+                + "\"lockTimeout\":0,\"throttled\":0,\"skipped\":1,\"cancelled\":0,\"inDoubt\":0}");
+        assertThat(root.get("throttles").toString()).isEqualTo("[]");
 
         JsonNode failed = root.get("targets").get(1);
         assertThat(fields(failed)).containsExactly("key", "database", "tenant", "schema", "url", "status", "from", "to",
-                "durationMs", "steps", "error", "twoPhase");
+                "durationMs", "throttleWaitMs", "steps", "error", "twoPhase");
         assertThat(failed.get("key").asText()).isEqualTo("billing/globex");
         assertThat(failed.get("database").asText()).isEqualTo("billing");
         assertThat(failed.get("tenant").asText()).isEqualTo("globex");
@@ -50,16 +51,42 @@ class ReportJsonTest {
         assertThat(failed.get("url").asText()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/billing");
         assertThat(failed.get("status").asText()).isEqualTo("failed");
         assertThat(failed.get("error").toString()).isEqualTo("{\"revision\":\"3c4d5e6f7a8b\",\"statement\":3,\"line\":17,"
-                + "\"sqlState\":\"42P07\",\"message\":\"relation \\\"invoices\\\" already exists\"}");
+                + "\"sqlState\":\"42P07\",\"kind\":null,\"attempts\":null,\"blockers\":[],"
+                + "\"message\":\"relation \\\"invoices\\\" already exists\"}");
         assertThat(failed.get("twoPhase").isNull()).isTrue();
 
         JsonNode ok = root.get("targets").get(0);
         assertThat(ok.get("error").isNull()).isTrue();
         assertThat(ok.get("from").toString()).isEqualTo("[\"1a2b3c4d5e6f\"]");
         assertThat(ok.get("steps").toString()).isEqualTo(
-                "[{\"revision\":\"3c4d5e6f7a8b\",\"direction\":\"upgrade\",\"durationMs\":12,\"statements\":3}]");
+                "[{\"revision\":\"3c4d5e6f7a8b\",\"direction\":\"upgrade\",\"durationMs\":12,\"statements\":3,"
+                        + "\"lockRetries\":0}]");
         assertThat(root.get("targets").get(3).get("status").asText()).isEqualTo("skipped");
         assertThat(json).doesNotContain("s3cret").doesNotContain("admin");
+    }
+
+    @Test
+    void lockTimeoutsRetriesAndThrottlesHaveTheirOwnStatusesAndDetails() throws Exception {
+        RunReport report = RunReports.from(ReportFixture.live());
+        JsonNode root = new ObjectMapper().readTree(ReportJson.toJson(report));
+
+        assertThat(root.get("summary").get("lockTimeout").asInt()).isEqualTo(1);
+        assertThat(root.get("summary").get("throttled").asInt()).isEqualTo(1);
+        assertThat(root.get("throttles").toString()).isEqualTo("[{\"server\":\"db:5432\",\"pauses\":2,"
+                + "\"pausedMs\":301500,\"reason\":\"throttle_query 12 > 10\",\"gaveUp\":true}]");
+        JsonNode retried = root.get("targets").get(0);
+        assertThat(retried.get("throttleWaitMs").asLong()).isEqualTo(1500);
+        assertThat(retried.get("steps").get(0).get("lockRetries").asInt()).isEqualTo(2);
+        JsonNode blocked = root.get("targets").get(1);
+        assertThat(blocked.get("status").asText()).isEqualTo("lock_timeout");
+        assertThat(blocked.get("error").get("kind").asText()).isEqualTo("lock_timeout");
+        assertThat(blocked.get("error").get("attempts").asInt()).isEqualTo(4);
+        assertThat(blocked.get("error").get("blockers").toString()).isEqualTo("[{\"pid\":4242,\"application\":\"psql\","
+                + "\"user\":\"app\",\"state\":\"idle in transaction\",\"queryStart\":\"2026-03-01T09:59:00Z\","
+                + "\"transactionStart\":\"2026-03-01T09:58:00Z\",\"certain\":true}]");
+        assertThat(root.get("targets").get(2).get("status").asText()).isEqualTo("throttled");
+        assertThat(root.get("targets").get(2).get("error").get("kind").asText()).isEqualTo("throttled");
+        assertThat(ReportJson.read(ReportJson.toJson(report))).isEqualTo(report);
     }
 
     @Test

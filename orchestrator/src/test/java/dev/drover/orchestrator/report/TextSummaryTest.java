@@ -21,4 +21,16 @@ class TextSummaryTest {
                 1 target(s) skipped because the rollout stopped; fix the failures and run again
                 """);
     }
+
+    @Test
+    void spellsLockTimeoutsAndThrottlesAndShowsEachThrottledServer() {
+        String text = TextSummary.render(RunReports.from(ReportFixture.live()));
+
+        assertThat(text).contains("  succeeded 1, unchanged 0, failed 0, lock-timeout 1, throttled 1, skipped 0,")
+                .contains("  billing/globex  9.0s  lock-timeout\n")
+                .contains("throttled servers:\n  db:5432  paused 2 time(s), 301.5s in all (last: throttle_query 12 > 10); "
+                        + "gave up: its remaining targets are throttled\n")
+                .contains("  billing/globex: lock-timeout, revision 'a2', statement 1, line 11, SQLSTATE 55P03: lock timeout:")
+                .contains("  billing/initech: throttled, revision -, statement -, line -, SQLSTATE -: server 'db:5432'");
+    }
 }

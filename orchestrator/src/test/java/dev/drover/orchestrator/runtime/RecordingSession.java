@@ -13,13 +13,29 @@ final class RecordingSession implements SqlSession {
     private boolean inTransaction;
     private int commits;
     private int lostCommit;
+    private String slowFragment;
+    private int slowTimes;
+    private SQLException slowFailure;
 
     RecordingSession(String failOn) {
         this.failOn = failOn;
     }
 
+    /** The first {@code times} statements containing {@code fragment} fail with {@code failure} (e.g. a lock timeout). */
+    RecordingSession failing(String fragment, int times, SQLException failure) {
+        slowFragment = fragment;
+        slowTimes = times;
+        slowFailure = failure;
+        return this;
+    }
+
     @Override
     public void execute(String sql) throws SQLException {
+        if (slowFragment != null && sql.contains(slowFragment) && slowTimes > 0) {
+            slowTimes--;
+            log.add("TIMEOUT " + sql);
+            throw slowFailure;
+        }
         if (failOn != null && sql.contains(failOn)) {
             log.add("FAIL " + sql);
             throw new SQLException("boom", "42P07");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drover.orchestrator.graph.Revision;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +126,27 @@ class ScriptParserTest {
         assertThatThrownBy(() -> parse("-- revision: abc\n-- author: me\n-- drover:upgrade\n"))
                 .hasMessageContaining("revision, down_revision, branch_labels, depends_on, message, create_date, "
                         + "transactional");
+    }
+
+    @Test
+    void statementTimeoutAndLintIgnoresAreReadFromTheHeader() {
+        MigrationScript script = parse("-- revision: abc\n-- statement_timeout: 600.5\n"
+                + "-- lint_ignore: create-index-not-concurrently   the table is empty in every tenant\n"
+                + "-- lint_ignore: set-not-null backfilled and checked in 9f00aa11bb22\n-- drover:upgrade\nSELECT 1;");
+
+        assertThat(script.statementTimeout()).isEqualTo(Duration.ofMillis(600_500));
+        assertThat(script.lintIgnores()).containsExactly(
+                new LintIgnore("create-index-not-concurrently", "the table is empty in every tenant", 3),
+                new LintIgnore("set-not-null", "backfilled and checked in 9f00aa11bb22", 4));
+        assertThat(parse("-- revision: abc\n-- drover:upgrade\n").statementTimeout()).isNull();
+    }
+
+    @Test
+    void aLintIgnoreWithoutAReasonOrABadStatementTimeoutIsAnError() {
+        assertError("-- revision: abc\n-- lint_ignore: vacuum-full\n-- drover:upgrade\n", 2,
+                "'lint_ignore' needs a rule id and a reason");
+        assertError("-- revision: abc\n-- statement_timeout: 10min\n-- drover:upgrade\n", 2,
+                "'statement_timeout' must be a number of seconds");
     }
 
     @Test

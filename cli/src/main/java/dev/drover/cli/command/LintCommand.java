@@ -1,0 +1,54 @@
+package dev.drover.cli.command;
+
+import dev.drover.cli.DroverCommand;
+import dev.drover.cli.ExitCodes;
+import dev.drover.cli.GlobalOptions;
+import dev.drover.cli.Workspace;
+import dev.drover.cli.render.LintRenderer;
+import dev.drover.env.Lineage;
+import dev.drover.env.ScriptLint;
+import dev.drover.orchestrator.dialect.Dialect;
+import dev.drover.orchestrator.dialect.Dialects;
+import dev.drover.orchestrator.lint.Finding;
+import dev.drover.orchestrator.runtime.ScriptSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code drover lint}: the statements of the migration scripts that would lock or rewrite a busy table. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Find statements in the migration scripts that lock or rewrite busy tables (per the dialect of each"
+                + " section that uses them), each with why and the safe rewrite. Reads only the scripts and drover.ini;"
+                + " connects to nothing.",
+            "Silence one rule in a script with '-- lint_ignore: RULE why it is safe' in its header (-v lists silenced ones).",
+            "Exit code 0 when nothing is found, 1 otherwise. 'upgrade' and 'downgrade' run the same checks on what they"
+                + " are about to run: warnings, or a refusal with --strict."})
+public final class LintCommand implements Callable<Integer> {
+
+    @ParentCommand
+    DroverCommand drover;
+
+    @Override
+    public Integer call() {
+        Workspace workspace = drover.workspace();
+        List<Finding> findings = new ArrayList<>();
+        for (Lineage lineage : workspace.lineages()) {
+            ScriptSource scripts = ScriptSource.of(lineage.scriptDirectory());
+            Set<Dialect> dialects = new LinkedHashSet<>();
+            for (String section : lineage.sectionNames()) {
+                dialects.add(Dialects.forUrl(workspace.registry().section(section).url()));
+            }
+            dialects.forEach(dialect -> findings.addAll(ScriptLint.all(scripts, dialect)));
+        }
+        if (drover.options().format() == GlobalOptions.OutputFormat.json) {
+            drover.environment().out().println(LintRenderer.json(findings));
+        } else {
+            LintRenderer.render(findings, drover.options().verbose(), drover.environment().out());
+        }
+        return LintRenderer.open(findings) == 0 ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.drover.cli.render;
+
+import dev.drover.orchestrator.lint.Finding;
+import dev.drover.orchestrator.report.ReportJson;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Lint findings: {@code drover lint} output (text or JSON), and the warnings before an upgrade. */
+public final class LintRenderer {
+
+    private LintRenderer() {}
+
+    /** Each finding with why and the safe rewrite; silenced ones only with {@code verbose}; then a count. */
+    public static void render(List<Finding> findings, boolean verbose, PrintWriter out) {
+        for (Finding f : findings) {
+            if (!f.ignored()) {
+                out.println(f.file() + ":" + f.line() + ": " + f.rule() + " (" + f.dialect() + ", " + f.direction()
+                        + " of " + f.revision() + ")");
+                out.println("  why:  " + f.why());
+                out.println("  safe: " + f.rewrite());
+            } else if (verbose) {
+                out.println(f.file() + ":" + f.line() + ": " + f.rule() + " silenced: " + f.silenced());
+            }
+        }
+        long open = open(findings);
+        long silenced = findings.size() - open;
+        out.println(open == 0 ? "lint: nothing found" + (silenced > 0 ? " (" + silenced + " silenced)" : "")
+                : "lint: " + open + " finding(s)" + (silenced > 0 ? ", " + silenced + " silenced" : "")
+                        + "; make each safe, or silence it with '-- lint_ignore: RULE why it is safe' in its script's header");
+    }
+
+    /** {@code {"findings": [...], "summary": {"findings": N, "silenced": M}}}, silenced findings included. */
+    public static String json(List<Finding> findings) {
+        long open = open(findings);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("findings", findings);
+        document.put("summary", Map.of("findings", open, "silenced", findings.size() - open));
+        return ReportJson.toJson(document);
+    }
+
+    /** One warning line per unsilenced finding, for stderr before a run. */
+    public static void warn(List<Finding> findings, PrintWriter err) {
+        for (Finding f : findings) {
+            if (!f.ignored()) {
+                err.println("WARNING: lint: " + f.headline() + "; safe: " + f.rewrite() + " (or silence it with "
+                        + "'-- lint_ignore: " + f.rule() + " <why it is safe>' in its header)");
+            }
+        }
+    }
+
+    /** Findings not silenced. */
+    public static long open(List<Finding> findings) {
+        return findings.stream().filter(f -> !f.ignored()).count();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.drover.testing;
+
+/** Small SQL snippets tests need per database kind, in one place. */
+public final class TestSql {
+
+    private TestSql() {}
+
+    /** Makes {@code tenant} (a schema; MariaDB: a database) current in a plain JDBC session. */
+    public static String use(DatabaseKind kind, String tenant) {
+        return switch (kind) {
+            case POSTGRES -> "SET search_path TO \"" + tenant + "\"";
+            case MARIADB -> "USE `" + tenant + "`";
+            case H2 -> "SET SCHEMA \"" + tenant + "\"";
+        };
+    }
+
+    /** Answers the server's id of the current session (PostgreSQL pid, MariaDB connection id, H2 session id). */
+    public static String sessionId(DatabaseKind kind) {
+        return switch (kind) {
+            case POSTGRES -> "SELECT pg_backend_pid()";
+            case MARIADB -> "SELECT CONNECTION_ID()";
+            case H2 -> "SELECT SESSION_ID()";
+        };
+    }
+
+    /**
+     * A statement that runs for {@code seconds}.
+     *
+     * @throws UnsupportedOperationException on H2, which has no sleep function
+     */
+    public static String sleep(DatabaseKind kind, int seconds) {
+        return switch (kind) {
+            case POSTGRES -> "SELECT pg_sleep(" + seconds + ")";
+            case MARIADB -> "SELECT SLEEP(" + seconds + ")";
+            case H2 -> throw new UnsupportedOperationException("H2 has no sleep function");
+        };
+    }
+}
