@@ -116,11 +116,11 @@ public final class StatementGuard {
     }
 
     /**
-     * {@code session.begin(opening)} where the last of {@code opening} is a migration statement sent with the
-     * transaction's BEGIN (one round trip), watched like {@link #execute}.
+     * {@code session.transaction(statements)}: a revision's whole transaction, in one round trip where the
+     * session pipelines, watched like {@link #execute} for as long as it runs.
      */
-    void begin(SqlSession session, List<String> opening) throws SQLException {
-        watch.run(opening.isEmpty() ? "" : opening.get(opening.size() - 1), () -> session.begin(opening));
+    void transaction(SqlSession session, List<String> statements) throws SQLException {
+        watch.run(statements.isEmpty() ? "" : statements.get(0), () -> session.transaction(statements));
     }
 
     /**

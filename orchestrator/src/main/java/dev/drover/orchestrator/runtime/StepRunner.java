@@ -2,6 +2,7 @@ package dev.drover.orchestrator.runtime;
 
 import dev.drover.orchestrator.dialect.Dialect;
 import dev.drover.orchestrator.script.Statement;
+import dev.drover.orchestrator.store.PipelineException;
 import dev.drover.orchestrator.store.SqlSession;
 import dev.drover.orchestrator.store.VersionStore;
 import java.sql.SQLException;
@@ -268,52 +269,64 @@ public final class StepRunner {
     }
 
     private StepError runInTransaction(PreparedStep step, boolean last) throws SQLException {
-        long start = System.nanoTime();
-        boolean ownTransaction = !perRun && !leaveOpen;
-        boolean asynchronous = ownTransaction && !last && !asynchronousCommit.isEmpty();
-        int first = 0;
-        if (!session.inTransaction()) {
-            List<String> opening = new ArrayList<>(asynchronous ? asynchronousCommit : List.of());
-            opening.addAll(guard.enterStep(step, true));
-            if (!step.statements().isEmpty()) {
-                opening.add(step.statements().get(0).sql());
-                first = 1;
-            }
-            try {
-                guard.begin(session, opening);
-            } catch (SQLException e) {
-                return first == 0 ? new StepError(step.revision(), null, null, e.getSQLState(), e.getMessage())
-                        : statementError(step, 0, e);
-            }
-        } else {
-            for (String sql : guard.enterStep(step, true)) {
-                session.execute(sql);
-            }
+        if (!perRun && !leaveOpen) {
+            return runOwnTransaction(step, last);
         }
-        StepError error = executeStatements(step, first, false);
+        long start = System.nanoTime();
+        for (String sql : guard.enterStep(step, true)) {
+            session.execute(sql);
+        }
+        StepError error = executeStatements(step, 0, false);
         if (error != null) {
             return error;
         }
-        if (perRun || leaveOpen) {
-            for (String sql : guard.leaveStep(step, true)) {
-                session.execute(sql);
-            }
+        for (String sql : guard.leaveStep(step, true)) {
+            session.execute(sql);
         }
-        List<String> bookkeeping = new ArrayList<>(store.applyDelta(step.step().delta()));
-        bookkeeping.add(store.insertDone(step.revision(), step.direction(), step.checksum(), step.statements().size(), runId));
+        for (String sql : bookkeeping(step, false)) {
+            session.execute(sql);
+        }
         pending.add(result(step, start));
-        if (ownTransaction && last) {
-            bookkeeping.addAll(closing);
-        }
-        if (!ownTransaction) {
-            for (String sql : bookkeeping) {
-                session.execute(sql);
+        return null;
+    }
+
+    /**
+     * A revision in its own transaction: BEGIN, its statements, its version and history rows (and, for the
+     * run's last revision, {@link #closing}) and COMMIT in one round trip where the session pipelines
+     * ({@link SqlSession#transaction}), so the server never waits for Drover between statements.
+     */
+    private StepError runOwnTransaction(PreparedStep step, boolean last) throws SQLException {
+        long start = System.nanoTime();
+        boolean asynchronous = !last && !asynchronousCommit.isEmpty();
+        List<String> statements = new ArrayList<>(asynchronous ? asynchronousCommit : List.of());
+        statements.addAll(guard.enterStep(step, true));
+        int first = statements.size();
+        step.statements().forEach(statement -> statements.add(statement.sql()));
+        statements.addAll(bookkeeping(step, last));
+        try {
+            guard.transaction(session, statements);
+        } catch (PipelineException e) {
+            int index = e.failedIndex() - first;
+            if (e.failedIndex() < 0) {
+                pending.add(result(step, start)); // BEGIN, COMMIT or a lost connection: only the table can tell
             }
-            return null;
+            return e.failedIndex() >= 0 && index < step.statements().size() ? statementError(step, index, e)
+                    : guard.failure(step.revision(), null, null, e);
         }
-        session.commit(bookkeeping);
+        pending.add(result(step, start));
         acknowledged(asynchronous);
         return null;
+    }
+
+    /** The version delta and the done row of {@code step}, then {@link #closing} when it is the run's last. */
+    private List<String> bookkeeping(PreparedStep step, boolean last) {
+        List<String> statements = new ArrayList<>(store.applyDelta(step.step().delta()));
+        statements.add(store.insertDone(step.revision(), step.direction(), step.checksum(), step.statements().size(),
+                runId));
+        if (last) {
+            statements.addAll(closing);
+        }
+        return statements;
     }
 
     /**
