@@ -1,14 +1,12 @@
 package dev.drover.registry;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,16 +14,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.configuration2.INIConfiguration;
-import org.apache.commons.configuration2.SubnodeConfiguration;
-import org.apache.commons.configuration2.ex.ConfigurationException;
-import org.apache.commons.configuration2.io.FileHandler;
 
 /**
- * The raw content of an INI file: sections in file order, each with its keys (lower-cased, dots
- * unescaped) and raw, uninterpolated values, plus the line of every section header and key.
- * Parsing is Commons Configuration's ({@link INIConfiguration}); Commons does not report line
- * numbers, so a light line index is kept beside it.
+ * The raw content of an INI file: sections in file order, each with its keys (lower-cased) and raw,
+ * uninterpolated values, plus the line of every section header and key. One line scanner does all
+ * of it, so a line is never read two ways. Values follow the INI rules users know from Python's
+ * configparser and Apache Commons Configuration: a value in single or double quotes is taken
+ * verbatim (a backslash escapes the quote), otherwise a {@code ;} or {@code #} after whitespace
+ * starts a comment; a value ending in whitespace and a backslash continues on the next line. The key
+ * ends at the first {@code =} or {@code :}, so a value may hold both (Commons guesses the separator
+ * from the first quote instead, and read {@code tenants = query: ... WHERE s = 'x'} as a key
+ * {@code tenants = query: ... WHERE s}).
  */
 final class IniFile {
 
@@ -33,12 +32,12 @@ final class IniFile {
     record Entry(String section, String key, String value, int line) {
     }
 
-    /** {@code [name]   ; comment}: Commons does not accept a comment after a section header. */
+    /** {@code [name]   ; comment}. */
     private static final Pattern SECTION_LINE = Pattern.compile("^\\s*\\[([^\\]]*)\\]\\s*(?:[;#].*)?$");
+    private static final String COMMENT_CHARS = ";#";
 
     private final Path file;
     private final Map<String, Integer> sectionLines = new LinkedHashMap<>();
-    private final Map<String, Map<String, List<Integer>>> keyLines = new LinkedHashMap<>();
     private final Map<String, Map<String, Entry>> entries = new LinkedHashMap<>();
     private final List<Entry> globalEntries = new ArrayList<>();
 
@@ -49,14 +48,13 @@ final class IniFile {
     /**
      * Reads and parses {@code file}.
      *
-     * @throws ConfigException if the file is missing, unreadable, malformed, or repeats a section or a key
+     * @throws ConfigException if the file is missing, unreadable, malformed (naming the line), or repeats a
+     *                         section or a key
      */
     static IniFile load(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         IniFile ini = new IniFile(absolute);
-        List<String> lines = readLines(absolute);
-        List<String> normalised = ini.indexLines(lines);
-        ini.parse(String.join("\n", normalised));
+        ini.parse(readLines(absolute));
         return ini;
     }
 
@@ -72,39 +70,115 @@ final class IniFile {
         }
     }
 
-    /** Records section and key lines; returns the lines with header comments stripped. */
-    private List<String> indexLines(List<String> lines) {
-        List<String> out = new ArrayList<>(lines.size());
+    private void parse(List<String> lines) {
         String section = null;
-        boolean continuation = false;
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
             int number = i + 1;
+            String line = lines.get(i);
             String trimmed = line.trim();
-            boolean wasContinuation = continuation;
-            continuation = trimmed.endsWith("\\");
+            if (trimmed.isEmpty() || COMMENT_CHARS.indexOf(trimmed.charAt(0)) >= 0) {
+                continue;
+            }
             Matcher header = SECTION_LINE.matcher(line);
-            if (!wasContinuation && header.matches()) {
+            if (header.matches()) {
                 section = header.group(1).trim();
                 if (sectionLines.putIfAbsent(section, number) != null) {
                     throw new ConfigException(location(number) + ": section [" + section + "] appears twice (first at line "
                             + sectionLines.get(section) + "); merge the two sections");
                 }
-                out.add("[" + section + "]");
+                entries.put(section, new LinkedHashMap<>());
                 continue;
             }
-            out.add(line);
-            if (wasContinuation || trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith(";")) {
-                continue;
+            if (trimmed.startsWith("[")) {
+                throw new ConfigException(location(number) + ": '" + trimmed + "' is not a section header: it has no"
+                        + " closing ']'; write it as [name]");
             }
             int separator = firstSeparator(trimmed);
-            if (separator > 0) {
-                String key = normaliseKey(trimmed.substring(0, separator));
-                keyLines.computeIfAbsent(section, s -> new LinkedHashMap<>())
-                        .computeIfAbsent(key, k -> new ArrayList<>()).add(number);
+            if (separator <= 0) {
+                throw new ConfigException(location(number) + ": '" + trimmed + "' is neither a section header nor a"
+                        + " 'key = value' line; add the missing '=' or turn it into a comment with ';'");
+            }
+            Value value = value(trimmed.substring(separator + 1), lines, i);
+            add(new Entry(section, normaliseKey(trimmed.substring(0, separator)), value.text(), number));
+            i = value.lastLine();
+        }
+    }
+
+    private void add(Entry entry) {
+        Map<String, Entry> keys = entry.section() == null ? null : entries.get(entry.section());
+        Entry earlier = entry.section() == null
+                ? globalEntries.stream().filter(e -> e.key().equals(entry.key())).findFirst().orElse(null)
+                : keys.get(entry.key());
+        if (earlier != null) {
+            throw new ConfigException(location(entry.line()) + ": key '" + entry.key() + "' appears more than once in "
+                    + describe(entry.section()) + " (first at line " + earlier.line() + "); keep one of them");
+        }
+        if (keys == null) {
+            globalEntries.add(entry);
+        } else {
+            keys.put(entry.key(), entry);
+        }
+    }
+
+    /** A value and the index of the last line it took (more than its own when it continues). */
+    private record Value(String text, int lastLine) {}
+
+    /** The value after a key's separator on line {@code index}, following continuation lines. */
+    private static Value value(String rest, List<String> lines, int index) {
+        StringBuilder text = new StringBuilder();
+        String part = rest.trim();
+        int line = index;
+        while (true) {
+            Piece piece = piece(part);
+            text.append(piece.text());
+            if (!piece.continues() || line + 1 >= lines.size()) {
+                return new Value(text.toString(), line);
+            }
+            text.append('\n');
+            line++;
+            part = lines.get(line).trim();
+        }
+    }
+
+    private record Piece(String text, boolean continues) {}
+
+    /** One line's share of a value: quoted (verbatim, {@code \"} escapes) or up to a comment. */
+    private static Piece piece(String part) {
+        if (part.startsWith("\"") || part.startsWith("'")) {
+            char quote = part.charAt(0);
+            StringBuilder text = new StringBuilder();
+            int i = 1;
+            for (; i < part.length(); i++) {
+                char c = part.charAt(i);
+                if (c == '\\' && i + 1 < part.length() && part.charAt(i + 1) == quote) {
+                    text.append(quote);
+                    i++;
+                } else if (c == quote) {
+                    break;
+                } else {
+                    text.append(c);
+                }
+            }
+            return new Piece(text.toString(), continues(withoutComment(part.substring(Math.min(i + 1, part.length())))));
+        }
+        String text = withoutComment(part).trim();
+        return continues(text) ? new Piece(text.substring(0, text.length() - 1).trim(), true) : new Piece(text, false);
+    }
+
+    /** {@code text} up to a comment character that follows whitespace. */
+    private static String withoutComment(String text) {
+        for (int i = 1; i < text.length(); i++) {
+            if (COMMENT_CHARS.indexOf(text.charAt(i)) >= 0 && Character.isWhitespace(text.charAt(i - 1))) {
+                return text.substring(0, i);
             }
         }
-        return out;
+        return text;
+    }
+
+    /** A lone backslash, or one after whitespace, at the end continues the value on the next line. */
+    private static boolean continues(String text) {
+        String t = text.trim();
+        return t.equals("\\") || t.length() > 2 && t.endsWith("\\") && Character.isWhitespace(t.charAt(t.length() - 2));
     }
 
     /** Keys are case-insensitive (configparser), except the names of {@code x.NAME} placeholders. */
@@ -125,58 +199,8 @@ final class IniFile {
         return colon < 0 ? equals : Math.min(equals, colon);
     }
 
-    private void parse(String text) {
-        INIConfiguration ini = INIConfiguration.builder().build();
-        try {
-            new FileHandler(ini).load(new StringReader(text));
-        } catch (ConfigurationException e) {
-            throw new ConfigException("cannot parse '" + file + "' as an INI file; check its syntax");
-        }
-        for (String section : ini.getSections()) {
-            SubnodeConfiguration node = ini.getSection(section);
-            Map<String, Entry> map = new LinkedHashMap<>();
-            for (Iterator<String> keys = node.getKeys(); keys.hasNext(); ) {
-                String rawKey = keys.next();
-                String key = normaliseKey(rawKey.replace("..", "."));
-                Entry entry = entry(section, key, node.getProperty(rawKey));
-                if (map.putIfAbsent(key, entry) != null) {
-                    throw duplicateKey(section, key);
-                }
-                if (section == null) {
-                    globalEntries.add(entry);
-                }
-            }
-            if (section != null) {
-                entries.put(section.trim(), map);
-            }
-        }
-    }
-
-    private Entry entry(String section, String key, Object value) {
-        if (value instanceof Collection<?> values) {
-            if (values.size() > 1) {
-                throw duplicateKey(section, key);
-            }
-            value = values.isEmpty() ? "" : values.iterator().next();
-        }
-        return new Entry(section, key, value == null ? "" : value.toString(), keyLine(section, key));
-    }
-
-    private ConfigException duplicateKey(String section, String key) {
-        List<Integer> lines = keyLines.getOrDefault(section == null ? null : section.trim(), Map.of())
-                .getOrDefault(key, List.of());
-        int line = lines.size() > 1 ? lines.get(1) : lines.isEmpty() ? 0 : lines.get(0);
-        return new ConfigException(location(line) + ": key '" + key + "' appears more than once in "
-                + describe(section) + "; keep one of them");
-    }
-
     private static String describe(String section) {
-        return section == null ? "the lines before the first section" : "section [" + section.trim() + "]";
-    }
-
-    private int keyLine(String section, String key) {
-        List<Integer> lines = keyLines.getOrDefault(section == null ? null : section.trim(), Map.of()).get(key);
-        return lines == null || lines.isEmpty() ? 0 : lines.get(0);
+        return section == null ? "the lines before the first section" : "section [" + section + "]";
     }
 
     /** @return the absolute, normalised path of the file */

@@ -341,9 +341,38 @@ class RegistryLoaderTest {
     @Test
     void repeatedKeysAndSectionsAreErrors() {
         assertThatThrownBy(() -> load(dir, "[drover]\nurl = jdbc:h2:mem:x\nurl = jdbc:h2:mem:y\n"))
-                .hasMessage(at(dir, 3) + ": key 'url' appears more than once in section [drover]; keep one of them");
+                .hasMessage(at(dir, 3) + ": key 'url' appears more than once in section [drover] (first at line 2);"
+                        + " keep one of them");
         assertThatThrownBy(() -> load(dir, "[drover]\nurl = jdbc:h2:mem:x\n[drover]\n"))
                 .hasMessageStartingWith(at(dir, 3) + ": section [drover] appears twice");
+    }
+
+    /** Commons Configuration took the '=' before the first quote as the separator and lost the key. */
+    @Test
+    void aValueMayHoldEqualsSignsQuotesAndColons() {
+        DatabaseSection s = load(dir, "[drover]\nurl = jdbc:postgresql://db/app\n"
+                + "tenants = query: SELECT nspname FROM pg_namespace WHERE owner = 'app' AND x:y = 1 ; why\n").section("drover");
+
+        assertThat(s.tenants()).isEqualTo(new TenantSource.FromQuery(
+                "SELECT nspname FROM pg_namespace WHERE owner = 'app' AND x:y = 1", at(dir, 3)));
+    }
+
+    @Test
+    void quotedValuesKeepCommentCharactersAndValuesContinueAfterABackslash() {
+        DatabaseSection s = load(dir, "[drover]\nurl = jdbc:postgresql://db/app\npassword = \"a ;b \\\" c\" ; comment\n"
+                + "tenants = a, \\\n    b\n").section("drover");
+
+        assertThat(s.password().reveal()).isEqualTo("a ;b \" c");
+        assertThat(s.tenants()).isEqualTo(new TenantSource.Listed(List.of("a", "b"), at(dir, 4)));
+    }
+
+    @Test
+    void aBrokenLineIsNamedWithItsFileAndLine() {
+        assertThatThrownBy(() -> load(dir, "[drover\nurl = jdbc:h2:mem:x\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith(at(dir, 1) + ": '[drover' is not a section header")
+                .hasMessageContaining("no closing ']'");
+        assertThatThrownBy(() -> load(dir, "[drover]\nurl = jdbc:h2:mem:x\njust words\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith(at(dir, 3) + ": 'just words' is neither");
     }
 
     @Test
