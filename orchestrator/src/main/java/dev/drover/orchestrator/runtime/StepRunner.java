@@ -11,16 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs prepared steps on one session with the transaction mode of DESIGN.md section 8:
+ * Runs prepared steps on one session with one of three transaction modes:
  * one transaction per revision (default), one per target run ({@code transactionPerMigration=false}),
  * or none with started/done markers when DDL is not transactional or the script says
  * {@code transactional: false}. The offline SQL writer drives it with a session that writes
  * instead of executing, so {@code --sql} output is exactly what an online run executes (apart from
  * the asynchronous commits of {@link #online}).
  *
- * <p>Round trips: a revision's {@code BEGIN} goes with its first statement and its version and
- * history rows with its {@code COMMIT} ({@link SqlSession#begin(List)}, {@link SqlSession#commit(List)}),
- * so a transactional revision of n statements costs n + 1 round trips where the dialect pipelines.
+ * <p>Round trips: a revision in its own transaction is one {@link SqlSession#transaction} (BEGIN, its
+ * statements, its version and history rows, COMMIT), one round trip where the dialect pipelines.
  */
 public final class StepRunner {
 
@@ -29,15 +28,7 @@ public final class StepRunner {
     private final boolean transactionalDdl;
     private final boolean perRun;
     private final String runId;
-    /** Steps committed so far (reported); steps of an open run-level transaction wait in {@link #pending}. */
-    private final List<StepResult> committed = new ArrayList<>();
-    private final List<StepResult> pending = new ArrayList<>();
-    /** Steps of the transaction that was open when the run failed: rolled back, or committed unheard. */
-    private final List<StepResult> unacknowledged = new ArrayList<>();
-    /** Committed asynchronously since the last durable commit: not yet safe to report if the run stops here. */
-    private final List<StepResult> notDurable = new ArrayList<>();
-    /** Acknowledged asynchronous commits that could not be made durable when the run stopped (see {@link #unsecured()}). */
-    private final List<StepResult> unsecured = new ArrayList<>();
+    private final StepCommits commits = new StepCommits();
     /** Set by {@link #runLeavingOpen}: the run-level transaction is ended by the caller, not committed here. */
     private boolean leaveOpen;
     /** Statements opening a transaction whose COMMIT need not wait for the disk (empty: never). */
@@ -142,7 +133,7 @@ public final class StepRunner {
     private StepError runShared(List<PreparedStep> steps) {
         StatementGuard.Unit unit = guard.unit();
         while (true) {
-            StepError error = runFrom(steps, committed.size());
+            StepError error = runFrom(steps, commits.committedCount());
             if (error == null) {
                 return null;
             }
@@ -179,18 +170,16 @@ public final class StepRunner {
      * reported committed are durable, or, if that fails too, leave their fate to the read-back.
      */
     private void secureEarlierCommits() {
-        if (notDurable.isEmpty()) {
+        if (!commits.hasNotDurable()) {
             return;
         }
         try {
             session.begin(durabilityBarrier);
             session.commit();
-            notDurable.clear();
+            commits.secured();
         } catch (SQLException e) {
             rollbackQuietly();
-            committed.removeAll(notDurable);
-            unsecured.addAll(notDurable);
-            notDurable.clear();
+            commits.unsecurable();
         }
     }
 
@@ -219,12 +208,12 @@ public final class StepRunner {
 
     /** Steps that ran in a transaction still open (see {@link #runLeavingOpen}). */
     public List<StepResult> pending() {
-        return List.copyOf(pending);
+        return commits.pending();
     }
 
     /** Steps whose COMMIT was acknowledged by the database. */
     public List<StepResult> committed() {
-        return List.copyOf(committed);
+        return commits.committed();
     }
 
     /**
@@ -233,7 +222,7 @@ public final class StepRunner {
      * only the version table can tell (see {@code OutcomeReadBack}).
      */
     public List<StepResult> unacknowledged() {
-        return List.copyOf(unacknowledged);
+        return commits.unacknowledged();
     }
 
     /**
@@ -242,7 +231,7 @@ public final class StepRunner {
      * {@link #unacknowledged()} in run order; only the version table can tell whether they survive.
      */
     public List<StepResult> unsecured() {
-        return List.copyOf(unsecured);
+        return commits.unsecured();
     }
 
     /** Runs one step; a failure outside its statements (version or history rows, commit) is reported on it too. */
@@ -286,7 +275,7 @@ public final class StepRunner {
         for (String sql : bookkeeping(step, false)) {
             session.execute(sql);
         }
-        pending.add(result(step, start));
+        commits.pending(result(step, start));
         return null;
     }
 
@@ -308,12 +297,12 @@ public final class StepRunner {
         } catch (PipelineException e) {
             int index = e.failedIndex() - first;
             if (e.failedIndex() < 0) {
-                pending.add(result(step, start)); // BEGIN, COMMIT or a lost connection: only the table can tell
+                commits.pending(result(step, start)); // BEGIN, COMMIT or a lost connection: only the table can tell
             }
             return e.failedIndex() >= 0 && index < step.statements().size() ? statementError(step, index, e)
                     : guard.failure(step.revision(), null, null, e);
         }
-        pending.add(result(step, start));
+        commits.pending(result(step, start));
         acknowledged(asynchronous);
         return null;
     }
@@ -358,7 +347,7 @@ public final class StepRunner {
         if (last && !perRun) {
             bookkeeping.addAll(closing);
         }
-        pending.add(result(step, start));
+        commits.pending(result(step, start));
         session.begin();
         session.commit(bookkeeping);
         acknowledged(false);
@@ -451,20 +440,14 @@ public final class StepRunner {
 
     /** The pending steps' COMMIT was acknowledged; a synchronous one also made every earlier commit durable. */
     private void acknowledged(boolean asynchronous) {
-        if (asynchronous) {
-            notDurable.addAll(pending);
-        } else {
-            notDurable.clear();
-        }
-        committed.addAll(pending);
-        pending.clear();
+        commits.acknowledged(asynchronous);
     }
 
     /** Rolls back a failed attempt that is about to run again: its steps are known not to have committed. */
     private boolean discardOpenTransaction() {
         try {
             session.rollback();
-            pending.clear();
+            commits.discarded();
             return true;
         } catch (SQLException e) {
             return false;
@@ -474,8 +457,7 @@ public final class StepRunner {
     /** Ends a failed run's transaction; its steps move from pending to {@link #unacknowledged}. */
     private void abandonOpenTransaction() {
         rollbackQuietly();
-        unacknowledged.addAll(pending);
-        pending.clear();
+        commits.abandoned();
     }
 
     private void rollbackQuietly() {
