@@ -19,6 +19,9 @@ public final class Registry {
     private final Map<String, Object> sections;
     private final List<ConfigWarning> warnings;
     private final TenantLister lister;
+    /** {@link ClusterSection}, the {@link ConfigException} parsing it raised, or {@code null} (no [cluster]). */
+    private Object cluster;
+    private Map<String, String> zones = Map.of();
 
     Registry(Path file, int concurrency, Map<String, Object> sections, List<ConfigWarning> warnings,
              TenantDiscovery discovery) {
@@ -36,6 +39,34 @@ public final class Registry {
      */
     public static Registry load(Path file) {
         return new RegistryLoader().load(file);
+    }
+
+    Registry withCluster(Object clusterSection, Map<String, String> sectionZones) {
+        this.cluster = clusterSection;
+        this.zones = Map.copyOf(sectionZones);
+        return this;
+    }
+
+    /**
+     * The {@code [cluster]} section (issue 12); read only by {@code drover agent} and {@code --cluster}.
+     *
+     * @throws ConfigException if there is no {@code [cluster]} section, or it is invalid (e.g. its key names an
+     *                         unset environment variable)
+     */
+    public ClusterSection cluster() {
+        if (cluster == null) {
+            throw new ConfigException(file + ": there is no [cluster] section; add one with 'name', 'members', 'port'"
+                    + " and 'key' to run agents or --cluster");
+        }
+        if (cluster instanceof ConfigException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        return (ClusterSection) cluster;
+    }
+
+    /** The {@code zone} of database section {@code name}, or {@code null} when any agent may run its targets. */
+    public String zone(String name) {
+        return zones.get(name);
     }
 
     /** @return the absolute path of the INI file */

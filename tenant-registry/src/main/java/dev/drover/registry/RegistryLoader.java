@@ -21,6 +21,7 @@ public final class RegistryLoader {
 
     static final String DROVER = "drover";
     static final String DEFAULT = "DEFAULT";
+    static final String CLUSTER = "cluster";
 
     private Map<String, String> env = System.getenv();
     private TenantDiscovery discovery;
@@ -79,7 +80,38 @@ public final class RegistryLoader {
         int concurrency = drover.integer("concurrency", 8, 1);
         TenantDiscovery effective = discovery != null ? discovery
                 : new CachingTenantDiscovery(new JdbcTenantDiscovery(), Duration.ofMinutes(5));
-        return new Registry(ini.file(), concurrency, sections, warnings, effective);
+        Map<String, String> zones = new LinkedHashMap<>();
+        for (String name : names) {
+            List<String> chain = name.equals(DROVER) ? List.of(DROVER, DEFAULT) : List.of(name, DEFAULT, DROVER);
+            String zone = new SettingLookup(ini, name, chain, interpolator).string("zone");
+            if (zone != null) {
+                zones.put(name, zone);
+            }
+        }
+        return new Registry(ini.file(), concurrency, sections, warnings, effective)
+                .withCluster(cluster(ini, interpolator, warnings), zones);
+    }
+
+    /**
+     * The {@code [cluster]} section, or the error parsing it raised (an unset {@code ${env:...}} key must not
+     * break a local run, which never reads it), or {@code null} when there is none.
+     */
+    private static Object cluster(IniFile ini, Interpolator interpolator, List<ConfigWarning> warnings) {
+        if (!ini.hasSection(CLUSTER)) {
+            return null;
+        }
+        for (IniFile.Entry entry : ini.entries(CLUSTER)) {
+            if (!ClusterSection.KEYS.contains(entry.key())) {
+                warnings.add(new ConfigWarning(ini.location(entry.line()), "unknown key '" + entry.key()
+                        + "' in [cluster] is ignored; use one of " + new java.util.TreeSet<>(ClusterSection.KEYS)));
+            }
+        }
+        try {
+            return ClusterSection.parse(new SettingLookup(ini, CLUSTER, List.of(CLUSTER), interpolator),
+                    ini.location(ini.sectionLine(CLUSTER)));
+        } catch (ConfigException e) {
+            return e;
+        }
     }
 
     private static List<String> databaseNames(IniFile ini, SettingLookup drover) {
@@ -127,6 +159,6 @@ public final class RegistryLoader {
     private static boolean isLogging(String section) {
         return section.equals("loggers") || section.equals("handlers") || section.equals("formatters")
                 || section.startsWith("logger_") || section.startsWith("handler_") || section.startsWith("formatter_")
-                || section.equals("alembic");
+                || section.equals("alembic") || section.equals(CLUSTER);
     }
 }

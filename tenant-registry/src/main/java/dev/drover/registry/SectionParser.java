@@ -17,7 +17,7 @@ final class SectionParser {
             "version_table_schema", "history_table", "tenants", "search_path", "two_phase",
             "max_connections", "transaction_per_migration", "create_schema", "strategy", "lock_wait",
             "discovery_url", "fleet_ledger", "lock_timeout", "lock_retries", "statement_timeout", "throttle_query",
-            "throttle_max", "throttle_wait", "max_replication_lag");
+            "throttle_max", "throttle_wait", "max_replication_lag", "zone");
     /** Keys read only in [drover]. */
     static final Set<String> DROVER_KEYS = Set.of("databases", "concurrency");
 
