@@ -31,9 +31,12 @@ public final class RunRenderer {
         int width = targets.stream().mapToInt(t -> t.key().length()).max().orElse(0);
         int statusWidth = Math.max(9, targets.stream().mapToInt(t -> t.status().length()).max().orElse(0));
         boolean repair = "repair".equals(report.command());
+        // a cluster run names the node of each target in a column of its own; a local run has none
+        int nodeWidth = targets.stream().mapToInt(t -> t.node() == null ? 0 : t.node().length()).max().orElse(0);
         for (RunReport.Target target : targets) {
+            String node = nodeWidth == 0 ? "" : pad(target.node() == null ? "-" : target.node(), nodeWidth) + "  ";
             out.println(pad(target.key(), width) + "  " + pad(TextSummary.spelled(target.status()), statusWidth) + "  "
-                    + (repair ? accepted(target) : movement(target)));
+                    + node + (repair ? accepted(target) : movement(target)));
             if (verbose && !repair) {
                 target.steps().forEach(step -> out.println("    " + step.direction() + " " + step.revision()
                         + " (" + step.statements() + " statement(s), " + step.durationMs() + " ms)"));

@@ -1,5 +1,6 @@
 package dev.drover.orchestrator.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.List;
@@ -9,17 +10,33 @@ import java.util.List;
  * build it with {@link RunReports#from}, write it with {@link ReportJson}, summarise it with {@link TextSummary}.
  */
 @JsonPropertyOrder({"schemaVersion", "runId", "command", "destination", "startedAt", "finishedAt", "durationMs",
-        "summary", "throttles", "targets"})
+        "summary", "throttles", "reassigned", "targets"})
 public record RunReport(int schemaVersion, String runId, String command, String destination, Instant startedAt,
-        Instant finishedAt, long durationMs, Summary summary, List<Throttle> throttles, List<Target> targets) {
+        Instant finishedAt, long durationMs, Summary summary, List<Throttle> throttles,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reassignment> reassigned, List<Target> targets) {
 
     /** The report format version written by this code. */
     public static final int SCHEMA_VERSION = 1;
 
     public RunReport {
         throttles = throttles == null ? List.of() : List.copyOf(throttles);
+        reassigned = reassigned == null ? List.of() : List.copyOf(reassigned);
         targets = List.copyOf(targets);
     }
+
+    /** A report of a local run: no target was reassigned. */
+    public RunReport(int schemaVersion, String runId, String command, String destination, Instant startedAt,
+            Instant finishedAt, long durationMs, Summary summary, List<Throttle> throttles, List<Target> targets) {
+        this(schemaVersion, runId, command, destination, startedAt, finishedAt, durationMs, summary, throttles, null,
+                targets);
+    }
+
+    /**
+     * A cluster run's target whose agent was lost while it ran it ({@code --cluster}, issue 12): it went back
+     * to the queue and ran again on {@code to} (or failed when no live agent served its zone: {@code to} null).
+     */
+    @JsonPropertyOrder({"key", "from", "to"})
+    public record Reassignment(String key, String from, String to) {}
 
     /** Counts by status; {@code targets} is their sum. */
     @JsonPropertyOrder({"targets", "succeeded", "unchanged", "failed", "lockTimeout", "throttled", "skipped",
@@ -42,17 +59,26 @@ public record RunReport(int schemaVersion, String runId, String command, String 
      *                 {@code skipped}, {@code cancelled}, {@code in_doubt}
      * @param throttleWaitMs how long it waited between revisions for its server's throttle
      * @param twoPhase two-phase commit details, or {@code null}
+     * @param node     the cluster node that ran it ({@code --cluster}); absent from a local run's report
      */
     @JsonPropertyOrder({"key", "database", "tenant", "schema", "url", "status", "from", "to", "durationMs",
-            "throttleWaitMs", "steps", "error", "twoPhase"})
+            "throttleWaitMs", "steps", "error", "twoPhase", "node"})
     public record Target(String key, String database, String tenant, String schema, String url, String status,
             List<String> from, List<String> to, long durationMs, long throttleWaitMs, List<Step> steps, Error error,
-            java.util.Map<String, Object> twoPhase) {
+            java.util.Map<String, Object> twoPhase, @JsonInclude(JsonInclude.Include.NON_NULL) String node) {
 
         public Target {
             from = List.copyOf(from);
             to = List.copyOf(to);
             steps = List.copyOf(steps);
+        }
+
+        /** A target of a local run (no {@code node}). */
+        public Target(String key, String database, String tenant, String schema, String url, String status,
+                List<String> from, List<String> to, long durationMs, long throttleWaitMs, List<Step> steps,
+                Error error, java.util.Map<String, Object> twoPhase) {
+            this(key, database, tenant, schema, url, status, from, to, durationMs, throttleWaitMs, steps, error,
+                    twoPhase, null);
         }
     }
 

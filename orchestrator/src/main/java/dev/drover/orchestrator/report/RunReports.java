@@ -12,6 +12,11 @@ public final class RunReports {
     private RunReports() {}
 
     public static RunReport from(FleetResult result) {
+        return from(result, Placement.LOCAL);
+    }
+
+    /** The report of a run whose targets {@code placement} placed on cluster nodes ({@code --cluster}). */
+    public static RunReport from(FleetResult result, Placement placement) {
         RunReport.Summary summary = new RunReport.Summary(result.outcomes().size(),
                 result.count(OutcomeStatus.SUCCEEDED), result.count(OutcomeStatus.UNCHANGED),
                 result.count(OutcomeStatus.FAILED), result.count(OutcomeStatus.LOCK_TIMEOUT),
@@ -20,17 +25,17 @@ public final class RunReports {
         return new RunReport(RunReport.SCHEMA_VERSION, result.runId(), result.command(), result.destination(),
                 result.startedAt(), result.finishedAt(), result.durationMs(), summary,
                 result.throttles().stream().map(t -> new RunReport.Throttle(t.server(), t.pauses(), t.pausedMs(),
-                        t.reason(), t.gaveUp())).toList(),
-                result.outcomes().stream().map(RunReports::target).toList());
+                        t.reason(), t.gaveUp())).toList(), placement.reassigned(),
+                result.outcomes().stream().map(o -> target(o, placement.nodes().get(o.key()))).toList());
     }
 
-    private static RunReport.Target target(TargetOutcome outcome) {
+    private static RunReport.Target target(TargetOutcome outcome, String node) {
         var fleetTarget = outcome.target();
         var target = fleetTarget.target();
         return new RunReport.Target(outcome.key(), fleetTarget.section(), fleetTarget.tenant(), target.tenantSchema(),
                 target.databaseAddress(), outcome.status().label(), outcome.from(), outcome.to(), outcome.durationMs(),
                 outcome.throttleWaitMs(), outcome.steps().stream().map(RunReports::step).toList(), error(outcome.error()),
-                outcome.twoPhase());
+                outcome.twoPhase(), node);
     }
 
     private static RunReport.Step step(StepResult step) {

@@ -42,6 +42,11 @@ public final class TextSummary {
                     + seconds(t.pausedMs()) + " in all" + (t.reason() == null ? "" : " (last: " + t.reason() + ")")
                     + (t.gaveUp() ? "; gave up: its remaining targets are throttled" : "")));
         }
+        if (!report.reassigned().isEmpty()) {
+            lines.add("reassigned (their node was lost):");
+            report.reassigned().forEach(r -> lines.add("  " + r.key() + "  " + r.from() + " -> "
+                    + (r.to() == null ? "no live agent of its zone" : r.to())));
+        }
         List<RunReport.Target> failures = report.targets().stream()
                 .filter(t -> FAILURES.contains(t.status())).toList();
         if (!failures.isEmpty()) {
