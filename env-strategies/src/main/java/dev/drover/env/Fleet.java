@@ -14,6 +14,7 @@ import dev.drover.orchestrator.fleet.RuntimeStateReader;
 import dev.drover.orchestrator.fleet.RuntimeThrottleProbe;
 import dev.drover.orchestrator.fleet.Throttle;
 import dev.drover.orchestrator.fleet.StateReader;
+import dev.drover.orchestrator.fleet.TargetExecutor;
 import dev.drover.orchestrator.fleet.TargetOutcome;
 import dev.drover.orchestrator.fleet.TargetView;
 import dev.drover.orchestrator.graph.MigrationStep;
@@ -64,6 +65,8 @@ public final class Fleet implements AutoCloseable {
     private Path journalDirectory = TwoPhaseJournal.defaultDirectory();
     private OwnedRuntime runtime;
     private StateReader states;
+    /** Where the targets run instead of here ({@code --cluster}: on agents), or {@code null} for a local run. */
+    private TargetExecutor remote;
 
     private Fleet(List<FleetTarget> targets, Map<String, RegistryTarget> registry,
             Map<String, EnvironmentStrategy> strategies, String runId, List<String> warnings) {
@@ -198,6 +201,11 @@ public final class Fleet implements AutoCloseable {
         boolean migrates = operation instanceof FleetOperation.Upgrade || operation instanceof FleetOperation.Downgrade;
         for (FleetTarget target : targets) {
             (migrates && registry.get(target.key()).twoPhase() ? twoPhase : ordinary).add(target);
+        }
+        if (remote != null && !twoPhase.isEmpty()) {
+            throw new ConfigException("section '" + twoPhase.get(0).section() + "' has two_phase = true, and two-phase"
+                    + " groups do not run on a cluster yet; nothing was changed; run it without --cluster"
+                    + " (or select other sections with --name)");
         }
         WholeRunProgress progress = new WholeRunProgress(listener, targets.size(), System::nanoTime);
         TwoPhaseGroups.Run groups = twoPhase.isEmpty()
@@ -415,8 +423,30 @@ public final class Fleet implements AutoCloseable {
 
     /** @param states the fleet's bulk read, shared with the pre-run checks */
     private FleetRunner runner(StateReader states) {
-        return new FleetRunner(new StrategyExecutor(runtime().runtime(), strategies), states, Clock.systemUTC(),
-                System::nanoTime).withThrottleProbe(new RuntimeThrottleProbe(runtime().runtime()));
+        if (remote != null) {
+            // Every target goes to its agent, so each names the node that decided it; the agents' databases
+            // are theirs to probe, so no throttle is measured from here.
+            return new FleetRunner(remote, StateReader.NONE, Clock.systemUTC(), System::nanoTime);
+        }
+        return new FleetRunner(executor(), states, Clock.systemUTC(), System::nanoTime)
+                .withThrottleProbe(new RuntimeThrottleProbe(runtime().runtime()));
+    }
+
+    /**
+     * The engine a local run moves one target with (its section's strategy reviewing the plan under the target
+     * lock): what a cluster agent runs the targets it is given with.
+     */
+    public TargetExecutor executor() {
+        return new StrategyExecutor(runtime().runtime(), strategies);
+    }
+
+    /**
+     * Runs the targets of {@link #run} through {@code executor} instead of this process ({@code --cluster}: the
+     * same rollout, each target on an agent). Two-phase groups are not run remotely.
+     */
+    public Fleet runningOn(TargetExecutor executor) {
+        this.remote = executor;
+        return this;
     }
 
     private OwnedRuntime runtime() {
