@@ -1,0 +1,104 @@
+package dev.drover.cluster;
+
+import dev.drover.orchestrator.fleet.TargetExecutor;
+import dev.drover.orchestrator.report.Placement;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * {@code --cluster}: this command joins the cluster as a lite member (it stores no data and runs no target),
+ * finds the agents that hold the key (a sealed challenge only they can answer), and offers the rollout an
+ * {@link #executor()} that runs each target on an agent of its zone.
+ */
+public final class Coordinator implements AutoCloseable {
+
+    private final ClusterNode node;
+    private final AgentDispatcher dispatcher;
+    private final Clock clock;
+
+    private Coordinator(ClusterNode node, AgentDispatcher dispatcher, Clock clock) {
+        this.node = node;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    /**
+     * Joins, then waits {@code discovery} for agents to answer.
+     *
+     * @param zoneOfSection the {@code zone} of a database section, or {@code null} when any agent may run it
+     * @throws IllegalStateException when the node cannot join
+     */
+    public static Coordinator join(NodeSettings settings, Function<String, String> zoneOfSection, Duration discovery) {
+        ClusterNode node = ClusterNode.join(settings, true);
+        Clock clock = Clock.systemUTC();
+        Coordinator coordinator = new Coordinator(node, new AgentDispatcher(node, zoneOfSection, clock), clock);
+        node.onMemberLost(coordinator.dispatcher::memberLost);
+        coordinator.discover(discovery);
+        return coordinator;
+    }
+
+    private void discover(Duration discovery) {
+        String nonce = UUID.randomUUID().toString();
+        String replyTo = node.address("coordinator." + node.nodeId());
+        MessageConsumer<String> hellos = node.vertx().eventBus().consumer(replyTo,
+                m -> accept(m.body(), nonce));
+        MessageConsumer<String> announcements = node.vertx().eventBus().consumer(node.address("announce"),
+                m -> accept(m.body(), null));
+        try {
+            hellos.completion().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            announcements.completion().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            node.vertx().eventBus().publish(node.address("discover"),
+                    node.seal.seal(Wire.json(new Wire.Challenge(nonce, replyTo, clock.millis()))));
+            Thread.sleep(discovery.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not listen on the event bus: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An agent's hello counts when it opens with the key, answers our challenge (or is a fresh announcement)
+     * and comes from a current member.
+     */
+    private void accept(String body, String nonce) {
+        Wire.Hello hello;
+        try {
+            hello = Wire.read(node.seal.open(body), Wire.Hello.class);
+        } catch (RuntimeException e) {
+            return; // a node without the key gets no work
+        }
+        boolean answers = nonce != null ? nonce.equals(hello.nonce())
+                : hello.nonce() == null && Math.abs(clock.millis() - hello.issuedAt()) < Agent.FRESH.toMillis();
+        Set<String> members = node.memberIds();
+        if (answers && members.contains(hello.nodeId())) {
+            dispatcher.agentJoined(new AgentDispatcher.AgentEntry(hello.node(), hello.nodeId(), hello.zones()));
+        }
+    }
+
+    /** The agents found so far: name and zones (empty: every zone). */
+    public List<String> agents() {
+        return dispatcher.agents().stream().map(a -> a.node() + (a.zones().isEmpty() ? "" : " " + a.zones())).toList();
+    }
+
+    /** Runs each target it is given on an agent of the target's zone. */
+    public TargetExecutor executor() {
+        return dispatcher;
+    }
+
+    /** Where the targets ran and which were reassigned, for the report. */
+    public Placement placement() {
+        return dispatcher.placement();
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+}
