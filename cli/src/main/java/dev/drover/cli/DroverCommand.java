@@ -1,5 +1,6 @@
 package dev.drover.cli;
 
+import dev.drover.cli.command.AgentCommand;
 import dev.drover.cli.command.BranchesCommand;
 import dev.drover.cli.command.CheckCommand;
 import dev.drover.cli.command.CurrentCommand;
@@ -53,6 +54,7 @@ import picocli.CommandLine.Spec;
             CheckCommand.class,
             RepairCommand.class,
             RecoverCommand.class,
+            AgentCommand.class,
         },
         footer = {"", "Run 'drover COMMAND --help' for a command's options."})
 public final class DroverCommand implements Runnable {

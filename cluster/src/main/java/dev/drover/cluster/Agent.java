@@ -1,6 +1,7 @@
 package dev.drover.cluster;
 
 import dev.drover.orchestrator.fleet.FleetTarget;
+import dev.drover.orchestrator.fleet.TargetState;
 import dev.drover.orchestrator.runtime.RunOptions;
 import dev.drover.orchestrator.runtime.StepError;
 import dev.drover.orchestrator.runtime.TargetResult;
@@ -54,7 +55,9 @@ public final class Agent implements AutoCloseable {
     private void listen() {
         MessageConsumer<String> discover = node.vertx().eventBus().consumer(node.address("discover"), this::challenged);
         MessageConsumer<String> work = node.vertx().eventBus().consumer(workAddress(node), this::task);
+        MessageConsumer<String> reads = node.vertx().eventBus().consumer(workAddress(node) + ".read", this::read);
         try {
+            reads.completion().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             discover.completion().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             work.completion().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -118,6 +121,55 @@ public final class Agent implements AutoCloseable {
                 });
     }
 
+    /** Reads the states of the targets asked for; one that cannot be found here is reported as failed. */
+    private void read(Message<String> message) {
+        Wire.Read read;
+        try {
+            read = Wire.read(node.seal.open(message.body()), Wire.Read.class);
+        } catch (RuntimeException e) {
+            message.fail(401, "refused: the read did not open with this agent's cluster key");
+            return;
+        }
+        if (Math.abs(clock.millis() - read.issuedAt()) > FRESH.toMillis()) {
+            message.fail(401, "refused: the read is older than " + FRESH.toMinutes() + " minutes (replayed?)");
+            return;
+        }
+        node.vertx().<java.util.Map<String, TargetState>>executeBlocking(() -> readStates(read), false)
+                .onComplete(done -> {
+                    java.util.Map<String, TargetState> states = done.succeeded() ? done.result()
+                            : failedStates(read, "agent '" + node.settings().nodeName() + "' could not read: "
+                                    + done.cause().getMessage());
+                    message.reply(node.seal.seal(Wire.json(new Wire.States(read.taskId(), node.settings().nodeName(),
+                            states))));
+                });
+    }
+
+    private java.util.Map<String, TargetState> readStates(Wire.Read read) throws Exception {
+        java.util.Map<String, TargetState> states = new java.util.LinkedHashMap<>();
+        List<FleetTarget> found = new java.util.ArrayList<>();
+        for (Wire.Entry entry : read.targets()) {
+            try {
+                found.add(SessionKeepalive.of(fleet.target(entry.section(), entry.tenant())));
+            } catch (RuntimeException e) {
+                states.put(entry.key(), TargetState.failed("agent '" + node.settings().nodeName() + "': "
+                        + e.getMessage()));
+            }
+        }
+        java.util.Map<String, TargetState> readHere = fleet.reader().read(found).toCompletableFuture()
+                .get(10, TimeUnit.MINUTES);
+        for (FleetTarget target : found) {
+            states.put(target.key(), readHere.getOrDefault(target.key(),
+                    TargetState.failed("agent '" + node.settings().nodeName() + "' could not read it")));
+        }
+        return states;
+    }
+
+    private static java.util.Map<String, TargetState> failedStates(Wire.Read read, String why) {
+        java.util.Map<String, TargetState> states = new java.util.LinkedHashMap<>();
+        read.targets().forEach(e -> states.put(e.key(), TargetState.failed(why)));
+        return states;
+    }
+
     private CompletionStage<TargetResult> run(Wire.Task task, FleetTarget target) {
         String zone = fleet.zone(task.section());
         if (!node.settings().serves(zone)) {
@@ -131,7 +183,7 @@ public final class Agent implements AutoCloseable {
                     + "' refuses '" + task.key() + "': " + difference + "; deploy the same scripts on every node"
                     + " and run the command again"));
         }
-        return fleet.execute(target, task.operation(), new RunOptions(task.runId()));
+        return fleet.execute(SessionKeepalive.of(target), task.operation(), new RunOptions(task.runId()));
     }
 
     private String refusal(Wire.Task task, Throwable error) {

@@ -1,6 +1,7 @@
 package dev.drover.cluster;
 
 import dev.drover.orchestrator.fleet.FleetTarget;
+import dev.drover.orchestrator.fleet.StateReader;
 import dev.drover.orchestrator.fleet.TargetExecutor;
 
 /**
@@ -16,6 +17,9 @@ public interface AgentFleet extends TargetExecutor {
      * @throws RuntimeException with a message naming the section and tenant when this node does not know it
      */
     FleetTarget target(String section, String tenant);
+
+    /** Reads targets' version and history tables without locks, as a local {@code drover status} does. */
+    StateReader reader();
 
     /** The {@code zone} of {@code section} in this node's configuration, or {@code null}. */
     String zone(String section);

@@ -1,5 +1,6 @@
 package dev.drover.cluster;
 
+import dev.drover.orchestrator.fleet.StateReader;
 import dev.drover.orchestrator.fleet.TargetExecutor;
 import dev.drover.orchestrator.report.Placement;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -21,11 +22,14 @@ public final class Coordinator implements AutoCloseable {
     private final ClusterNode node;
     private final AgentDispatcher dispatcher;
     private final Clock clock;
+    private final Function<String, String> zoneOfSection;
 
-    private Coordinator(ClusterNode node, AgentDispatcher dispatcher, Clock clock) {
+    private Coordinator(ClusterNode node, AgentDispatcher dispatcher, Clock clock,
+            Function<String, String> zoneOfSection) {
         this.node = node;
         this.dispatcher = dispatcher;
         this.clock = clock;
+        this.zoneOfSection = zoneOfSection;
     }
 
     /**
@@ -37,7 +41,8 @@ public final class Coordinator implements AutoCloseable {
     public static Coordinator join(NodeSettings settings, Function<String, String> zoneOfSection, Duration discovery) {
         ClusterNode node = ClusterNode.join(settings, true);
         Clock clock = Clock.systemUTC();
-        Coordinator coordinator = new Coordinator(node, new AgentDispatcher(node, zoneOfSection, clock), clock);
+        Coordinator coordinator = new Coordinator(node, new AgentDispatcher(node, zoneOfSection, clock), clock,
+                zoneOfSection);
         node.onMemberLost(coordinator.dispatcher::memberLost);
         coordinator.discover(discovery);
         return coordinator;
@@ -90,6 +95,11 @@ public final class Coordinator implements AutoCloseable {
     /** Runs each target it is given on an agent of the target's zone. */
     public TargetExecutor executor() {
         return dispatcher;
+    }
+
+    /** Reads targets' states through agents of their zones (the coordinator opens no database connection). */
+    public StateReader reader() {
+        return new AgentStateReader(node, dispatcher, zoneOfSection, clock);
     }
 
     /** Where the targets ran and which were reassigned, for the report. */

@@ -36,8 +36,11 @@ final class HazelcastSetup {
         config.getJetConfig().setEnabled(false);
 
         NetworkConfig network = config.getNetworkConfig();
-        network.setPort(settings.port()).setPortAutoIncrement(false);
-        network.setPublicAddress(settings.host() + ":" + settings.port());
+        // A coordinator may share a machine with an agent: it takes the first free port from 'port' on.
+        network.setPort(settings.port()).setPortAutoIncrement(lite).setPortCount(100);
+        if (!lite) {
+            network.setPublicAddress(settings.host() + ":" + settings.port());
+        }
         network.getInterfaces().setEnabled(true).addInterface(settings.host());
         network.getRestApiConfig().setEnabled(false);
         JoinConfig join = network.getJoin();

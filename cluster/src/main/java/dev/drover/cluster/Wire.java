@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.drover.orchestrator.fleet.FleetOperation;
+import dev.drover.orchestrator.fleet.TargetState;
 import dev.drover.orchestrator.runtime.TargetResult;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,15 @@ final class Wire {
             return operation instanceof FleetOperation.Stamp stamp && stamp.purge();
         }
     }
+
+    /** A target named without its connection: the agent finds that in its own configuration. */
+    record Entry(String section, String tenant, String key) {}
+
+    /** Read these targets' states (for {@code status}, {@code current}, {@code check} and the pre-run checks). */
+    record Read(long taskId, long issuedAt, List<Entry> targets) {}
+
+    /** The states an agent read, by target key. */
+    record States(long taskId, String node, Map<String, TargetState> states) {}
 
     /** What an agent did with a {@link Task}. */
     record Done(long taskId, String node, TargetResult result) {}

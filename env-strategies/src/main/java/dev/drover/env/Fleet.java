@@ -67,6 +67,7 @@ public final class Fleet implements AutoCloseable {
     private StateReader states;
     /** Where the targets run instead of here ({@code --cluster}: on agents), or {@code null} for a local run. */
     private TargetExecutor remote;
+    private StateReader remoteReader;
 
     private Fleet(List<FleetTarget> targets, Map<String, RegistryTarget> registry,
             Map<String, EnvironmentStrategy> strategies, String runId, List<String> warnings) {
@@ -311,9 +312,24 @@ public final class Fleet implements AutoCloseable {
      */
     private StateReader states() {
         if (states == null) {
-            states = StateReader.once(new RuntimeStateReader(runtime().runtime()));
+            states = StateReader.once(remoteReader != null ? remoteReader : reader());
         }
         return states;
+    }
+
+    /** Reads targets' version and history tables without locks, with this process's connections. */
+    public StateReader reader() {
+        return new RuntimeStateReader(runtime().runtime());
+    }
+
+    /**
+     * Reads the fleet through {@code reader} instead of this process's connections ({@code --cluster}: through
+     * agents), for {@link #status()}, lint and the checks before a run.
+     */
+    public Fleet readingThrough(StateReader reader) {
+        this.remoteReader = reader;
+        this.states = null;
+        return this;
     }
 
     /**

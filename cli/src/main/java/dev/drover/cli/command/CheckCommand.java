@@ -1,5 +1,6 @@
 package dev.drover.cli.command;
 
+import dev.drover.cli.CliException;
 import dev.drover.cli.DroverCommand;
 import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
@@ -26,6 +27,9 @@ public final class CheckCommand implements Callable<Integer> {
     DroverCommand drover;
 
     @Mixin
+    ClusterOption cluster = new ClusterOption();
+
+    @Mixin
     ShardOption shard;
 
     @Option(names = "--deep", description = "Read every target's own version and history tables instead of the"
@@ -34,7 +38,12 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Fleet fleet = TargetSelection.fleet(drover, shard.shard, null)) {
+        if (deep && cluster.cluster) {
+            throw CliException.usage("check --deep reads the tables with this machine's connections and --cluster"
+                    + " reads through agents; drop one of them");
+        }
+        try (Fleet fleet = TargetSelection.fleet(drover, shard.shard, null);
+                ClusterOption.Attached clustered = cluster.attach(drover, fleet)) {
             FleetInspector.DeepStatus deepStatus = deep ? fleet.deepStatus() : null;
             FleetStatus status = deep ? deepStatus.status() : fleet.status();
             List<String> disagreements = deep ? deepStatus.ledgerDisagreements() : List.of();

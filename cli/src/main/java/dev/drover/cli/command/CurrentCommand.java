@@ -8,6 +8,7 @@ import dev.drover.env.Fleet;
 import dev.drover.orchestrator.fleet.FleetStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code drover current}: each target's current revision(s), as Alembic's {@code current} prints them. */
@@ -19,9 +20,13 @@ public final class CurrentCommand implements Callable<Integer> {
     @ParentCommand
     DroverCommand drover;
 
+    @Mixin
+    ClusterOption cluster = new ClusterOption();
+
     @Override
     public Integer call() {
-        try (Fleet fleet = TargetSelection.fleet(drover, null, null)) {
+        try (Fleet fleet = TargetSelection.fleet(drover, null, null);
+                ClusterOption.Attached clustered = cluster.attach(drover, fleet)) {
             FleetStatus status = fleet.status();
             if (drover.options().format() == GlobalOptions.OutputFormat.json) {
                 drover.environment().out().println(StatusRenderer.currentJson(status));

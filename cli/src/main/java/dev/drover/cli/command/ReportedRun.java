@@ -13,7 +13,9 @@ import dev.drover.orchestrator.fleet.RolloutPolicy;
 import dev.drover.orchestrator.report.ReportJson;
 import dev.drover.orchestrator.report.RunReport;
 import dev.drover.orchestrator.report.RunReports;
+import dev.drover.orchestrator.report.Placement;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * A fleet run as every fleet command shows it: the progress line on stderr, Ctrl-C cancelling
@@ -25,6 +27,12 @@ final class ReportedRun {
 
     /** Runs {@code operation} on {@code fleet} under {@code policy} and returns the exit code of the result. */
     static int run(DroverCommand drover, Fleet fleet, FleetOperation operation, RolloutPolicy policy, Path report) {
+        return run(drover, fleet, operation, policy, report, () -> Placement.LOCAL);
+    }
+
+    /** As above; {@code placement} names the node of each target of a cluster run ({@code --cluster}). */
+    static int run(DroverCommand drover, Fleet fleet, FleetOperation operation, RolloutPolicy policy, Path report,
+            Supplier<Placement> placement) {
         GlobalOptions options = drover.options();
         Cancellation cancellation = new Cancellation();
         ProgressLine progress = new ProgressLine(drover.environment().err(), drover.environment().terminal(),
@@ -34,7 +42,7 @@ final class ReportedRun {
         try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation)) {
             result = fleet.run(operation, policy, listener, cancellation);
             progress.close();
-            RunReport runReport = RunReports.from(result);
+            RunReport runReport = RunReports.from(result, placement.get());
             if (report != null) {
                 ReportJson.write(runReport, drover.environment().cwd().resolve(report));
             }

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of {@code upgrade}, {@code downgrade} and {@code stamp}, and how a run is carried out. */
@@ -72,6 +73,9 @@ final class RunOptionsMixin {
     @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON run report to FILE.")
     Path report;
 
+    @Mixin
+    ClusterOption cluster = new ClusterOption();
+
     @Option(names = "--strict", description = "Refuse to run (exit 2, nothing changed) when 'drover lint' finds a"
             + " dangerous statement in the revisions the run would execute; without it they are warnings on stderr.")
     boolean strict;
@@ -84,7 +88,8 @@ final class RunOptionsMixin {
                     + " for the plan as a JSON report)");
         }
         try (Fleet fleet = TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait),
-                sql ? offlineTenants(drover) : null, this::limits).withJournal(RecoverCommand.journalDirectory(drover))) {
+                sql ? offlineTenants(drover) : null, this::limits).withJournal(RecoverCommand.journalDirectory(drover));
+                ClusterOption.Attached clustered = sql ? () -> { } : cluster.attach(drover, fleet)) {
             if (sql) {
                 SqlOutput.offline(drover, fleet, operation, sqlDir);
                 return 0;
@@ -94,7 +99,7 @@ final class RunOptionsMixin {
                 return DryRun.run(drover, fleet, operation, sqlDir, report);
             }
             return ReportedRun.run(drover, fleet, operation, policy(fleet, drover.workspace().registry().concurrency()),
-                    report);
+                    report, cluster::placement);
         }
     }
 

@@ -21,11 +21,15 @@ public final class StatusCommand implements Callable<Integer> {
     DroverCommand drover;
 
     @Mixin
+    ClusterOption cluster = new ClusterOption();
+
+    @Mixin
     ShardOption shard;
 
     @Override
     public Integer call() {
-        try (Fleet fleet = TargetSelection.fleet(drover, shard.shard, null)) {
+        try (Fleet fleet = TargetSelection.fleet(drover, shard.shard, null);
+                ClusterOption.Attached clustered = cluster.attach(drover, fleet)) {
             FleetStatus status = fleet.status();
             if (drover.options().format() == GlobalOptions.OutputFormat.json) {
                 drover.environment().out().println(StatusRenderer.json(status));
