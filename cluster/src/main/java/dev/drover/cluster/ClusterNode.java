@@ -44,8 +44,11 @@ final class ClusterNode implements AutoCloseable {
      */
     static ClusterNode join(NodeSettings settings, boolean lite) {
         HazelcastInstance hazelcast;
+        // Hazelcast reads its logging choice before any Config: nothing of it goes to the command's output.
+        System.setProperty("hazelcast.logging.type", "none");
         try {
-            hazelcast = Hazelcast.newHazelcastInstance(HazelcastSetup.config(settings, lite));
+            hazelcast = Hazelcast.newHazelcastInstance(HazelcastSetup.config(settings, lite,
+                    java.util.UUID.randomUUID().toString()));
         } catch (RuntimeException e) {
             throw new IllegalStateException("could not join cluster '" + settings.clusterName() + "' on "
                     + settings.host() + ":" + settings.port() + ": " + e.getMessage()
@@ -81,8 +84,8 @@ final class ClusterNode implements AutoCloseable {
 
     /** The ids of the cluster's current members. */
     Set<String> memberIds() {
-        return hazelcast.getCluster().getMembers().stream().map(m -> m.getUuid().toString())
-                .collect(Collectors.toSet());
+        return hazelcast.getCluster().getMembers().stream().map(m -> m.getAttribute(HazelcastSetup.NODE_ID))
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
     }
 
     /** Calls {@code lost} with a member's id whenever one leaves or is declared dead. */
@@ -95,7 +98,10 @@ final class ClusterNode implements AutoCloseable {
 
             @Override
             public void memberRemoved(MembershipEvent event) {
-                lost.accept(event.getMember().getUuid().toString());
+                String id = event.getMember().getAttribute(HazelcastSetup.NODE_ID);
+                if (id != null) {
+                    lost.accept(id);
+                }
             }
         });
     }

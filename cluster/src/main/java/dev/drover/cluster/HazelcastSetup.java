@@ -18,9 +18,16 @@ final class HazelcastSetup {
 
     private HazelcastSetup() {}
 
-    /** @param lite a lite member stores no partition data (the coordinator) */
-    static Config config(NodeSettings settings, boolean lite) {
+    /** The member attribute holding the Vert.x node id (what Vert.x needs of a Hazelcast instance it is given). */
+    static final String NODE_ID = "__vertx.nodeId";
+
+    /**
+     * @param lite   a lite member stores no partition data (the coordinator)
+     * @param nodeId this node's Vert.x node id, stored as a member attribute so membership events name it
+     */
+    static Config config(NodeSettings settings, boolean lite, String nodeId) {
         Config config = new Config();
+        config.getMemberAttributeConfig().setAttribute(NODE_ID, nodeId);
         config.setClusterName(settings.clusterName());
         config.setInstanceName("drover-" + settings.nodeName().replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
                 + Long.toHexString(System.nanoTime()));
