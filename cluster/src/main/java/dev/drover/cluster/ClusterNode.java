@@ -64,6 +64,11 @@ final class ClusterNode implements AutoCloseable {
             return new ClusterNode(settings, hazelcast, vertx, manager.getNodeId());
         } catch (Exception e) {
             hazelcast.shutdown();
+            if (lite && String.valueOf(e.getMessage()).contains("lite members")) {
+                throw new IllegalStateException("found no agent of cluster '" + settings.clusterName() + "' at "
+                        + settings.members() + "; start 'drover agent' on those nodes, or list running agents in"
+                        + " [cluster] members", e);
+            }
             throw new IllegalStateException("could not start the event bus of node '" + settings.nodeName() + "': "
                     + e.getMessage() + "; check that " + settings.host() + " is an address of this machine", e);
         }
