@@ -1,0 +1,251 @@
+package dev.drover.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drover.testing.Database;
+import dev.drover.testing.DatabaseExtension;
+import dev.drover.testing.DatabaseKind;
+import dev.drover.testing.TestDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 12 with real processes on 127.0.0.1: three agent JVMs in two zones (east: east-1, east-2; west: west-1)
+ * and coordinators, on a PostgreSQL fleet of 3 databases x 100 schemas, one zone per database (the third,
+ * south, has no agent of the key). Each node reads its own copy of the project (its own drover.ini).
+ */
+@ExtendWith(DatabaseExtension.class)
+class ClusterPostgresIT {
+
+    private static final int TENANTS = 100;
+    private static final String KEY = "it-secret-" + UUID.randomUUID();
+    private static final List<String> JVM = List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private final List<ChildDrover> nodes = new ArrayList<>();
+    private final String cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    private int[] ports;
+
+    @AfterEach
+    void stopNodes() throws InterruptedException {
+        for (ChildDrover node : nodes) {
+            node.kill();
+        }
+    }
+
+    @Test
+    void agentsRunTheFleetByZoneSurviveAKilledAgentRefuseWhatTheyMustAndReadLikeALocalRun(
+            @Database(DatabaseKind.POSTGRES) TestDatabase db) throws Exception {
+        String east = db.createDatabase("east");
+        String west = db.createDatabase("west");
+        String south = db.createDatabase("south");
+        for (String name : List.of(east, west, south)) {
+            createTenants(db.urlOf(name));
+        }
+        ports = new int[] {freePort(), freePort(), freePort(), freePort(), freePort()};
+        Map<String, String> urls = Map.of("east", db.urlOf(east), "west", db.urlOf(west), "south", db.urlOf(south));
+        Path coordinator = project("coordinator", urls, false);
+        ChildDrover east1 = agent("east-1", urls, ports[0], "east", KEY, false);
+        agent("east-2", urls, ports[1], "east", KEY, false);
+        agent("west-1", urls, ports[2], "west", KEY, false);
+
+        // (a) every target of the served zones at aaa001, each on an agent of its own zone
+        ChildDrover a = coordinator(coordinator, "a", "upgrade", "aaa001", "--cluster", "--name", "east", "--name", "west",
+                "--report", "a.json");
+        assertThat(a.exitCode(Duration.ofMinutes(5))).as(a.output()).isZero();
+        JsonNode reportA = JSON.readTree(coordinator.resolve("a.json").toFile());
+        assertThat(reportA.path("summary").path("succeeded").asInt()).isEqualTo(2 * TENANTS);
+        Set<String> eastNodes = new HashSet<>();
+        for (JsonNode target : reportA.path("targets")) {
+            String node = target.path("node").asText();
+            assertThat(target.path("to").get(0).asText()).isEqualTo("aaa001");
+            if (target.path("database").asText().equals("east")) {
+                assertThat(node).isIn("east-1", "east-2");
+                eastNodes.add(node);
+            } else {
+                assertThat(node).isEqualTo("west-1");
+            }
+        }
+        assertThat(eastNodes).as("both agents of zone east took work").containsExactlyInAnyOrder("east-1", "east-2");
+        assertThat(a.output()).contains("east-1").contains("west-1").doesNotContain(KEY);
+
+        // (b) kill -9 one agent of east while it runs targets: they go to east-2; every revision applied once
+        ChildDrover b = coordinator(coordinator, "b", "upgrade", "head", "--cluster", "--name", "east", "--name", "west",
+                "--report", "b.json");
+        waitFor(() -> east1.output().lines().filter(l -> l.contains("succeeded")).count() >= 2 * TENANTS / 10,
+                Duration.ofMinutes(3), "east-1 to finish some targets of the second run");
+        east1.kill();
+        assertThat(b.exitCode(Duration.ofMinutes(5))).as(b.output()).isZero();
+        JsonNode reportB = JSON.readTree(coordinator.resolve("b.json").toFile());
+        assertThat(reportB.path("summary").path("succeeded").asInt()).isEqualTo(2 * TENANTS);
+        assertThat(reportB.path("reassigned").size()).as(b.output()).isPositive();
+        for (JsonNode moved : reportB.path("reassigned")) {
+            assertThat(moved.path("from").asText()).isEqualTo("east-1");
+            assertThat(moved.path("to").asText()).isEqualTo("east-2");
+        }
+        assertThat(b.output()).contains("reassigned (their node was lost):");
+        for (String name : List.of(east, west)) {
+            assertThat(historyPerRevision(db.urlOf(name))).containsOnly(Map.entry("aaa001", 1), Map.entry("bbb002", 1));
+        }
+
+        // (c, e) zone south: only a node with the wrong key serves it; it gets no work, every target fails, exit 1
+        ChildDrover rogue = agent("rogue", urls, ports[3], "south", "not-the-key", false);
+        ChildDrover c = coordinator(coordinator, "c", "upgrade", "--cluster", "--name", "south", "--continue-on-error",
+                "--report", "c.json");
+        assertThat(c.exitCode(Duration.ofMinutes(3))).as(c.output()).isEqualTo(1);
+        JsonNode reportC = JSON.readTree(coordinator.resolve("c.json").toFile());
+        assertThat(reportC.path("summary").path("failed").asInt()).isEqualTo(TENANTS);
+        reportC.path("targets").forEach(t -> assertThat(t.path("error").path("message").asText())
+                .contains("no live agent serves zone 'south'"));
+        assertThat(rogue.output()).doesNotContain("tenant_");
+        assertThat(c.output()).doesNotContain("rogue");
+
+        // (d) an agent of south whose script of bbb002 was edited refuses, naming the revision and itself
+        agent("south-1", urls, ports[4], "south", KEY, true);
+        ChildDrover d = coordinator(coordinator, "d", "upgrade", "--cluster", "--name", "south", "--continue-on-error",
+                "--report", "d.json");
+        assertThat(d.exitCode(Duration.ofMinutes(3))).as(d.output()).isEqualTo(1);
+        JsonNode reportD = JSON.readTree(coordinator.resolve("d.json").toFile());
+        assertThat(reportD.path("summary").path("failed").asInt()).isEqualTo(TENANTS);
+        reportD.path("targets").forEach(t -> assertThat(t.path("error").path("message").asText())
+                .contains("agent 'south-1' refuses").contains("revision 'bbb002'"));
+        assertThat(historyPerRevision(db.urlOf(south))).isEmpty();
+
+        // (f) status through the agents equals the local status
+        ChildDrover local = coordinator(coordinator, "f-local", "-q", "status", "--name", "east", "--name", "west");
+        ChildDrover remote = coordinator(coordinator, "f-cluster", "-q", "status", "--cluster", "--name", "east",
+                "--name", "west");
+        assertThat(local.exitCode(Duration.ofMinutes(2))).isZero();
+        assertThat(remote.exitCode(Duration.ofMinutes(2))).as(remote.output()).isZero();
+        assertThat(remote.output()).isEqualTo(local.output()).contains("bbb002  " + 2 * TENANTS);
+    }
+
+    private ChildDrover agent(String name, Map<String, String> urls, int port, String zone, String key, boolean edited)
+            throws Exception {
+        Path dir = project(name, urls, edited);
+        ChildDrover agent = ChildDrover.start(dir, "agent", JVM, Map.of("DROVER_CLUSTER_KEY", key), "-c", "drover.ini",
+                "agent", "--port", String.valueOf(port), "--zones", zone, "--node-name", name);
+        nodes.add(agent);
+        waitFor(() -> agent.output().contains("joined cluster"), Duration.ofMinutes(2), "agent " + name + " to join");
+        return agent;
+    }
+
+    private ChildDrover coordinator(Path dir, String name, String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("-c", "drover.ini", "--no-progress"));
+        all.addAll(List.of(args));
+        ChildDrover child = ChildDrover.start(dir, name, JVM, Map.of("DROVER_CLUSTER_KEY", KEY), all.toArray(String[]::new));
+        nodes.add(child);
+        return child;
+    }
+
+    /** A node's own copy of the project: its drover.ini and scripts (optionally bbb002 edited). */
+    private Path project(String node, Map<String, String> urls, boolean editedScript) throws IOException {
+        Path dir = tmp.resolve(node);
+        Path versions = Files.createDirectories(dir.resolve("migrations/versions"));
+        StringBuilder ini = new StringBuilder("""
+                [drover]
+                databases = east, west, south
+                concurrency = 6
+
+                [cluster]
+                name = %s
+                members = 127.0.0.1:%d, 127.0.0.1:%d, 127.0.0.1:%d
+                host = 127.0.0.1
+                port = %d
+                key = ${env:DROVER_CLUSTER_KEY}
+                """.formatted(cluster, ports[0], ports[1], ports[2], ports[0]));
+        for (String zone : List.of("east", "west", "south")) {
+            ini.append("""
+
+                    [%s]
+                    url = %s
+                    tenants = query: SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant%%%%' ORDER BY 1
+                    version_locations = %%(here)s/migrations/versions
+                    zone = %s
+                    """.formatted(zone, urls.get(zone), zone));
+        }
+        Files.writeString(dir.resolve("drover.ini"), ini.toString());
+        Files.writeString(versions.resolve("aaa001_accounts.sql"), "-- revision: aaa001\n-- down_revision:\n\n"
+                + "-- drover:upgrade\nCREATE TABLE accounts (id INT PRIMARY KEY);\n\n"
+                + "-- drover:downgrade\nDROP TABLE accounts;\n");
+        Files.writeString(versions.resolve("bbb002_email.sql"), "-- revision: bbb002\n-- down_revision: aaa001\n\n"
+                + "-- drover:upgrade\nALTER TABLE accounts ADD COLUMN email TEXT" + (editedScript ? " NOT NULL" : "")
+                + ";\nSELECT pg_sleep(0.1);\n\n-- drover:downgrade\nALTER TABLE accounts DROP COLUMN email;\n");
+        return dir;
+    }
+
+    private static void createTenants(String url) throws SQLException {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 1; i <= TENANTS; i++) {
+            sql.append(String.format("CREATE SCHEMA tenant_%03d;", i));
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute(sql.toString());
+        }
+    }
+
+    /** For every tenant: how many 'done' upgrade rows each revision has; must be one each (or none at all). */
+    private static Map<String, Integer> historyPerRevision(String url) throws SQLException {
+        Map<String, Integer> seen = new java.util.TreeMap<>();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            for (int i = 1; i <= TENANTS; i++) {
+                String schema = String.format("tenant_%03d", i);
+                try (ResultSet exists = s.executeQuery("SELECT to_regclass('" + schema + ".drover_history') IS NOT NULL")) {
+                    exists.next();
+                    if (!exists.getBoolean(1)) {
+                        continue;
+                    }
+                }
+                try (ResultSet rows = s.executeQuery("SELECT revision, count(*) FROM " + schema
+                        + ".drover_history WHERE status = 'done' AND direction = 'upgrade' GROUP BY revision")) {
+                    while (rows.next()) {
+                        int count = rows.getInt(2);
+                        // one row per revision per tenant: the largest count seen over the fleet is reported
+                        seen.merge(rows.getString(1), count, Math::max);
+                    }
+                }
+            }
+        }
+        return seen;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, Duration limit, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
