@@ -88,8 +88,8 @@ public final class RegistryLoader {
                 zones.put(name, zone);
             }
         }
-        return new Registry(ini.file(), concurrency, sections, warnings, effective)
-                .withCluster(cluster(ini, interpolator, warnings), zones);
+        Object cluster = cluster(ini, interpolator, warnings);
+        return new Registry(ini.file(), concurrency, sections, warnings, effective).withCluster(cluster, zones);
     }
 
     /**
