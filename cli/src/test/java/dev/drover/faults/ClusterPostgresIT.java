@@ -145,6 +145,25 @@ class ClusterPostgresIT {
         assertThat(local.exitCode(Duration.ofMinutes(2))).isZero();
         assertThat(remote.exitCode(Duration.ofMinutes(2))).as(remote.output()).isZero();
         assertThat(remote.output()).isEqualTo(local.output()).contains("bbb002  " + 2 * TENANTS);
+
+        // (g) the other commands through the cluster: current, check, downgrade and stamp
+        ChildDrover currentLocal = coordinator(coordinator, "g-current-local", "-q", "current", "--name", "west");
+        ChildDrover current = coordinator(coordinator, "g-current", "-q", "current", "--cluster", "--name", "west");
+        assertThat(current.exitCode(Duration.ofMinutes(2))).as(current.output()).isZero();
+        assertThat(currentLocal.exitCode(Duration.ofMinutes(2))).isZero();
+        assertThat(current.output()).isEqualTo(currentLocal.output());
+        ChildDrover check = coordinator(coordinator, "g-check", "check", "--cluster", "--name", "east", "--name", "west");
+        assertThat(check.exitCode(Duration.ofMinutes(2))).as(check.output()).isZero();
+        ChildDrover down = coordinator(coordinator, "g-down", "downgrade", "aaa001", "--cluster", "--name", "west",
+                "--report", "down.json");
+        assertThat(down.exitCode(Duration.ofMinutes(3))).as(down.output()).isZero();
+        JsonNode reportDown = JSON.readTree(coordinator.resolve("down.json").toFile());
+        assertThat(reportDown.path("summary").path("succeeded").asInt()).isEqualTo(TENANTS);
+        reportDown.path("targets").forEach(t -> assertThat(t.path("node").asText()).isEqualTo("west-1"));
+        ChildDrover stamp = coordinator(coordinator, "g-stamp", "stamp", "bbb002", "--cluster", "--name", "west");
+        assertThat(stamp.exitCode(Duration.ofMinutes(3))).as(stamp.output()).isZero();
+        ChildDrover checkAgain = coordinator(coordinator, "g-check2", "check", "--cluster", "--name", "west");
+        assertThat(checkAgain.exitCode(Duration.ofMinutes(2))).as(checkAgain.output()).isZero();
     }
 
     /** How many targets an agent reported finished so far. */
