@@ -164,6 +164,24 @@ class ClusterPostgresIT {
         assertThat(stamp.exitCode(Duration.ofMinutes(3))).as(stamp.output()).isZero();
         ChildDrover checkAgain = coordinator(coordinator, "g-check2", "check", "--cluster", "--name", "west");
         assertThat(checkAgain.exitCode(Duration.ofMinutes(2))).as(checkAgain.output()).isZero();
+
+        // (h) the coordinator killed mid-run: the agent finishes what it started and takes nothing new; a rerun completes
+        ChildDrover east2 = nodes.get(1);
+        long before = finished(east2);
+        ChildDrover doomed = coordinator(coordinator, "h-killed", "downgrade", "aaa001", "--cluster", "--name", "east");
+        waitFor(() -> finished(east2) >= before + 5, Duration.ofMinutes(3), "east-2 to finish some downgrades");
+        doomed.kill();
+        Thread.sleep(3000); // longer than one target: what was in flight has finished
+        long settled = finished(east2);
+        Thread.sleep(3000);
+        assertThat(finished(east2)).as("no new work after the coordinator died").isEqualTo(settled);
+        assertThat(settled - before).isLessThan(TENANTS);
+        ChildDrover rerun = coordinator(coordinator, "h-rerun", "downgrade", "aaa001", "--cluster", "--name", "east",
+                "--report", "h.json");
+        assertThat(rerun.exitCode(Duration.ofMinutes(3))).as(rerun.output()).isZero();
+        JsonNode reportH = JSON.readTree(coordinator.resolve("h.json").toFile());
+        assertThat(reportH.path("summary").path("unchanged").asInt()).isEqualTo((int) (settled - before));
+        reportH.path("targets").forEach(t -> assertThat(t.path("to").toString()).isEqualTo("[\"aaa001\"]"));
     }
 
     /** How many targets an agent reported finished so far. */
@@ -221,7 +239,7 @@ class ClusterPostgresIT {
                 + "-- drover:downgrade\nDROP TABLE accounts;\n");
         Files.writeString(versions.resolve("bbb002_email.sql"), "-- revision: bbb002\n-- down_revision: aaa001\n\n"
                 + "-- drover:upgrade\nALTER TABLE accounts ADD COLUMN email TEXT" + (editedScript ? " NOT NULL" : "")
-                + ";\nSELECT pg_sleep(0.3);\n\n-- drover:downgrade\nALTER TABLE accounts DROP COLUMN email;\n");
+                + ";\nSELECT pg_sleep(0.3);\n\n-- drover:downgrade\nALTER TABLE accounts DROP COLUMN email;\nSELECT pg_sleep(0.3);\n");
         return dir;
     }
 
