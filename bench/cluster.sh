@@ -7,11 +7,11 @@
 #
 #   bench/cluster.sh        N=200 schemas per database (2 databases), K=5 revisions, REPS=3
 #
-# Environment (optional): N, K, REPS, WORK (default bench/work-cluster), PGHOST/PGPORT/PGUSER.
+# Environment (optional): N, K, REPS, WORK (default bench/work/cluster), PGHOST/PGPORT/PGUSER.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
-: "${N:=200}" "${K:=5}" "${REPS:=3}" "${WORK:=$here/work-cluster}"
+: "${N:=200}" "${K:=5}" "${REPS:=3}" "${WORK:=$here/work/cluster}"
 : "${PGHOST:=127.0.0.1}" "${PGPORT:=5432}" "${PGUSER:=postgres}"
 export PGHOST PGPORT PGUSER
 jar="$root/cli/target/cli-0.1.0-SNAPSHOT-all.jar"

@@ -11,8 +11,14 @@ import io.vertx.core.eventbus.MessageConsumer;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -113,7 +119,7 @@ public final class Agent implements AutoCloseable {
                 .thenCompose(target -> run(task, target))
                 .exceptionally(error -> failed(task, refusal(task, error)))
                 .thenAccept(result -> {
-                    log.println(task.key() + "  " + result.status().name().toLowerCase(java.util.Locale.ROOT)
+                    log.println(task.key() + "  " + result.status().name().toLowerCase(Locale.ROOT)
                             + "  (" + result.durationMs() + " ms)");
                     log.flush();
                     message.reply(node.seal.seal(Wire.json(new Wire.Done(task.taskId(), node.settings().nodeName(),
@@ -134,9 +140,9 @@ public final class Agent implements AutoCloseable {
             message.fail(401, "refused: the read is older than " + FRESH.toMinutes() + " minutes (replayed?)");
             return;
         }
-        node.vertx().<java.util.Map<String, TargetState>>executeBlocking(() -> readStates(read), false)
+        node.vertx().<Map<String, TargetState>>executeBlocking(() -> readStates(read), false)
                 .onComplete(done -> {
-                    java.util.Map<String, TargetState> states = done.succeeded() ? done.result()
+                    Map<String, TargetState> states = done.succeeded() ? done.result()
                             : failedStates(read, "agent '" + node.settings().nodeName() + "' could not read: "
                                     + done.cause().getMessage());
                     message.reply(node.seal.seal(Wire.json(new Wire.States(read.taskId(), node.settings().nodeName(),
@@ -144,9 +150,9 @@ public final class Agent implements AutoCloseable {
                 });
     }
 
-    private java.util.Map<String, TargetState> readStates(Wire.Read read) throws Exception {
-        java.util.Map<String, TargetState> states = new java.util.LinkedHashMap<>();
-        List<FleetTarget> found = new java.util.ArrayList<>();
+    private Map<String, TargetState> readStates(Wire.Read read) throws Exception {
+        Map<String, TargetState> states = new LinkedHashMap<>();
+        List<FleetTarget> found = new ArrayList<>();
         for (Wire.Entry entry : read.targets()) {
             try {
                 found.add(SessionKeepalive.of(fleet.target(entry.section(), entry.tenant())));
@@ -155,7 +161,7 @@ public final class Agent implements AutoCloseable {
                         + e.getMessage()));
             }
         }
-        java.util.Map<String, TargetState> readHere = fleet.reader().read(found).toCompletableFuture()
+        Map<String, TargetState> readHere = fleet.reader().read(found).toCompletableFuture()
                 .get(10, TimeUnit.MINUTES);
         for (FleetTarget target : found) {
             states.put(target.key(), readHere.getOrDefault(target.key(),
@@ -164,8 +170,8 @@ public final class Agent implements AutoCloseable {
         return states;
     }
 
-    private static java.util.Map<String, TargetState> failedStates(Wire.Read read, String why) {
-        java.util.Map<String, TargetState> states = new java.util.LinkedHashMap<>();
+    private static Map<String, TargetState> failedStates(Wire.Read read, String why) {
+        Map<String, TargetState> states = new LinkedHashMap<>();
         read.targets().forEach(e -> states.put(e.key(), TargetState.failed(why)));
         return states;
     }
@@ -187,7 +193,7 @@ public final class Agent implements AutoCloseable {
     }
 
     private String refusal(Wire.Task task, Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        Throwable cause = error instanceof CompletionException && error.getCause() != null
                 ? error.getCause() : error;
         return "agent '" + node.settings().nodeName() + "' could not run '" + task.key() + "': "
                 + (cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage());
@@ -202,7 +208,7 @@ public final class Agent implements AutoCloseable {
     public void awaitClose() throws InterruptedException {
         try {
             closed.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             // closed
         }
     }
