@@ -7,7 +7,9 @@
 #
 #   bench/cluster.sh        N=200 schemas per database (2 databases), K=5 revisions, REPS=3
 #
-# Environment (optional): N, K, REPS, WORK (default bench/work/cluster), PGHOST/PGPORT/PGUSER.
+# Environment (optional): N, K, REPS, WORK (default bench/work/cluster), PGHOST/PGPORT/PGUSER,
+# COLD=1 (start the agents afresh before each cluster run and recreate the databases, instead of
+# long-running agents and a fleet reset in place).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -69,10 +71,20 @@ for zone in a b; do
   sql=""; for i in $(seq -f '%04g' 1 "$N"); do sql="$sql CREATE SCHEMA tenant_$i;"; done
   "${psql_q[@]}" -d "${tag}_${zone}_tpl" -c "$sql"
 done
-reset() {
+recreate() {
   for zone in a b; do "${psql_q[@]}" -d postgres -c "DROP DATABASE IF EXISTS ${tag}_$zone WITH (FORCE)" \
     -c "CREATE DATABASE ${tag}_$zone TEMPLATE ${tag}_${zone}_tpl"; done
 }
+# In place, so that long-running agents keep their sessions: every tenant schema and the fleet ledger anew.
+reset_in_place() {
+  for zone in a b; do
+    sql="DROP SCHEMA public CASCADE; CREATE SCHEMA public;"
+    for i in $(seq -f '%04g' 1 "$N"); do sql="$sql DROP SCHEMA tenant_$i CASCADE; CREATE SCHEMA tenant_$i;"; done
+    "${psql_q[@]}" -d "${tag}_$zone" -c "$sql" >/dev/null 2>&1
+  done
+}
+reset() { if [ "${COLD:-0}" = 1 ]; then recreate; else reset_in_place; fi; }
+recreate
 drover() { java "${java_opts[@]}" -jar "$jar" -c "$WORK/drover.ini" --no-progress "$@"; }
 # Agents are started after each reset (recreating a database ends their pooled sessions) and before
 # the timed command, as long-running agents would be; the local run is a fresh process each time.
@@ -92,14 +104,18 @@ stop_agents() {
   for pid in "${agents[@]}"; do wait "$pid" 2>/dev/null || true; done
   agents=()
 }
+if [ "${COLD:-0}" != 1 ]; then
+  log "starting two long-running agents (zones a and b)"
+  start_agents
+fi
 now() { date +%s%N; }
 results="$WORK/results.tsv"; : > "$results"
 for rep in $(seq 1 "$REPS"); do
   for mode in local cluster; do
     reset
-    flag=(); [ "$mode" = cluster ] && { flag=(--cluster); start_agents; }
+    flag=(); [ "$mode" = cluster ] && { flag=(--cluster); [ "${COLD:-0}" = 1 ] && start_agents; }
     t0=$(now); drover -q upgrade "${flag[@]}" --report "$WORK/$mode-$rep.json"; t1=$(now)
-    [ "$mode" = cluster ] && stop_agents
+    [ "$mode" = cluster ] && [ "${COLD:-0}" = 1 ] && stop_agents
     rollout=$(grep -m1 '"durationMs"' "$WORK/$mode-$rep.json" | tr -dc 0-9)
     printf '%s\t%s\t%d\t%d\n' "$mode" "$rep" $(((t1 - t0) / 1000000)) "$rollout" >> "$results"
     log "$mode run $rep: wall $(((t1 - t0) / 1000000)) ms, rollout $rollout ms"
@@ -115,7 +131,7 @@ for rep in $(seq 1 "$REPS"); do
 done
 median() { awk -F'\t' -v m="$1" -v c="$2" '$1 == m { print $c }' "$results" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 echo
-echo "fleet: 2 databases x $N schemas, $K revisions; $REPS runs each (interleaved)"
+echo "fleet: 2 databases x $N schemas, $K revisions; $REPS runs each (interleaved); agents: $([ "${COLD:-0}" = 1 ] && echo "started before each run" || echo "long-running")"
 printf '%-8s %12s %12s\n' mode "wall ms" "rollout ms"
 for mode in local cluster; do printf '%-8s %12s %12s\n' "$mode" "$(median $mode 3)" "$(median $mode 4)"; done
 awk -v c="$(median cluster 4)" -v l="$(median local 4)" -v cw="$(median cluster 3)" -v lw="$(median local 3)" \
