@@ -19,7 +19,6 @@ import dev.drover.orchestrator.fleet.TargetView;
 import dev.drover.orchestrator.graph.MigrationStep;
 import dev.drover.orchestrator.lint.Finding;
 import dev.drover.orchestrator.runtime.MigrationTarget;
-import dev.drover.orchestrator.runtime.OwnedRuntime;
 import dev.drover.orchestrator.runtime.RunOptions;
 import dev.drover.orchestrator.runtime.StatementLimits;
 import dev.drover.orchestrator.runtime.ScriptSource;
