@@ -47,12 +47,14 @@ url = jdbc:postgresql://$PGHOST:$PGPORT/${tag}_a?user=$PGUSER
 tenants = query: SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant%%' ORDER BY 1
 version_locations = %(here)s/migrations/versions
 max_connections = 4
+fleet_ledger = off
 zone = a
 [b]
 url = jdbc:postgresql://$PGHOST:$PGPORT/${tag}_b?user=$PGUSER
 tenants = query: SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant%%' ORDER BY 1
 version_locations = %(here)s/migrations/versions
 max_connections = 4
+fleet_ledger = off
 zone = b
 INI
 prev=""
@@ -75,10 +77,11 @@ recreate() {
   for zone in a b; do "${psql_q[@]}" -d postgres -c "DROP DATABASE IF EXISTS ${tag}_$zone WITH (FORCE)" \
     -c "CREATE DATABASE ${tag}_$zone TEMPLATE ${tag}_${zone}_tpl"; done
 }
-# In place, so that long-running agents keep their sessions: every tenant schema and the fleet ledger anew.
+# In place, so that long-running agents keep their sessions: every tenant schema anew (no fleet ledger,
+# in both modes: a process caches that it installed one).
 reset_in_place() {
   for zone in a b; do
-    sql="DROP SCHEMA public CASCADE; CREATE SCHEMA public;"
+    sql=""
     for i in $(seq -f '%04g' 1 "$N"); do sql="$sql DROP SCHEMA tenant_$i CASCADE; CREATE SCHEMA tenant_$i;"; done
     "${psql_q[@]}" -d "${tag}_$zone" -c "$sql" >/dev/null 2>&1
   done

@@ -20,7 +20,6 @@ import dev.drover.orchestrator.fleet.TargetView;
 import dev.drover.orchestrator.graph.MigrationStep;
 import dev.drover.orchestrator.lint.Finding;
 import dev.drover.orchestrator.runtime.MigrationTarget;
-import dev.drover.orchestrator.runtime.OwnedRuntime;
 import dev.drover.orchestrator.runtime.RunOptions;
 import dev.drover.orchestrator.runtime.StatementLimits;
 import dev.drover.orchestrator.runtime.ScriptSource;
@@ -63,6 +62,7 @@ public final class Fleet implements AutoCloseable {
     private final String runId;
     private final List<String> warnings;
     private Path journalDirectory = TwoPhaseJournal.defaultDirectory();
+    private Clock clock = Clock.systemUTC();
     private OwnedRuntime runtime;
     private StateReader states;
     /** Where the targets run instead of here ({@code --cluster}: on agents), or {@code null} for a local run. */
@@ -145,6 +145,17 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
+    /**
+     * The clock of the report's start and finish times and of every outcome's timing (default: the
+     * system clock in UTC); tests fix it.
+     *
+     * @return this fleet
+     */
+    public Fleet withClock(Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
     /** Where two-phase decisions are journaled (default {@code ~/.drover/journal}). */
     public Fleet withJournal(Path directory) {
         this.journalDirectory = directory;
@@ -196,7 +207,7 @@ public final class Fleet implements AutoCloseable {
         StateReader states = states();
         this.states = null; // the run changes the fleet: a later read must not see this snapshot
         refuseBeforeRun(operation, new FleetInspector(states));
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         List<FleetTarget> ordinary = new ArrayList<>();
         List<FleetTarget> twoPhase = new ArrayList<>();
         boolean migrates = operation instanceof FleetOperation.Upgrade || operation instanceof FleetOperation.Downgrade;
@@ -248,7 +259,7 @@ public final class Fleet implements AutoCloseable {
     }
 
     private FleetResult notRun(FleetOperation operation, List<FleetTarget> notStarted, OutcomeStatus status) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<TargetOutcome> outcomes = notStarted.stream()
                 .map(t -> new TargetOutcome(t, status, List.of(), List.of(), 0, List.of(), null, false, null))
                 .toList();
@@ -264,7 +275,7 @@ public final class Fleet implements AutoCloseable {
         groups.outcomes().forEach(o -> byKey.put(o.key(), o));
         fanOut.outcomes().forEach(o -> byKey.put(o.key(), o));
         List<TargetOutcome> ordered = targets.stream().map(t -> byKey.get(t.key())).toList();
-        Instant finished = Instant.now();
+        Instant finished = clock.instant();
         return new FleetResult(runId, operation.command(), operation.destination(), started, finished,
                 Duration.between(started, finished).toMillis(), ordered, groups.stopped() || fanOut.stopped(),
                 groups.cancelled() || fanOut.cancelled(), fanOut.throttles());
@@ -392,7 +403,7 @@ public final class Fleet implements AutoCloseable {
      * @throws dev.drover.orchestrator.script.ScriptParseException as {@link #run} would
      */
     public DryRun dryRun(FleetOperation operation) {
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         FleetInspector inspector = new FleetInspector(states());
         // The run refuses these before touching anything, so its dry run does too, with the same message.
         Supplier<FleetStatus> status = refuseBeforeRun(operation, inspector);
@@ -416,7 +427,7 @@ public final class Fleet implements AutoCloseable {
                 sql.put(key, text);
             }
         });
-        Instant finished = Instant.now();
+        Instant finished = clock.instant();
         boolean failed = outcomes.stream().anyMatch(o -> o.status() == OutcomeStatus.FAILED);
         return new DryRun(new FleetResult(runId, operation.command(), operation.destination(), started, finished,
                 Duration.between(started, finished).toMillis(), outcomes, failed, false), sql);
@@ -442,9 +453,9 @@ public final class Fleet implements AutoCloseable {
         if (remote != null) {
             // Every target goes to its agent, so each names the node that decided it; the agents' databases
             // are theirs to probe, so no throttle is measured from here.
-            return new FleetRunner(remote, StateReader.NONE, Clock.systemUTC(), System::nanoTime);
+            return new FleetRunner(remote, StateReader.NONE, clock, System::nanoTime);
         }
-        return new FleetRunner(executor(), states, Clock.systemUTC(), System::nanoTime)
+        return new FleetRunner(executor(), states, clock, System::nanoTime)
                 .withThrottleProbe(new RuntimeThrottleProbe(runtime().runtime()));
     }
 
