@@ -28,8 +28,8 @@ public final class RunReports {
         var fleetTarget = outcome.target();
         var target = fleetTarget.target();
         return new RunReport.Target(outcome.key(), fleetTarget.section(), fleetTarget.tenant(), target.tenantSchema(),
-                target.databaseAddress(), outcome.status().label(), outcome.from(), outcome.to(), outcome.durationMs(),
-                outcome.throttleWaitMs(), outcome.steps().stream().map(RunReports::step).toList(), error(outcome.error()),
+                target.databaseAddress(), fleetTarget.server(), outcome.status().label(), outcome.from(), outcome.to(), outcome.startMs(),
+                outcome.durationMs(), outcome.wave(), outcome.throttleWaitMs(), outcome.steps().stream().map(RunReports::step).toList(), error(outcome.error()),
                 outcome.twoPhase());
     }
 
