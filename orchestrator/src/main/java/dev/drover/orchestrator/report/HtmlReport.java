@@ -108,8 +108,8 @@ public final class HtmlReport {
         for (RunReport.Target t : slow) {
             page.raw("<tr><td>").text(t.key()).raw("</td><td class=\"st-" + t.status() + "\">").text(t.status())
                     .raw("</td><td data-ms=\"" + t.durationMs() + "\">").text(HtmlPage.millis(t.durationMs()))
-                    .raw("</td><td>" + t.steps().size() + "</td><td>").text(String.join(", ", t.from()))
-                    .raw("</td><td>").text(String.join(", ", t.to())).raw("</td></tr>\n");
+                    .raw("</td><td>" + t.steps().size() + "</td><td>").text(heads(t.from()))
+                    .raw("</td><td>").text(heads(t.to())).raw("</td></tr>\n");
         }
         page.raw("</table>\n");
     }
@@ -145,6 +145,10 @@ public final class HtmlReport {
                     .raw("</td><td>" + (t.gaveUp() ? "yes" : "no") + "</td></tr>\n");
         }
         page.raw("</table>\n");
+    }
+
+    private static String heads(List<String> heads) {
+        return heads.isEmpty() ? "<base>" : String.join(", ", heads);
     }
 
     static String nullToEmpty(Object value) {
