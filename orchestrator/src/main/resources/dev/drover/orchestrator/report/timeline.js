@@ -25,7 +25,7 @@
   });
   var svg = document.createElementNS(NS, 'svg');
   svg.setAttribute('width', width);
-  svg.setAttribute('height', y + 14);
+  svg.setAttribute('height', y + 25);
   function el(name, attrs, parent) {
     var e = document.createElementNS(NS, name);
     for (var k in attrs) { e.setAttribute(k, attrs[k]); }
@@ -49,10 +49,10 @@
   rows.forEach(function (r) { if (!(r[5] in waveStart) || r[2] < waveStart[r[5]]) { waveStart[r[5]] = r[2]; } });
   var waves = Object.keys(waveStart);
   if (waves.length > 1) {
-    waves.forEach(function (w) {
+    waves.forEach(function (w, n) {
       var x = left + waveStart[w] * scale;
-      el('line', {x1: x, x2: x, y1: 14, y2: y, 'class': 'wave'});
-      el('text', {x: x + 2, y: y + 10, 'class': 'wave-label'}).textContent = w === '0' ? 'canary' : 'wave ' + w;
+      el('line', {x1: x, x2: x, y1: 14, y2: y + (n % 2) * 11, 'class': 'wave'});
+      el('text', {x: x + 2, y: y + 10 + (n % 2) * 11, 'class': 'wave-label'}).textContent = w === '0' ? 'canary' : 'wave ' + w;
     });
   }
   var fragment = document.createDocumentFragment();
