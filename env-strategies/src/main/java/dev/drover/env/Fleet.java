@@ -59,7 +59,7 @@ public final class Fleet implements AutoCloseable {
     private final List<FleetTarget> targets;
     private final Map<String, RegistryTarget> registry;
     private final Map<String, EnvironmentStrategy> strategies;
-    private final String runId;
+    private String runId;
     private final List<String> warnings;
     private Path journalDirectory = TwoPhaseJournal.defaultDirectory();
     private OwnedRuntime runtime;
@@ -150,6 +150,23 @@ public final class Fleet implements AutoCloseable {
     /** What the user should know about the selected lineages' script directories (e.g. ignored {@code .py} files). */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /**
+     * Labels this fleet's runs with {@code tag} ({@code --tag}): the run id becomes {@code TAG:uuid}, so the tag is
+     * in every history row and the report, and scripts see it as {@code ${tag}}.
+     *
+     * @throws IllegalArgumentException naming the tag when it is not a valid one (see {@link RunOptions#taggedRunId})
+     */
+    public Fleet withTag(String tag) {
+        runId = RunOptions.taggedRunId(tag);
+        targets.replaceAll(t -> {
+            Map<String, String> values = new LinkedHashMap<>(t.target().placeholders());
+            values.put("tag", tag);
+            return new FleetTarget(t.target().withPlaceholders(values), t.scripts(), t.server(), t.section(),
+                    t.tenant(), t.throttle());
+        });
+        return this;
     }
 
     public String runId() {

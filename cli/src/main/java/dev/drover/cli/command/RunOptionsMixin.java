@@ -73,6 +73,10 @@ final class RunOptionsMixin {
     @Mixin
     ReportOption report;
 
+    @Option(names = "--tag", paramLabel = "TAG", description = "Label this run (letters, digits, _ . -; at most 27):"
+            + " the run id becomes TAG:uuid, in every history row and the report; scripts see it as ${tag}.")
+    String tag;
+
     @Option(names = "--strict", description = "Refuse to run (exit 2, nothing changed) when 'drover lint' finds a"
             + " dangerous statement in the revisions the run would execute; without it they are warnings on stderr.")
     boolean strict;
@@ -87,6 +91,13 @@ final class RunOptionsMixin {
         }
         try (Fleet fleet = TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait),
                 sql ? offlineTenants(drover) : null, this::limits).withJournal(RecoverCommand.journalDirectory(drover))) {
+            if (tag != null) {
+                try {
+                    fleet.withTag(tag);
+                } catch (IllegalArgumentException e) {
+                    throw CliException.usage(e.getMessage());
+                }
+            }
             if (sql) {
                 SqlOutput.offline(drover, fleet, operation, sqlDir);
                 return 0;

@@ -24,6 +24,9 @@ public final class HtmlReport {
     public static String render(RunReport report) {
         HtmlPage page = new HtmlPage("drover " + report.command() + " " + nullToEmpty(report.destination()));
         page.raw("<p class=\"meta\">run <code>").text(report.runId()).raw("</code>");
+        if (report.tag() != null) {
+            page.raw(" · tag <code id=\"tag\">").text(report.tag()).raw("</code>");
+        }
         page.raw(" · started ").text(String.valueOf(report.startedAt()))
                 .raw(" · finished ").text(String.valueOf(report.finishedAt()))
                 .raw(" · <span id=\"duration\" data-ms=\"" + report.durationMs() + "\">")

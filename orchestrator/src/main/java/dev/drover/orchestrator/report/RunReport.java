@@ -6,11 +6,13 @@ import java.util.List;
 
 /**
  * The JSON run report of DESIGN.md section 7 ({@code --report FILE}, {@code --format json}). Plain values:
- * build it with {@link RunReports#from}, write it with {@link ReportJson}, summarise it with {@link TextSummary}.
+ * {@code tag} is the run's {@code --tag} (or {@code null}); build it with {@link RunReports#from}, write it with
+ * {@link ReportJson}, summarise it with {@link TextSummary}.
  */
-@JsonPropertyOrder({"schemaVersion", "runId", "command", "destination", "startedAt", "finishedAt", "durationMs",
+@JsonPropertyOrder({"schemaVersion", "runId", "command", "destination", "tag", "startedAt", "finishedAt", "durationMs",
         "summary", "throttles", "targets"})
-public record RunReport(int schemaVersion, String runId, String command, String destination, Instant startedAt,
+public record RunReport(int schemaVersion, String runId, String command, String destination, String tag,
+        Instant startedAt,
         Instant finishedAt, long durationMs, Summary summary, List<Throttle> throttles, List<Target> targets) {
 
     /** The report format version written by this code. */

@@ -24,8 +24,9 @@ class ReportJsonTest {
         String json = ReportJson.toJson(RunReports.from(ReportFixture.result()));
         JsonNode root = new ObjectMapper().readTree(json);
 
-        assertThat(fields(root)).containsExactly("schemaVersion", "runId", "command", "destination", "startedAt",
-                "finishedAt", "durationMs", "summary", "throttles", "targets");
+        assertThat(fields(root)).containsExactly("schemaVersion", "runId", "command", "destination", "tag",
+                "startedAt", "finishedAt", "durationMs", "summary", "throttles", "targets");
+        assertThat(root.get("tag").isNull()).as("an untagged run").isTrue();
         assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(root.get("runId").asText()).isEqualTo("run-42");
         assertThat(root.get("command").asText()).isEqualTo("upgrade");

@@ -55,7 +55,7 @@ public final class SyntheticReports {
         }
         RunReport.Summary summary = new RunReport.Summary(targets, targets - failed, 0, failed, 0, 0, 0, 0, 0);
         Instant started = Instant.parse("2026-12-01T10:00:00Z");
-        return new RunReport(RunReport.SCHEMA_VERSION, "synthetic-" + targets, "upgrade", "head", started,
+        return new RunReport(RunReport.SCHEMA_VERSION, "synthetic-" + targets, "upgrade", "head", null, started,
                 started.plusMillis(waveEnd), waveEnd, summary, List.of(), list);
     }
 }
