@@ -3,6 +3,7 @@ package dev.drover.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drover.orchestrator.report.HtmlReport;
+import dev.drover.orchestrator.report.JsonSchemaSubset;
 import dev.drover.orchestrator.report.ReportJson;
 import dev.drover.orchestrator.report.RunReport;
 import dev.drover.orchestrator.report.SyntheticReports;
@@ -62,6 +63,7 @@ class HtmlReportBrowserIT {
                 "--canary", "1", "--wave-size", "3", "--continue-on-error", "--report", "run.html");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         RunReport json = ReportJson.read(run.out());
+        assertThat(JsonSchemaSubset.reportSchema().validate(run.out())).as("docs/report.schema.json").isEmpty();
 
         String dom = Chromium.dumpDom(dir.resolve("run.html"));
         RunReport.Summary s = json.summary();

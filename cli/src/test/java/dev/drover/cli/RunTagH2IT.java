@@ -2,6 +2,7 @@ package dev.drover.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drover.orchestrator.report.JsonSchemaSubset;
 import dev.drover.orchestrator.report.ReportJson;
 import dev.drover.orchestrator.report.RunReport;
 import java.nio.file.Files;
@@ -46,6 +47,7 @@ class RunTagH2IT {
                 "--tag", "release-42");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         RunReport report = ReportJson.read(run.out());
+        assertThat(JsonSchemaSubset.reportSchema().validate(run.out())).as("docs/report.schema.json").isEmpty();
         assertThat(report.tag()).isEqualTo("release-42");
         assertThat(report.runId()).startsWith("release-42:");
 
