@@ -27,7 +27,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code drover}: the top-level command; its options are the global options of DESIGN.md section 6. */
+/** {@code drover}: the top-level command; its options are the global options of docs/cli.md. */
 @Command(name = "drover",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,

@@ -1,6 +1,6 @@
 package dev.drover.cli;
 
-/** Exit codes of DESIGN.md section 6. */
+/** Exit codes of docs/cli.md. */
 public final class ExitCodes {
     public static final int OK = 0;
     public static final int TARGETS_FAILED = 1;

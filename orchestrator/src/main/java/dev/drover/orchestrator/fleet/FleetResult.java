@@ -42,7 +42,7 @@ public record FleetResult(String runId, String command, String destination, Inst
     }
 
     /**
-     * The exit code of DESIGN.md section 6: 4 in doubt, 3 target lock not acquired, 130 cancelled, 1 failed
+     * The exit code of docs/cli.md: 4 in doubt, 3 target lock not acquired, 130 cancelled, 1 failed
      * (also on a database lock timeout or a throttle that never cleared) or stopped, 0 otherwise.
      */
     public int exitCode() {

@@ -21,7 +21,7 @@ import java.util.function.IntPredicate;
 import java.util.function.LongSupplier;
 
 /**
- * Fans one operation out over an ordered fleet of targets (DESIGN.md sections 6 and 8).
+ * Fans one operation out over an ordered fleet of targets (docs/cli.md and docs/design.md, Concurrency).
  *
  * <p>{@link #run} coordinates on the calling thread with plain {@code java.util.concurrent}: it hands
  * targets to the {@link TargetExecutor} (whose JDBC runs on the runtime's own threads) and waits for

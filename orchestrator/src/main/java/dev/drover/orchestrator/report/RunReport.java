@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The JSON run report of DESIGN.md section 7 ({@code --report FILE}, {@code --format json}). Plain values:
+ * The JSON run report of docs/report.md ({@code --report FILE}, {@code --format json}). Plain values:
  * {@code tag} is the run's {@code --tag} (or {@code null}); build it with {@link RunReports#from}, write it with
  * {@link ReportJson}, summarise it with {@link TextSummary}.
  */
