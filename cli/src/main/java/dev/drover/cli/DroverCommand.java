@@ -2,6 +2,7 @@ package dev.drover.cli;
 
 import dev.drover.cli.command.BranchesCommand;
 import dev.drover.cli.command.CheckCommand;
+import dev.drover.cli.command.CompletionCommand;
 import dev.drover.cli.command.CurrentCommand;
 import dev.drover.cli.command.DowngradeCommand;
 import dev.drover.cli.command.StampCommand;
@@ -53,6 +54,7 @@ import picocli.CommandLine.Spec;
             CheckCommand.class,
             RepairCommand.class,
             RecoverCommand.class,
+            CompletionCommand.class,
         },
         footer = {"", "Run 'drover COMMAND --help' for a command's options."})
 public final class DroverCommand implements Runnable {
