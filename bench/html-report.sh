@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 rounds=${ROUNDS:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mvn -B -o -q dependency:build-classpath -pl orchestrator -Dmdep.outputFile="$work/cp" >/dev/null
+mvn -B -o -q -Dstyle.color=never dependency:build-classpath -pl orchestrator -Dmdep.outputFile="$work/cp" >/dev/null
 cp="orchestrator/target/classes:orchestrator/target/test-classes:$(cat "$work/cp")"
 javac -cp "$cp" -d "$work" bench/HtmlReportPages.java
 sizes=(10 1000 10000 50000)
