@@ -270,7 +270,10 @@ public final class Fleet implements AutoCloseable {
         }
         Map<String, TargetOutcome> byKey = new HashMap<>();
         groups.outcomes().forEach(o -> byKey.put(o.key(), o));
-        fanOut.outcomes().forEach(o -> byKey.put(o.key(), o));
+        // The fan-out started after the two-phase groups: its timeline moves to the whole run's start.
+        long offset = Duration.between(started, fanOut.startedAt()).toMillis();
+        fanOut.outcomes().forEach(o -> byKey.put(o.key(),
+                o.startMs() == null ? o : o.withTiming(o.startMs() + offset, o.wave())));
         List<TargetOutcome> ordered = targets.stream().map(t -> byKey.get(t.key())).toList();
         Instant finished = Instant.now();
         return new FleetResult(runId, operation.command(), operation.destination(), started, finished,
