@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,8 +53,7 @@ public final class JsonSchemaSubset {
     }
 
     private void check(JsonNode schema, JsonNode value, String path, List<String> problems) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> keyword = it.next();
+        for (Map.Entry<String, JsonNode> keyword : schema.properties()) {
             JsonNode arg = keyword.getValue();
             switch (keyword.getKey()) {
                 case "$ref" -> check(resolve(arg.asText()), value, path, problems);
@@ -74,7 +72,7 @@ public final class JsonSchemaSubset {
                         problems.add(path + ": missing '" + name.asText() + "'");
                     }
                 });
-                case "properties" -> arg.fields().forEachRemaining(p -> {
+                case "properties" -> arg.properties().forEach(p -> {
                     if (value.isObject() && value.has(p.getKey())) {
                         check(p.getValue(), value.get(p.getKey()), path + "." + p.getKey(), problems);
                     }
