@@ -26,12 +26,31 @@ class CompletionTest {
     }
 
     @Test
-    void zshGetsTheSameScriptBehindBashCompletionEmulation() {
+    void zshGetsTheSameScriptBehindBashCompletionEmulationAndSourcesIt() {
         CliRun cli = new CliRun(dir);
         CliRun.Result zsh = cli.run("completion", "zsh");
         assertThat(zsh.exitCode()).isZero();
         assertThat(zsh.out()).startsWith("autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n")
                 .endsWith(cli.run("completion", "bash").out());
+
+        Path script = dir.resolve("drover.zsh");
+        try {
+            Files.writeString(script, zsh.out());
+            Process process = new ProcessBuilder(List.of("zsh", "-c", "source '" + script + "' && whence -w "
+                    + "_complete_drover")).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor()).as(out).isZero();
+            assertThat(out).contains("_complete_drover: function");
+        } catch (java.io.IOException e) {
+            String message = "zsh is not installed ('apt-get install -y zsh'; .ci/run does): " + e.getMessage();
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError(message + " (CI=true turns this skip into a failure)", e);
+            }
+            org.junit.jupiter.api.Assumptions.abort(message);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
 
         CliRun.Result fish = cli.run("completion", "fish");
         assertThat(fish.exitCode()).isEqualTo(2);

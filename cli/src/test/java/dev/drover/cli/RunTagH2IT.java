@@ -68,6 +68,11 @@ class RunTagH2IT {
             }
         }
 
+        CliRun.Result offline = cli.run("-c", "demo/drover.ini", "-t", "globex", "upgrade", "--tag", "release-42",
+                "--sql");
+        assertThat(offline.exitCode()).as(offline.toString()).isZero();
+        assertThat(offline.out()).contains("'release-42:offline'").contains("VALUES ('release-42')");
+
         CliRun.Result bad = cli.run("-c", "demo/drover.ini", "upgrade", "--tag", "not a tag");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("tag 'not a tag'").contains("choose another --tag");

@@ -152,6 +152,12 @@ public final class Fleet implements AutoCloseable {
         return warnings;
     }
 
+    /** {@link #OFFLINE_RUN_ID}, after the tag of a tagged fleet ({@code TAG:offline}): still the same for every run. */
+    private String offlineRunId() {
+        String tag = RunOptions.tagOf(runId);
+        return tag == null ? OFFLINE_RUN_ID : tag + ":" + OFFLINE_RUN_ID;
+    }
+
     /**
      * Labels this fleet's runs with {@code tag} ({@code --tag}): the run id becomes {@code TAG:uuid}, so the tag is
      * in every history row and the report, and scripts see it as {@code ${tag}}.
@@ -365,7 +371,7 @@ public final class Fleet implements AutoCloseable {
         for (FleetTarget target : targets) {
             EnvironmentStrategy strategy = strategies.get(target.key());
             if (current == null) {
-                sink.accept(target.key(), OfflineSqlSource.offline(target, operation, strategy, OFFLINE_RUN_ID));
+                sink.accept(target.key(), OfflineSqlSource.offline(target, operation, strategy, offlineRunId()));
             } else if (current.containsKey(target.key())) {
                 sink.accept(target.key(), OfflineSqlSource.fromHeads(target, operation, strategy,
                         current.get(target.key()), runId));
