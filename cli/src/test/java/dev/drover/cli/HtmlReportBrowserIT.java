@@ -97,6 +97,23 @@ class HtmlReportBrowserIT {
     }
 
     @Test
+    void aReportFormatIsCheckedBeforeTheRun() {
+        CliRun cli = new CliRun(dir);
+        assertThat(cli.run("init", "demo", "--template", "multitenant").exitCode()).isZero();
+        CliRun.Result unknown = cli.run("-c", "demo/drover.ini", "upgrade", "--report", "r.out", "--report-format", "xml");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("report format 'xml' is not known");
+        CliRun.Result alone = cli.run("-c", "demo/drover.ini", "upgrade", "--report-format", "html");
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("--report-format html needs --report FILE");
+        assertThat(cli.run("-c", "demo/drover.ini", "current").out()).as("nothing ran").doesNotContain("(head)");
+
+        CliRun.Result named = cli.run("-c", "demo/drover.ini", "upgrade", "--report", "r.out", "--report-format", "html");
+        assertThat(named.exitCode()).as(named.toString()).isZero();
+        assertThat(dir.resolve("r.out")).content().startsWith("<!DOCTYPE html>");
+    }
+
+    @Test
     void statusShowsTheFleetByRevision() throws Exception {
         CliRun cli = new CliRun(dir);
         assertThat(cli.run("init", "demo", "--template", "multitenant").exitCode()).isZero();

@@ -20,11 +20,14 @@ final class ReportOption {
     String format;
 
     /**
-     * Refuses an unknown {@code --report-format} before anything runs.
+     * Refuses an unknown {@code --report-format}, or one without {@code --report}, before anything runs.
      *
      * @throws CliException (usage) naming the value
      */
     ReportOption validate() {
+        if (file == null && format != null) {
+            throw CliException.usage("--report-format " + format + " needs --report FILE; add it, or drop --report-format");
+        }
         if (file != null) {
             try {
                 ReportFormat.of(file, format);
