@@ -1,6 +1,6 @@
 package dev.drover.cli.cluster;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cluster.Agent;
 import dev.drover.cluster.NodeSettings;
 import dev.drover.registry.Registry;
@@ -12,7 +12,7 @@ public final class AgentRun {
     private AgentRun() {}
 
     /** Runs the agent; returns 0 once it was stopped and left the cluster. */
-    public static int run(DroverCommand drover, Integer port, List<String> zones, String nodeName)
+    public static int run(CommandContext drover, Integer port, List<String> zones, String nodeName)
             throws InterruptedException {
         Registry registry = drover.workspace().registry();
         NodeSettings settings = NodeSettings.of(registry.cluster(), port, zones, nodeName);

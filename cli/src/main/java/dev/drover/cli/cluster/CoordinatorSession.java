@@ -1,6 +1,6 @@
 package dev.drover.cli.cluster;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cluster.Coordinator;
 import dev.drover.cluster.NodeSettings;
 import dev.drover.env.Fleet;
@@ -26,7 +26,7 @@ public final class CoordinatorSession implements AutoCloseable, Supplier<Placeme
     }
 
     /** Joins the cluster of the configuration and makes {@code fleet} read and run through its agents. */
-    public static CoordinatorSession join(DroverCommand drover, Fleet fleet) {
+    public static CoordinatorSession join(CommandContext drover, Fleet fleet) {
         Registry registry = drover.workspace().registry();
         NodeSettings settings = NodeSettings.of(registry.cluster(), null, List.of(), "coordinator");
         Coordinator coordinator = Coordinator.join(settings, registry::zone, DISCOVERY);

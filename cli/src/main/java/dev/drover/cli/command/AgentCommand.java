@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 public final class AgentCommand implements Callable<Integer> {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @Option(names = "--port", paramLabel = "N", description = "This node's Hazelcast port. Default: [cluster] port (5701).")
     Integer port;

@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.report.Placement;
 import java.util.function.Supplier;
@@ -22,7 +22,7 @@ final class ClusterOption {
      * With {@code --cluster}, joins the cluster and makes {@code fleet} read and run through its agents; the
      * returned handle leaves the cluster. Without it, does nothing.
      */
-    Attached attach(DroverCommand drover, Fleet fleet) {
+    Attached attach(CommandContext drover, Fleet fleet) {
         if (!cluster) {
             return () -> { };
         }

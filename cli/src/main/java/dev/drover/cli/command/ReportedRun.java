@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.ProgressLine;
 import dev.drover.cli.render.RunRenderer;
@@ -14,24 +14,23 @@ import dev.drover.orchestrator.report.ReportJson;
 import dev.drover.orchestrator.report.RunReport;
 import dev.drover.orchestrator.report.RunReports;
 import dev.drover.orchestrator.report.Placement;
-import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
  * A fleet run as every fleet command shows it: the progress line on stderr, Ctrl-C cancelling
- * the rollout, the JSON report in {@code --report FILE}, and the text or JSON summary on stdout.
+ * the rollout, the JSON or HTML report in {@code --report FILE}, and the text or JSON summary on stdout.
  */
 final class ReportedRun {
 
     private ReportedRun() {}
 
     /** Runs {@code operation} on {@code fleet} under {@code policy} and returns the exit code of the result. */
-    static int run(DroverCommand drover, Fleet fleet, FleetOperation operation, RolloutPolicy policy, Path report) {
+    static int run(CommandContext drover, Fleet fleet, FleetOperation operation, RolloutPolicy policy, ReportOption report) {
         return run(drover, fleet, operation, policy, report, () -> Placement.LOCAL);
     }
 
     /** As above; {@code placement} names the node of each target of a cluster run ({@code --cluster}). */
-    static int run(DroverCommand drover, Fleet fleet, FleetOperation operation, RolloutPolicy policy, Path report,
+    static int run(CommandContext drover, Fleet fleet, FleetOperation operation, RolloutPolicy policy, ReportOption report,
             Supplier<Placement> placement) {
         GlobalOptions options = drover.options();
         Cancellation cancellation = new Cancellation();
@@ -43,9 +42,7 @@ final class ReportedRun {
             result = fleet.run(operation, policy, listener, cancellation);
             progress.close();
             RunReport runReport = RunReports.from(result, placement.get());
-            if (report != null) {
-                ReportJson.write(runReport, drover.environment().cwd().resolve(report));
-            }
+            report.write(drover, runReport);
             if (options.format() == GlobalOptions.OutputFormat.json) {
                 drover.environment().out().println(ReportJson.toJson(runReport));
             } else if (!options.quiet() || result.exitCode() != 0) {

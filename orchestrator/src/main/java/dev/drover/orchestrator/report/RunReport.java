@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The JSON run report of DESIGN.md section 7 ({@code --report FILE}, {@code --format json}). Plain values:
- * build it with {@link RunReports#from}, write it with {@link ReportJson}, summarise it with {@link TextSummary}.
+ * The JSON run report of docs/report.md ({@code --report FILE}, {@code --format json}). Plain values:
+ * {@code tag} is the run's {@code --tag} (or {@code null}); build it with {@link RunReports#from}, write it with
+ * {@link ReportJson}, summarise it with {@link TextSummary}.
  */
-@JsonPropertyOrder({"schemaVersion", "runId", "command", "destination", "startedAt", "finishedAt", "durationMs",
+@JsonPropertyOrder({"schemaVersion", "runId", "command", "destination", "tag", "startedAt", "finishedAt", "durationMs",
         "summary", "throttles", "reassigned", "targets"})
-public record RunReport(int schemaVersion, String runId, String command, String destination, Instant startedAt,
+public record RunReport(int schemaVersion, String runId, String command, String destination, String tag,
+        Instant startedAt,
         Instant finishedAt, long durationMs, Summary summary, List<Throttle> throttles,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Reassignment> reassigned, List<Target> targets) {
 
@@ -25,10 +27,11 @@ public record RunReport(int schemaVersion, String runId, String command, String 
     }
 
     /** A report of a local run: no target was reassigned. */
-    public RunReport(int schemaVersion, String runId, String command, String destination, Instant startedAt,
-            Instant finishedAt, long durationMs, Summary summary, List<Throttle> throttles, List<Target> targets) {
-        this(schemaVersion, runId, command, destination, startedAt, finishedAt, durationMs, summary, throttles, null,
-                targets);
+    public RunReport(int schemaVersion, String runId, String command, String destination, String tag,
+            Instant startedAt, Instant finishedAt, long durationMs, Summary summary, List<Throttle> throttles,
+            List<Target> targets) {
+        this(schemaVersion, runId, command, destination, tag, startedAt, finishedAt, durationMs, summary, throttles,
+                null, targets);
     }
 
     /**
@@ -55,17 +58,22 @@ public record RunReport(int schemaVersion, String runId, String command, String 
      * One target.
      *
      * @param url      without credentials or parameters
+     * @param server   the server it ran on ({@code host:port}, or the database of an embedded one): the report's
+     *                 timeline has a row per server
      * @param status   {@code succeeded}, {@code unchanged}, {@code failed}, {@code lock_timeout}, {@code throttled},
      *                 {@code skipped}, {@code cancelled}, {@code in_doubt}
+     * @param startMs  when it started, in milliseconds after {@code startedAt}; {@code null} when it never started
+     * @param wave     its rollout phase: {@code 0} the canary, {@code 1..n} the waves (1 without waves)
      * @param throttleWaitMs how long it waited between revisions for its server's throttle
      * @param twoPhase two-phase commit details, or {@code null}
      * @param node     the cluster node that ran it ({@code --cluster}); absent from a local run's report
      */
-    @JsonPropertyOrder({"key", "database", "tenant", "schema", "url", "status", "from", "to", "durationMs",
-            "throttleWaitMs", "steps", "error", "twoPhase", "node"})
-    public record Target(String key, String database, String tenant, String schema, String url, String status,
-            List<String> from, List<String> to, long durationMs, long throttleWaitMs, List<Step> steps, Error error,
-            java.util.Map<String, Object> twoPhase, @JsonInclude(JsonInclude.Include.NON_NULL) String node) {
+    @JsonPropertyOrder({"key", "database", "tenant", "schema", "url", "server", "status", "from", "to", "startMs", "durationMs",
+            "wave", "throttleWaitMs", "steps", "error", "twoPhase", "node"})
+    public record Target(String key, String database, String tenant, String schema, String url, String server,
+            String status, List<String> from, List<String> to, Long startMs, long durationMs, int wave, long throttleWaitMs,
+            List<Step> steps, Error error, java.util.Map<String, Object> twoPhase,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String node) {
 
         public Target {
             from = List.copyOf(from);
@@ -74,11 +82,11 @@ public record RunReport(int schemaVersion, String runId, String command, String 
         }
 
         /** A target of a local run (no {@code node}). */
-        public Target(String key, String database, String tenant, String schema, String url, String status,
-                List<String> from, List<String> to, long durationMs, long throttleWaitMs, List<Step> steps,
-                Error error, java.util.Map<String, Object> twoPhase) {
-            this(key, database, tenant, schema, url, status, from, to, durationMs, throttleWaitMs, steps, error,
-                    twoPhase, null);
+        public Target(String key, String database, String tenant, String schema, String url, String server,
+                String status, List<String> from, List<String> to, Long startMs, long durationMs, int wave,
+                long throttleWaitMs, List<Step> steps, Error error, java.util.Map<String, Object> twoPhase) {
+            this(key, database, tenant, schema, url, server, status, from, to, startMs, durationMs, wave,
+                    throttleWaitMs, steps, error, twoPhase, null);
         }
     }
 
