@@ -33,7 +33,7 @@ class ClusterClassLoadingIT {
         assertThat(run("upgrade", classLog("upgrade"), "-c", "app/drover.ini", "upgrade")).isZero();
         assertThat(run("cluster", classLog("cluster"), "-c", "app/drover.ini", "upgrade", "--cluster")).isEqualTo(2);
 
-        assertThat(loaded("help")).anyMatch(l -> l.contains("dev.drover.cli.DroverCommand"))
+        assertThat(loaded("help")).anyMatch(l -> l.contains("dev.drover.cli.app.DroverCommand"))
                 .noneMatch(l -> CLUSTER_CLASS.matcher(l).find());
         assertThat(loaded("upgrade")).anyMatch(l -> l.contains("dev.drover.env.Fleet "))
                 .noneMatch(l -> CLUSTER_CLASS.matcher(l).find());
