@@ -28,6 +28,7 @@ class PlacementReportTest {
             assertThat(target.get("node").asText()).isEqualTo("agent-" + target.get("tenant").asText());
         }
         assertThat(ReportJson.read(ReportJson.toJson(report))).isEqualTo(report);
+        assertThat(JsonSchemaSubset.reportSchema().validate(ReportJson.toJson(report))).isEmpty();
         assertThat(TextSummary.render(report)).contains("reassigned (their node was lost):\n  " + firstKey
                 + "  agent-x -> agent-y\n");
     }
