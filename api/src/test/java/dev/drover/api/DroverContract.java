@@ -1,0 +1,288 @@
+package dev.drover.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drover.testing.DatabaseKind;
+import dev.drover.testing.TestDatabase;
+import dev.drover.testing.TestDatabases;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Java API against one database: fleet calls on a registry built in code, tenant onboarding all or
+ * nothing, concurrent onboarding of one name, hostile names. Subclassed per dialect.
+ */
+abstract class DroverContract {
+
+    static final String R1 = "a1a1a1a1a1a1";
+    static final String R2 = "b2b2b2b2b2b2";
+
+    private static TestDatabase db;
+    private final List<String> tenantsToDrop = new ArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    abstract DatabaseKind kind();
+
+    @BeforeAll
+    static void noDatabaseYet() {
+        db = null;
+    }
+
+    TestDatabase db() {
+        if (db == null) {
+            db = TestDatabases.open(kind());
+        }
+        return db;
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @AfterEach
+    void dropTenants() throws SQLException {
+        for (String tenant : tenantsToDrop) {
+            if (schemaExists(tenant)) {
+                db().execute(kind() == DatabaseKind.MARIADB ? "DROP DATABASE `" + tenant + "`"
+                        : "DROP SCHEMA \"" + tenant + "\" CASCADE");
+            }
+        }
+    }
+
+    /** A tenant name unique to this test database (MariaDB tenants are databases on a shared server). */
+    String tenant(String name) {
+        String unique = db().name() + "_" + name;
+        tenantsToDrop.add(unique);
+        return unique;
+    }
+
+    Path versions(String secondUpgrade) throws IOException {
+        Path versions = Files.createDirectories(dir.resolve("versions"));
+        Files.writeString(versions.resolve(R1 + "_accounts.sql"), "-- revision: " + R1 + "\n-- down_revision:\n"
+                + "-- message: accounts\n\n-- drover:upgrade\nCREATE TABLE accounts (id INT PRIMARY KEY, note VARCHAR(60));\n"
+                + "INSERT INTO accounts VALUES (1, '${tenant} ${x.region}');\n\n-- drover:downgrade\nDROP TABLE accounts;\n");
+        Files.writeString(versions.resolve(R2 + "_second.sql"), "-- revision: " + R2 + "\n-- down_revision: " + R1
+                + "\n-- message: second\n\n-- drover:upgrade\n" + secondUpgrade + "\n\n-- drover:downgrade\nDROP TABLE invoices;\n");
+        return versions;
+    }
+
+    Drover drover(Path versions, List<String> tenants, RecordingListener listener) {
+        return Drover.configure()
+                .section(Section.named("app").url(db().url()).tenants(() -> tenants).createSchema(true)
+                        .versionLocations(versions))
+                .placeholder("region", "eu")
+                .listener(listener)
+                .load();
+    }
+
+    @Test
+    void upgradesACodeBuiltFleetReportingProgressAndTypedResults() throws Exception {
+        Path versions = versions("CREATE TABLE invoices (id INT PRIMARY KEY);");
+        String a = tenant("a");
+        String b = tenant("b");
+        List<String> tenants = new ArrayList<>(List.of(a, b));
+        RecordingListener listener = new RecordingListener();
+        try (Drover drover = drover(versions, tenants, listener)) {
+            FleetReport report = drover.upgrade("head", Selection.all(), Rollout.defaults().concurrency(2));
+
+            assertThat(report.succeeded()).isTrue();
+            assertThat(report.summary().succeeded()).isEqualTo(2);
+            assertThat(report.targets()).extracting(t -> t.key()).containsExactly("app/" + a, "app/" + b);
+            assertThat(report.toJson()).contains("\"command\" : \"upgrade\"").contains("app/" + a);
+            assertThat(listener.started).containsExactlyInAnyOrder("app/" + a, "app/" + b);
+            assertThat(listener.finished).containsExactlyInAnyOrder("app/" + a + " succeeded", "app/" + b + " succeeded");
+            assertThat(note(a)).isEqualTo(a + " eu");
+
+            StatusReport status = drover.status();
+            assertThat(status.checkPassed()).isTrue();
+            assertThat(status.targets()).allSatisfy(t -> assertThat(t.heads()).containsExactly(R2));
+            assertThat(drover.upgrade("head").summary().unchanged()).isEqualTo(2);
+
+            FleetReport down = drover.downgrade(R1, Selection.all().tenants(a), Rollout.defaults());
+            assertThat(down.targets()).singleElement().satisfies(t -> assertThat(t.to()).containsExactly(R1));
+            assertThat(drover.check(Selection.all()).unhealthy()).extracting(TargetState::target).containsExactly("app/" + a);
+        }
+    }
+
+    @Test
+    void aHostileSuppliedTenantIsReportedAndNeverSentToTheDatabase() throws Exception {
+        Path versions = versions("CREATE TABLE invoices (id INT PRIMARY KEY);");
+        String good = tenant("good");
+        String hostile = "x\"; DROP TABLE accounts; --";
+        RecordingListener listener = new RecordingListener();
+        try (Drover drover = drover(versions, List.of(good, hostile), listener)) {
+            FleetReport report = drover.upgrade("head");
+            assertThat(report.targets()).extracting(t -> t.key()).containsExactly("app/" + good);
+            assertThat(listener.warnings).anySatisfy(w -> assertThat(w).contains("rejected and left alone"));
+            assertThatThrownBy(() -> drover.onboard("app", hostile))
+                    .isInstanceOf(DroverException.class).hasMessageContaining("is rejected");
+        }
+    }
+
+    @Test
+    void onboardingCreatesTheSchemaAndMigratesItToHead() throws Exception {
+        Path versions = versions("CREATE TABLE invoices (id INT PRIMARY KEY);");
+        String newco = tenant("newco");
+        try (Drover drover = drover(versions, List.of(), new RecordingListener())) {
+            Onboarding onboarding = drover.onboard("app", newco);
+
+            assertThat(onboarding.succeeded()).isTrue();
+            assertThat(onboarding.created()).isTrue();
+            assertThat(onboarding.report().targets()).singleElement()
+                    .satisfies(t -> assertThat(t.to()).containsExactly(R2));
+            assertThat(note(newco)).isEqualTo(newco + " eu");
+
+            Onboarding again = drover.onboard("app", newco);
+            assertThat(again.created()).isFalse();
+            assertThat(again.report().summary().unchanged()).isEqualTo(1);
+
+            assertThat(drover.offboard("app", newco, false).dropped()).isFalse();
+            assertThat(schemaExists(newco)).isTrue();
+            Offboarding removed = drover.offboard("app", newco, true);
+            assertThat(removed.existed()).isTrue();
+            assertThat(removed.dropped()).isTrue();
+            assertThat(schemaExists(newco)).isFalse();
+        }
+    }
+
+    @Test
+    void aFailureHalfWayLeavesNothingBehind() throws Exception {
+        // The second revision creates a table, then fails: on MariaDB and H2 the table has committed.
+        Path versions = versions("CREATE TABLE invoices (id INT PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);");
+        String broken = tenant("broken");
+        try (Drover drover = drover(versions, List.of(), new RecordingListener())) {
+            Onboarding onboarding = drover.onboard("app", broken);
+
+            assertThat(onboarding.succeeded()).isFalse();
+            assertThat(onboarding.created()).isTrue();
+            assertThat(onboarding.rolledBack()).isTrue();
+            assertThat(onboarding.leftBehind()).isNull();
+            assertThat(onboarding.report().targets()).singleElement().satisfies(t -> {
+                assertThat(t.status()).isEqualTo("failed");
+                assertThat(t.error().revision()).isEqualTo(R2);
+            });
+            assertThat(schemaExists(broken)).isFalse();
+        }
+    }
+
+    @Test
+    void twoConcurrentOnboardingsOfOneTenantTakeTurns() throws Exception {
+        Path versions = versions("CREATE TABLE invoices (id INT PRIMARY KEY);");
+        String twin = tenant("twin");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Drover drover = drover(versions, List.of(), new RecordingListener())) {
+            CyclicBarrier start = new CyclicBarrier(2);
+            List<CompletableFuture<Onboarding>> both = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                both.add(CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    return drover.onboard("app", twin);
+                }, pool));
+            }
+            List<Onboarding> results = both.stream().map(CompletableFuture::join).toList();
+
+            assertThat(results).allSatisfy(o -> assertThat(o.succeeded()).isTrue());
+            assertThat(results).filteredOn(Onboarding::created).hasSize(1);
+            assertThat(results.stream().mapToInt(o -> o.report().summary().succeeded()).sum()).isEqualTo(1);
+            assertThat(results.stream().mapToInt(o -> o.report().summary().unchanged()).sum()).isEqualTo(1);
+            assertThat(note(twin)).isEqualTo(twin + " eu");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void offlineSqlOpensNoConnectionAndRendersEachTenant() throws Exception {
+        Path versions = versions("CREATE TABLE invoices (id INT PRIMARY KEY);");
+        try (Drover drover = Drover.configure()
+                .section(Section.named("app").url(db().url()).tenants(List.of("t1", "t2")).versionLocations(versions))
+                .placeholder("region", "eu").load()) {
+            OfflineSql sql = drover.offlineSql("head", Selection.all().tenants("t2"));
+            assertThat(sql.byTarget()).containsOnlyKeys("app/t2");
+            assertThat(sql.byTarget().get("app/t2")).contains("CREATE TABLE invoices").contains("t2 eu");
+        }
+        assertThat(schemaExists("t2")).isFalse();
+    }
+
+    @Test
+    void refusalsBeforeAnythingChangesAreDroverExceptionsNamingWhatToDo() throws Exception {
+        Path versions = versions("CREATE TABLE invoices (id INT PRIMARY KEY);");
+        try (Drover drover = drover(versions, List.of(), new RecordingListener())) {
+            assertThatThrownBy(() -> drover.upgrade("head")).isInstanceOf(DroverException.class)
+                    .hasMessageContaining("no target matches");
+            assertThatThrownBy(() -> drover.onboard("nosuch", "x")).isInstanceOf(DroverException.class)
+                    .hasMessageContaining("no database section 'nosuch'");
+        }
+        assertThatThrownBy(() -> Drover.configure().load()).isInstanceOf(DroverException.class)
+                .hasMessageContaining("no registry");
+    }
+
+    String note(String tenant) throws SQLException {
+        String table = kind() == DatabaseKind.MARIADB ? "`" + tenant + "`.accounts" : "\"" + tenant + "\".accounts";
+        try (Connection c = db().connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT note FROM " + table + " WHERE id = 1")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    boolean schemaExists(String schema) throws SQLException {
+        String sql = kind() == DatabaseKind.POSTGRES ? "SELECT 1 FROM pg_namespace WHERE nspname = '" + schema + "'"
+                : "SELECT 1 FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = '" + schema + "'";
+        try (Connection c = db().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next();
+        }
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final class RecordingListener implements FleetListener {
+        final List<String> started = Collections.synchronizedList(new ArrayList<>());
+        final List<String> finished = Collections.synchronizedList(new ArrayList<>());
+        final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void targetStarted(TargetEvent event) {
+            started.add(event.target());
+        }
+
+        @Override
+        public void targetFinished(TargetEvent event) {
+            finished.add(event.target() + " " + event.status());
+        }
+
+        @Override
+        public void warning(String message) {
+            warnings.add(message);
+        }
+    }
+}
