@@ -240,6 +240,83 @@ abstract class DroverContract {
                 .hasMessageContaining("no registry");
     }
 
+    static final String R3 = "c3c3c3c3c3c3";
+
+    /** R1, R2 and a Java revision R3 on top. */
+    Path javaVersions(Class<?> type) throws IOException {
+        Path versions = versions("CREATE TABLE invoices (id INT PRIMARY KEY);");
+        Files.writeString(versions.resolve(R3 + "_java.sql"), "-- revision: " + R3 + "\n-- down_revision: " + R2
+                + "\n-- message: in java\n-- java: " + type.getName() + "\n");
+        return versions;
+    }
+
+    @Test
+    void aJavaRevisionRunsWithTheTenantsConnectionInsideTheRunAndIsChecksummedByItsVersion() throws Exception {
+        Path versions = javaVersions(AddNoteRow.class);
+        String t = tenant("java");
+        try (Drover drover = drover(versions, List.of(t), new RecordingListener())) {
+            FleetReport report = drover.upgrade("head");
+
+            assertThat(report.succeeded()).as(report.toJson()).isTrue();
+            assertThat(report.targets().get(0).to()).containsExactly(R3);
+            assertThat(noteOf(t, 101)).isEqualTo("java " + t + " " + kind().name().toLowerCase()
+                    .replace("postgres", "postgresql") + " eu");
+            assertThat(checksums(t)).contains("v1:java:" + AddNoteRow.class.getName() + ":2");
+            assertThat(drover.check(Selection.all()).checkPassed()).isTrue();
+
+            drover.downgrade(R2, Selection.all(), Rollout.defaults());
+            assertThat(noteOf(t, 101)).isNull();
+
+            assertThatThrownBy(() -> drover.offlineSql("head", Selection.all()))
+                    .isInstanceOf(DroverException.class)
+                    .hasMessageContaining(AddNoteRow.class.getName())
+                    .hasMessageContaining("offline SQL");
+        }
+    }
+
+    @Test
+    void aJavaRevisionWritesOfflineWhatItRecordsAndAFailureIsTheTargetsOutcome() throws Exception {
+        Path versions = javaVersions(RecordedBackfill.class);
+        String t = tenant("jfail");
+        try (Drover drover = Drover.configure()
+                .section(Section.named("app").url(db().url()).tenants(List.of(t)).createSchema(true).versionLocations(versions))
+                .placeholder("region", "eu").placeholder("fail", "yes").load()) {
+            OfflineSql sql = drover.offlineSql("head", Selection.all());
+            assertThat(sql.byTarget().get("app/" + t)).contains("UPDATE accounts SET note = 'backfilled " + t + "'");
+
+            FleetReport report = drover.upgrade("head");
+            assertThat(report.succeeded()).isFalse();
+            assertThat(report.targets().get(0).error().revision()).isEqualTo(R3);
+            assertThat(report.targets().get(0).error().message()).contains(RecordedBackfill.class.getName())
+                    .contains("backfill failed on purpose");
+            if (kind() == DatabaseKind.POSTGRES) {
+                // inside the revision's transaction: its UPDATE rolled back with it
+                assertThat(note(t)).isEqualTo(t + " eu");
+                assertThat(drover.status().targets().get(0).heads()).containsExactly(R2);
+            }
+        }
+    }
+
+    String noteOf(String tenant, int id) throws SQLException {
+        String table = kind() == DatabaseKind.MARIADB ? "`" + tenant + "`.accounts" : "\"" + tenant + "\".accounts";
+        try (Connection c = db().connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT note FROM " + table + " WHERE id = " + id)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    List<String> checksums(String tenant) throws SQLException {
+        String table = kind() == DatabaseKind.MARIADB ? "`" + tenant + "`.drover_history" : "\"" + tenant + "\".\"drover_history\"";
+        List<String> all = new ArrayList<>();
+        try (Connection c = db().connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT checksum FROM " + table)) {
+            while (rs.next()) {
+                all.add(rs.getString(1));
+            }
+        }
+        return all;
+    }
+
     String note(String tenant) throws SQLException {
         String table = kind() == DatabaseKind.MARIADB ? "`" + tenant + "`.accounts" : "\"" + tenant + "\".accounts";
         try (Connection c = db().connect(); Statement s = c.createStatement();
