@@ -19,6 +19,7 @@ import dev.drover.cli.command.RepairCommand;
 import dev.drover.cli.command.RevisionCommand;
 import dev.drover.cli.command.ShowCommand;
 import dev.drover.cli.command.TargetsCommand;
+import dev.drover.cli.command.TenantCommand;
 import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.Set;
@@ -53,6 +54,7 @@ import picocli.CommandLine.Spec;
             CheckCommand.class,
             RepairCommand.class,
             RecoverCommand.class,
+            TenantCommand.class,
         },
         footer = {"", "Run 'drover COMMAND --help' for a command's options."})
 public final class DroverCommand implements Runnable {
