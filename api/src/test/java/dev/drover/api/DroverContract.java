@@ -297,6 +297,21 @@ abstract class DroverContract {
         }
     }
 
+    @Test
+    void anAnnotatedJavaRevisionJoinsTheLineageHoldingItsParent() throws Exception {
+        Path versions = versions("CREATE TABLE invoices (id INT PRIMARY KEY);");
+        Files.writeString(versions.resolve("e5_parent.sql"), "-- revision: e5e5e5e5e5e5\n-- down_revision: " + R2
+                + "\n\n-- drover:upgrade\nCREATE TABLE bonus_marker (id INT);\n");
+        String t = tenant("ann");
+        try (Drover drover = drover(versions, List.of(t), new RecordingListener())) {
+            FleetReport report = drover.upgrade("head");
+            assertThat(report.succeeded()).as(report.toJson()).isTrue();
+            assertThat(report.targets().get(0).to()).containsExactly("f6f6f6f6f6f6");
+            assertThat(noteOf(t, 7)).isEqualTo("bonus " + t);
+            assertThat(checksums(t)).contains("v1:java:" + AnnotatedBonus.class.getName() + ":3");
+        }
+    }
+
     String noteOf(String tenant, int id) throws SQLException {
         String table = kind() == DatabaseKind.MARIADB ? "`" + tenant + "`.accounts" : "\"" + tenant + "\".accounts";
         try (Connection c = db().connect(); Statement s = c.createStatement();
