@@ -173,7 +173,16 @@ public final class Drover implements AutoCloseable {
      * @throws DroverException as {@link #status(Selection)}
      */
     public RecoveryReport recover(boolean force) {
-        return withFleet(Selection.all(), Rollout.defaults(), null, fleet -> {
+        return recover(Selection.all(), force);
+    }
+
+    /**
+     * As {@link #recover(boolean)}, on the selected targets' servers only.
+     *
+     * @throws DroverException as {@link #status(Selection)}
+     */
+    public RecoveryReport recover(Selection selection, boolean force) {
+        return withFleet(selection, Rollout.defaults(), null, fleet -> {
             RecoveryResult result = fleet.recover(force);
             return new RecoveryReport(result.transactions().stream()
                     .map(t -> new RecoveryReport.Transaction(t.gid(), t.targetKey(), t.action().label(), t.detail(),

@@ -3,6 +3,8 @@ package dev.drover.cli;
 import dev.drover.api.Drover;
 import dev.drover.api.DroverBuilder;
 import dev.drover.api.FleetListener;
+import dev.drover.api.Selection;
+import dev.drover.registry.Shard;
 import dev.drover.orchestrator.twophase.TwoPhaseJournal;
 import java.nio.file.Path;
 
@@ -39,6 +41,22 @@ public final class ApiClient {
                 });
         drover.options().x().forEach(builder::placeholder);
         return builder.load();
+    }
+
+    /**
+     * The targets {@code --name}, {@code --tenant} and {@code --shard I/N} select.
+     *
+     * @param shard the {@code --shard} value, or {@code null}
+     * @throws dev.drover.registry.ConfigException for a shard that is not {@code I/N} (exit 2)
+     */
+    public static Selection selection(DroverCommand drover, String shard) {
+        Selection selection = Selection.all().sections(drover.options().names().toArray(String[]::new))
+                .tenants(drover.options().tenants().toArray(String[]::new));
+        if (shard == null) {
+            return selection;
+        }
+        Shard parsed = Shard.parse(shard);
+        return selection.shard(parsed.index(), parsed.count());
     }
 
     /** {@code $DROVER_JOURNAL_DIR}, else {@code ~/.drover/journal}: where two-phase decisions are journaled. */
