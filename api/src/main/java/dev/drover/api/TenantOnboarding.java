@@ -22,10 +22,12 @@ import java.util.function.Function;
  * one name take turns and only the one that created the schema ever drops it. The migration itself takes the
  * ordinary target lock, so a fleet run at the same moment excludes it as usual.
  *
- * <p>All or nothing is by undo, on every database: the migration commits revision by revision as a fleet run
- * does (PostgreSQL DDL could share one transaction, MariaDB and H2 DDL commits at once), and when it fails the
- * schema this call created is dropped with everything in it. A schema that existed before is never dropped;
- * the report then says exactly which revisions did commit.
+ * <p>All or nothing: the revisions run in one transaction for the whole run (as {@code
+ * transaction_per_migration = false}), so on PostgreSQL a failure rolls every revision back together, and no
+ * other session ever sees the tenant half-migrated (a {@code transactional: false} revision commits on its
+ * own, as in any run). The schema is created before that transaction, and MariaDB and H2 commit DDL at once;
+ * so when the run fails, the schema this call created is dropped with everything in it. A schema that existed
+ * before is never dropped; the report then says exactly which revisions did commit.
  */
 final class TenantOnboarding {
 
@@ -39,7 +41,8 @@ final class TenantOnboarding {
 
     Onboarding onboard(RegistryTarget target) {
         String schema = container(target);
-        try (Fleet fleet = fleets.apply(target); SessionFactory sessions = SessionFactory.pooled(2)) {
+        try (Fleet fleet = fleets.apply(target).adjust(t -> t.withTransactionPerMigration(false));
+                SessionFactory sessions = SessionFactory.pooled(2)) {
             MigrationTarget migration = fleet.targets().get(0).target();
             try (HeldLock held = lock(sessions, migration)) {
                 boolean created = schema != null && target.createSchema() && !exists(sessions, migration, schema);

@@ -189,6 +189,29 @@ abstract class DroverContract {
     }
 
     @Test
+    void aFailureInASchemaThatExistedKeepsTheSchemaAndExactlyWhatTheReportSays() throws Exception {
+        Path versions = versions("CREATE TABLE invoices (id INT PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);");
+        String existing = tenant("existing");
+        db().execute(kind() == DatabaseKind.MARIADB ? "CREATE DATABASE `" + existing + "`"
+                : "CREATE SCHEMA \"" + existing + "\"");
+        try (Drover drover = drover(versions, List.of(), new RecordingListener())) {
+            Onboarding onboarding = drover.onboard("app", existing);
+
+            assertThat(onboarding.succeeded()).isFalse();
+            assertThat(onboarding.created()).isFalse();
+            assertThat(onboarding.rolledBack()).isFalse();
+            assertThat(schemaExists(existing)).isTrue();
+            List<String> committed = onboarding.report().targets().get(0).to();
+            if (kind() == DatabaseKind.POSTGRES) {
+                assertThat(committed).as("one transaction for the whole onboarding").isEmpty();
+            } else {
+                assertThat(committed).as("MariaDB and H2 commit DDL: the first revision stays").containsExactly(R1);
+            }
+            assertThat(onboarding.report().targets().get(0).error().revision()).isEqualTo(R2);
+        }
+    }
+
+    @Test
     void twoConcurrentOnboardingsOfOneTenantTakeTurns() throws Exception {
         Path versions = versions("CREATE TABLE invoices (id INT PRIMARY KEY);");
         String twin = tenant("twin");
