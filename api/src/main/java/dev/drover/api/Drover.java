@@ -98,6 +98,60 @@ public final class Drover implements AutoCloseable {
         return run(FleetOperation.stamp(revisions, purge), selection, rollout);
     }
 
+    /**
+     * Accepts the current scripts of applied revisions whose checksum changed ({@code drover repair}): records
+     * their new checksums, runs no script.
+     *
+     * @throws DroverException as {@link #upgrade(String, Selection, Rollout)}
+     */
+    public FleetReport repair(Selection selection, Rollout rollout) {
+        return run(FleetOperation.repair(), selection, rollout);
+    }
+
+    /**
+     * Reads each selected target's current revision and returns what an upgrade to {@code destination} would do
+     * and the SQL it would execute, executing nothing.
+     *
+     * @throws DroverException as {@link #upgrade(String, Selection, Rollout)} would, before reading anything
+     */
+    public DryRunReport dryRun(String destination, Selection selection) {
+        return withFleet(selection, Rollout.defaults(), null, fleet -> {
+            Fleet.DryRun dry = fleet.dryRun(FleetOperation.upgrade(destination));
+            return new DryRunReport(report(dry.plan()), dry.sql());
+        });
+    }
+
+    /**
+     * The dangerous statements ({@code drover lint}) among the revisions an upgrade to {@code destination} would
+     * run on the selected targets, judged by each target's dialect; reads the targets' revisions, executes
+     * nothing.
+     *
+     * @throws DroverException on a broken graph or script, or a destination that does not resolve
+     */
+    public List<LintFinding> lint(String destination, Selection selection) {
+        return withFleet(selection, Rollout.defaults(), null, fleet -> fleet.lint(FleetOperation.upgrade(destination))
+                .stream().map(f -> new LintFinding(f.file(), f.line(), f.revision(), f.direction(), f.dialect(),
+                        f.rule(), f.why(), f.rewrite(), f.silenced()))
+                .toList());
+    }
+
+    /**
+     * The selected targets as they resolve now (tenants listed, read or discovered, and validated), opening no
+     * migration connection.
+     *
+     * @throws DroverException as {@link #status(Selection)}
+     */
+    public List<TargetInfo> targets(Selection selection) {
+        try {
+            return resolve(selection, null).targets().stream()
+                    .map(t -> new TargetInfo(t.key(), t.sectionName(), t.tenant(), t.schema(), t.database(),
+                            t.maskedUrl(), t.dialectName(), t.versionTable()))
+                    .toList();
+        } catch (RegistryException e) {
+            throw new DroverException(e.getMessage(), e);
+        }
+    }
+
     FleetReport run(FleetOperation operation, Selection selection, Rollout rollout) {
         return withFleet(selection, rollout, null, fleet -> report(fleet.run(operation,
                 rollout.policy(fleet, registry.concurrency()), new ListenerAdapter(listener), new Cancellation())));
@@ -247,11 +301,7 @@ public final class Drover implements AutoCloseable {
 
     private <T> T withFleet(Selection selection, Rollout rollout, OfflineTenants offline, Function<Fleet, T> body) {
         try {
-            dev.drover.registry.Selection chosen = selection.toRegistry();
-            ResolvedTargets resolved = registry.targets(offline == null ? chosen : chosen.withOfflineTenants(offline));
-            resolved.rejected().forEach(r -> listener.warning("tenant '" + r.name() + "' of section '" + r.section()
-                    + "' rejected and left alone: " + r.reason()));
-            resolved.warnings().forEach(w -> listener.warning(w.toString()));
+            ResolvedTargets resolved = resolve(selection, offline);
             if (resolved.targets().isEmpty()) {
                 throw new DroverException("no target matches " + selection + "; check the section and tenant"
                         + " globs against the registry's sections " + registry.sectionNames(), null);
@@ -267,6 +317,16 @@ public final class Drover implements AutoCloseable {
                 | AppliedScriptChangedException | PlanVetoedException e) {
             throw new DroverException(e.getMessage(), e);
         }
+    }
+
+    /** The selected targets, each rejected tenant and registry warning told to the listener. */
+    private ResolvedTargets resolve(Selection selection, OfflineTenants offline) {
+        dev.drover.registry.Selection chosen = selection.toRegistry();
+        ResolvedTargets resolved = registry.targets(offline == null ? chosen : chosen.withOfflineTenants(offline));
+        resolved.rejected().forEach(r -> listener.warning("tenant '" + r.name() + "' of section '" + r.section()
+                + "' rejected and left alone: " + r.reason()));
+        resolved.warnings().forEach(w -> listener.warning(w.toString()));
+        return resolved;
     }
 
     /** Gives back the data sources lent by the application's sections; runs still going are not stopped. */

@@ -69,7 +69,8 @@ class ApiSurfaceTest {
         API.stream().filter(PUBLIC_API_CLASS).map(JavaClass::getSimpleName).forEach(publicTypes::add);
         assertThat(publicTypes).containsExactlyInAnyOrder("Drover", "DroverBuilder", "DroverException", "FleetListener",
                 "FleetReport", "OfflineSql", "Offboarding", "Onboarding", "RecoveryReport", "Transaction", "Rollout",
-                "Section", "Selection", "StatusReport", "TargetEvent", "TargetState");
+                "Section", "Selection", "StatusReport", "TargetEvent", "TargetState", "DryRunReport", "LintFinding",
+                "TargetInfo");
     }
 
     @Test

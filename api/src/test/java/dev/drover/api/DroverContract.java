@@ -106,6 +106,13 @@ abstract class DroverContract {
         List<String> tenants = new ArrayList<>(List.of(a, b));
         RecordingListener listener = new RecordingListener();
         try (Drover drover = drover(versions, tenants, listener)) {
+            assertThat(drover.targets(Selection.all())).extracting(TargetInfo::target).containsExactly("app/" + a, "app/" + b);
+            assertThat(drover.targets(Selection.all())).allSatisfy(t -> assertThat(t.url()).doesNotContain("password=s"));
+            DryRunReport dry = drover.dryRun("head", Selection.all().tenants(a));
+            assertThat(dry.plan().summary().skipped()).isEqualTo(1);
+            assertThat(dry.byTarget().get("app/" + a)).contains("CREATE TABLE accounts").contains(a + " eu");
+            assertThat(schemaExists(a)).as("a dry run executes nothing").isFalse();
+
             FleetReport report = drover.upgrade("head", Selection.all(), Rollout.defaults().concurrency(2));
 
             assertThat(report.succeeded()).isTrue();
@@ -118,12 +125,77 @@ abstract class DroverContract {
 
             StatusReport status = drover.status();
             assertThat(status.checkPassed()).isTrue();
+            assertThat(drover.dryRun("head", Selection.all()).byTarget()).isEmpty();
+            assertThat(drover.repair(Selection.all(), Rollout.defaults()).succeeded()).isTrue();
             assertThat(status.targets()).allSatisfy(t -> assertThat(t.heads()).containsExactly(R2));
             assertThat(drover.upgrade("head").summary().unchanged()).isEqualTo(2);
 
             FleetReport down = drover.downgrade(R1, Selection.all().tenants(a), Rollout.defaults());
             assertThat(down.targets()).singleElement().satisfies(t -> assertThat(t.to()).containsExactly(R1));
             assertThat(drover.check(Selection.all()).unhealthy()).extracting(TargetState::target).containsExactly("app/" + a);
+        }
+    }
+
+    @Test
+    void aSectionOverTheApplicationsDataSourceBorrowsItsConnections() throws Exception {
+        Path versions = versions("CREATE TABLE invoices (id INT PRIMARY KEY);");
+        String t = tenant("pooled");
+        java.util.concurrent.atomic.AtomicInteger borrowed = new java.util.concurrent.atomic.AtomicInteger();
+        javax.sql.DataSource pool = counting(dataSource(db().url()), borrowed);
+        try (Drover drover = Drover.configure()
+                .section(Section.named("app").dataSource(pool).tenants(List.of(t)).createSchema(true)
+                        .versionLocations(versions))
+                .placeholder("region", "eu").load()) {
+            int afterLoad = borrowed.get();
+            assertThat(drover.upgrade("head").succeeded()).isTrue();
+            assertThat(borrowed.get()).as("the run's connections come from the pool").isGreaterThan(afterLoad);
+            assertThat(note(t)).isEqualTo(t + " eu");
+            assertThat(drover.targets(Selection.all()).get(0).url()).doesNotContain("password=");
+        }
+    }
+
+    private javax.sql.DataSource dataSource(String url) throws SQLException {
+        return switch (kind()) {
+            case H2 -> {
+                org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+                h2.setURL(url);
+                yield h2;
+            }
+            case POSTGRES -> {
+                org.postgresql.ds.PGSimpleDataSource postgres = new org.postgresql.ds.PGSimpleDataSource();
+                postgres.setURL(url);
+                yield postgres;
+            }
+            case MARIADB -> new org.mariadb.jdbc.MariaDbDataSource(url);
+        };
+    }
+
+    /** {@code source}, counting the connections borrowed from it. */
+    private static javax.sql.DataSource counting(javax.sql.DataSource source, java.util.concurrent.atomic.AtomicInteger count) {
+        return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(DroverContract.class.getClassLoader(),
+                new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        count.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(source, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void lintNamesTheRuleOfADangerousStatementARunWouldExecute() throws Exception {
+        Path versions = versions("CREATE TABLE invoices (id INT PRIMARY KEY);\nCREATE INDEX accounts_note ON accounts (note);");
+        try (Drover drover = drover(versions, List.of(tenant("lint")), new RecordingListener())) {
+            List<LintFinding> findings = drover.lint("head", Selection.all());
+            if (kind() == DatabaseKind.POSTGRES) {
+                assertThat(findings).extracting(LintFinding::rule).contains("create-index-not-concurrently");
+                assertThat(findings).allSatisfy(f -> assertThat(f.revision()).isEqualTo(R2));
+            } else {
+                assertThat(findings).extracting(LintFinding::rule).doesNotContain("create-index-not-concurrently");
+            }
         }
     }
 
