@@ -36,27 +36,37 @@ public record JavaStep(String className, JavaMigration migration, String tenant,
                 target.placeholders());
     }
 
+    /** What a run did: the statements executed through the context, or the failure. */
+    record Outcome(List<Statement> executed, StepError error) {}
+
     /**
-     * Runs the migration in {@code direction} on {@code session} and returns the statements it executed
-     * through its context.
+     * Runs the migration in {@code step}'s direction on {@code session}.
      *
+     * @return the statements it executed through its context, or its failure as the step's error
      * @throws ScriptFileException when it asked for a connection where there is none (offline SQL)
-     * @throws Exception           whatever the migration threw
      */
-    List<Statement> run(Direction direction, SqlSession session, String fileLabel) throws Exception {
+    Outcome run(PreparedStep step, SqlSession session) {
         Context context = new Context(session);
         try {
-            if (direction == Direction.DOWNGRADE) {
+            if (step.step().direction() == Direction.DOWNGRADE) {
                 migration.downgrade(context);
             } else {
                 migration.upgrade(context);
             }
+            return new Outcome(context.executed, null);
         } catch (NoConnection e) {
-            throw new ScriptFileException(fileLabel + ": revision class '" + className + "' asked for a database"
-                    + " connection, and offline SQL (--sql) has none; write its SQL only through context.execute(...)"
-                    + " to make it writable offline, or run it online (or with --dry-run)");
+            throw new ScriptFileException(step.fileLabel() + ": revision class '" + className + "' asked for a"
+                    + " database connection, and offline SQL (--sql) has none; write its SQL only through"
+                    + " context.execute(...) to make it writable offline, or run it online (or with --dry-run)");
+        } catch (SQLException e) {
+            return new Outcome(List.of(), new StepError(step.revision(), null, null, e.getSQLState(), failure(step, e)));
+        } catch (Exception e) {
+            return new Outcome(List.of(), StepError.of(step.revision(), failure(step, e)));
         }
-        return context.executed;
+    }
+
+    private String failure(PreparedStep step, Exception e) {
+        return "revision '" + step.revision() + "' (class " + className + ") failed: " + e;
     }
 
     /** Offline SQL has no connection; unwinds the migration to the refusal above. */

@@ -326,19 +326,11 @@ public final class StepRunner {
         if (own) {
             session.begin();
         }
-        PreparedStep ran;
-        try {
-            ran = step.withStatements(step.java().run(step.step().direction(), session, step.fileLabel()));
-        } catch (SQLException e) {
-            return new StepError(step.revision(), null, null, e.getSQLState(), javaFailure(step, e));
-        } catch (RuntimeException e) {
-            if (e instanceof dev.drover.orchestrator.script.ScriptFileException refused) {
-                throw refused;
-            }
-            return StepError.of(step.revision(), javaFailure(step, e));
-        } catch (Exception e) {
-            return StepError.of(step.revision(), javaFailure(step, e));
+        JavaStep.Outcome outcome = step.java().run(step, session);
+        if (outcome.error() != null) {
+            return outcome.error();
         }
+        PreparedStep ran = step.withStatements(outcome.executed());
         List<String> bookkeeping = transaction ? bookkeeping(ran, last) : markedDone(ran, last);
         commits.pending(result(ran, start));
         if (transaction && !own) {
@@ -356,10 +348,6 @@ public final class StepRunner {
             session.begin();
         }
         return null;
-    }
-
-    private static String javaFailure(PreparedStep step, Exception e) {
-        return "revision '" + step.revision() + "' (class " + step.java().className() + ") failed: " + e;
     }
 
     /** Outside a transaction: the version delta and the 'done' mark, then {@link #closing} when it is the run's last. */
