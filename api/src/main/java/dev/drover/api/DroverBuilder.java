@@ -108,6 +108,9 @@ public final class DroverBuilder {
         } catch (ConfigException e) {
             Drover.closeAll(lent);
             throw new DroverException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            Drover.closeAll(lent);
+            throw e;
         }
     }
 
@@ -125,7 +128,11 @@ public final class DroverBuilder {
                 }
                 String url = urlOf(section);
                 settings.put("url", url);
-                lent.add(DataSources.lend(url, section.dataSourceOrNull()));
+                try {
+                    lent.add(DataSources.lend(url, section.dataSourceOrNull()));
+                } catch (IllegalStateException e) {
+                    throw new DroverException("section '" + section.name() + "': " + e.getMessage(), e);
+                }
             }
             builder.section(section.name(), settings, section.password() == null ? null : Secret.of(section.password()),
                     section.tenantSupplier());
