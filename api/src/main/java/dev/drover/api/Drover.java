@@ -45,6 +45,7 @@ public final class Drover implements AutoCloseable {
     private final FleetListener listener;
     private final Path journal;
     private final List<AutoCloseable> lent;
+    private final java.util.Set<Cancellation> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Drover(Registry registry, Map<String, String> placeholders, FleetListener listener, Path journal,
             List<AutoCloseable> lent) {
@@ -153,8 +154,23 @@ public final class Drover implements AutoCloseable {
     }
 
     FleetReport run(FleetOperation operation, Selection selection, Rollout rollout) {
-        return withFleet(selection, rollout, null, fleet -> report(fleet.run(operation,
-                rollout.policy(fleet, registry.concurrency()), new ListenerAdapter(listener), new Cancellation())));
+        Cancellation cancellation = new Cancellation();
+        running.add(cancellation);
+        try {
+            return withFleet(selection, rollout, null, fleet -> report(fleet.run(operation,
+                    rollout.policy(fleet, registry.concurrency()), new ListenerAdapter(listener), cancellation)));
+        } finally {
+            running.remove(cancellation);
+        }
+    }
+
+    /**
+     * Stops every run of this instance in flight from starting more targets (as Ctrl-C does on the command
+     * line): targets already running finish, the others are reported {@code cancelled}, and each run's report
+     * has exit code 130. Safe from any thread, e.g. a shutdown hook; runs started later are not affected.
+     */
+    public void cancel() {
+        running.forEach(Cancellation::cancel);
     }
 
     static FleetReport report(FleetResult result) {

@@ -186,6 +186,33 @@ abstract class DroverContract {
     }
 
     @Test
+    void cancelStopsStartingTargetsAndTheRestAreReportedCancelled() throws Exception {
+        Path versions = versions("CREATE TABLE invoices (id INT PRIMARY KEY);");
+        List<String> tenants = List.of(tenant("c1"), tenant("c2"), tenant("c3"));
+        Drover[] self = new Drover[1];
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        FleetListener cancelOnFirst = new FleetListener() {
+            @Override
+            public void targetFinished(TargetEvent event) {
+                if (once.compareAndSet(false, true)) {
+                    self[0].cancel();
+                }
+            }
+        };
+        try (Drover drover = Drover.configure()
+                .section(Section.named("app").url(db().url()).tenants(tenants).createSchema(true).versionLocations(versions))
+                .placeholder("region", "eu").listener(cancelOnFirst).load()) {
+            self[0] = drover;
+            FleetReport report = drover.upgrade("head", Selection.all(), Rollout.defaults().concurrency(1));
+
+            assertThat(report.exitCode()).isEqualTo(130);
+            assertThat(report.summary().succeeded()).isEqualTo(1);
+            assertThat(report.summary().cancelled()).isEqualTo(2);
+            assertThat(drover.upgrade("head").summary().succeeded()).as("a later run is not cancelled").isEqualTo(2);
+        }
+    }
+
+    @Test
     void lintNamesTheRuleOfADangerousStatementARunWouldExecute() throws Exception {
         Path versions = versions("CREATE TABLE invoices (id INT PRIMARY KEY);\nCREATE INDEX accounts_note ON accounts (note);");
         try (Drover drover = drover(versions, List.of(tenant("lint")), new RecordingListener())) {
