@@ -32,6 +32,7 @@ class TenantCommandTest {
         CliRun.Result added = cli.run("-c", "demo/drover.ini", "tenant", "add", "newco");
         assertThat(added.exitCode()).as(added.toString()).isZero();
         assertThat(added.out()).contains("app/newco").contains("schema created and at head");
+        assertThat(added.err()).contains("WARNING: tenant 'newco' is not among the tenants of section [app] yet");
         assertThat(schemaExists("newco")).isTrue();
 
         CliRun.Result again = cli.run("-c", "demo/drover.ini", "--format", "json", "tenant", "add", "newco", "--name", "app");

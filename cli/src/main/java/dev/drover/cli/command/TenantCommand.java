@@ -4,6 +4,7 @@ import dev.drover.api.Drover;
 import dev.drover.api.FleetListener;
 import dev.drover.api.Offboarding;
 import dev.drover.api.Onboarding;
+import dev.drover.api.Selection;
 import dev.drover.cli.ApiClient;
 import dev.drover.cli.CliException;
 import dev.drover.cli.DroverCommand;
@@ -67,8 +68,14 @@ public final class TenantCommand implements Runnable {
         public Integer call() {
             DroverCommand drover = parent.drover;
             try (Drover api = ApiClient.open(drover, FleetListener.NONE)) {
-                Onboarding onboarding = api.onboard(section(drover, api), tenant);
+                String section = section(drover, api);
+                Onboarding onboarding = api.onboard(section, tenant);
                 PrintWriter out = drover.environment().out();
+                if (onboarding.succeeded() && api.targets(Selection.all().sections(section)).stream()
+                        .noneMatch(t -> tenant.equals(t.tenant()))) {
+                    drover.warn("tenant '" + tenant + "' is not among the tenants of section [" + section + "] yet;"
+                            + " add it to the section's 'tenants' (or its file) so that fleet runs include it");
+                }
                 if (drover.options().format() == GlobalOptions.OutputFormat.json) {
                     Map<String, Object> document = new LinkedHashMap<>();
                     document.put("target", onboarding.target());
