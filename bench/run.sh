@@ -263,6 +263,7 @@ if has big; then
   reset_big
   gclog="$WORK/gc-big.log"
   rm -f "$gclog" "$WORK/big-progress.log"
+  big_c0=$(server_cpu)
   start_ns=$(date +%s%N)
   rc=0
   DROVER_JAVA_OPTS="${DROVER_JAVA_OPTS:-} ${JAVA_OPTS_EXTRA:-} -Xmx256m -Xlog:gc,gc+heap+exit:file=$gclog" \
@@ -272,7 +273,10 @@ if has big; then
   end_ns=$(date +%s%N)
   sleep 0.5
   read -r u s m < <(tail -1 "$WORK/big.time")
-  record big_upgrade "$(awk -v a="$start_ns" -v b="$end_ns" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')" "$u" "$s" "$m"
+  big_c1=$(server_cpu)
+  big_srv=-
+  [ "$big_c0" = - ] || big_srv=$(awk -v a="$big_c0" -v b="$big_c1" 'BEGIN { printf "%.2f", b - a }')
+  record big_upgrade "$(awk -v a="$start_ns" -v b="$end_ns" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')" "$u" "$s" "$m" "$big_srv"
   record big_upgrade_exit "$rc" - - -
   record big_upgrade_gc_peak_heap_mb "$(gc_peak_mb "$gclog")" - - -
   # ETA error of every progress line once 10% of the targets are done: |ETA - actual time left| / actual time left.

@@ -20,7 +20,7 @@ public final class ApiClient {
      * @param progress what else the run reports to (warnings always go to stderr)
      * @throws CliException if the registry file does not exist (exit 2)
      */
-    public static Drover open(DroverCommand drover, FleetListener progress) {
+    public static Drover open(CommandContext drover, FleetListener progress) {
         Path file = Workspace.existingConfigFile(drover.options(), drover.environment());
         DroverBuilder builder = Drover.configure().registry(file).environment(drover.environment().env())
                 .journal(journal(drover)).listener(new FleetListener() {
@@ -49,7 +49,7 @@ public final class ApiClient {
      * @param shard the {@code --shard} value, or {@code null}
      * @throws dev.drover.registry.ConfigException for a shard that is not {@code I/N} (exit 2)
      */
-    public static Selection selection(DroverCommand drover, String shard) {
+    public static Selection selection(CommandContext drover, String shard) {
         Selection selection = Selection.all().sections(drover.options().names().toArray(String[]::new))
                 .tenants(drover.options().tenants().toArray(String[]::new));
         if (shard == null) {
@@ -60,7 +60,7 @@ public final class ApiClient {
     }
 
     /** {@code $DROVER_JOURNAL_DIR}, else {@code ~/.drover/journal}: where two-phase decisions are journaled. */
-    public static Path journal(DroverCommand drover) {
+    public static Path journal(CommandContext drover) {
         String configured = drover.environment().env().get("DROVER_JOURNAL_DIR");
         return configured == null || configured.isBlank() ? TwoPhaseJournal.defaultDirectory()
                 : drover.environment().cwd().resolve(configured);

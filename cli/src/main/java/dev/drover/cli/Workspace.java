@@ -39,7 +39,7 @@ public final class Workspace {
      * @param warnings where warnings about script directories go
      * @throws CliException if the file does not exist (exit 2)
      */
-    static Workspace open(GlobalOptions options, CliEnvironment environment, Consumer<String> warnings) {
+    public static Workspace open(GlobalOptions options, CliEnvironment environment, Consumer<String> warnings) {
         Path file = existingConfigFile(options, environment);
         return new Workspace(options, environment, file, new RegistryLoader().env(environment.env()).load(file),
                 warnings);

@@ -4,7 +4,7 @@ import dev.drover.api.Drover;
 import dev.drover.api.FleetListener;
 import dev.drover.api.RecoveryReport;
 import dev.drover.cli.ApiClient;
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.Json;
@@ -27,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
 public final class RecoverCommand implements Callable<Integer> {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @Option(names = "--force", description = "Also roll back Drover transactions that no journal knows (orphans);"
             + " only when no other Drover run is active.")
@@ -70,7 +70,7 @@ public final class RecoverCommand implements Callable<Integer> {
     }
 
     /** {@code $DROVER_JOURNAL_DIR}, else {@code ~/.drover/journal}: where two-phase decisions are journaled. */
-    static Path journalDirectory(DroverCommand drover) {
+    static Path journalDirectory(CommandContext drover) {
         return ApiClient.journal(drover);
     }
 }

@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.ProgressLine;
 import dev.drover.cli.render.RunRenderer;
@@ -13,18 +13,17 @@ import dev.drover.orchestrator.fleet.RolloutPolicy;
 import dev.drover.orchestrator.report.ReportJson;
 import dev.drover.orchestrator.report.RunReport;
 import dev.drover.orchestrator.report.RunReports;
-import java.nio.file.Path;
 
 /**
  * A fleet run as every fleet command shows it: the progress line on stderr, Ctrl-C cancelling
- * the rollout, the JSON report in {@code --report FILE}, and the text or JSON summary on stdout.
+ * the rollout, the JSON or HTML report in {@code --report FILE}, and the text or JSON summary on stdout.
  */
 final class ReportedRun {
 
     private ReportedRun() {}
 
     /** Runs {@code operation} on {@code fleet} under {@code policy} and returns the exit code of the result. */
-    static int run(DroverCommand drover, Fleet fleet, FleetOperation operation, RolloutPolicy policy, Path report) {
+    static int run(CommandContext drover, Fleet fleet, FleetOperation operation, RolloutPolicy policy, ReportOption report) {
         GlobalOptions options = drover.options();
         Cancellation cancellation = new Cancellation();
         ProgressLine progress = new ProgressLine(drover.environment().err(), drover.environment().terminal(),
@@ -35,9 +34,7 @@ final class ReportedRun {
             result = fleet.run(operation, policy, listener, cancellation);
             progress.close();
             RunReport runReport = RunReports.from(result);
-            if (report != null) {
-                ReportJson.write(runReport, drover.environment().cwd().resolve(report));
-            }
+            report.write(drover, runReport);
             if (options.format() == GlobalOptions.OutputFormat.json) {
                 drover.environment().out().println(ReportJson.toJson(runReport));
             } else if (!options.quiet() || result.exitCode() != 0) {

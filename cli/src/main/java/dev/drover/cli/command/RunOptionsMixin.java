@@ -1,7 +1,7 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.CliException;
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.LintRenderer;
 import dev.drover.env.Fleet;
@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of {@code upgrade}, {@code downgrade} and {@code stamp}, and how a run is carried out. */
@@ -69,22 +70,34 @@ final class RunOptionsMixin {
     @Option(names = "--shard", paramLabel = "I/N", description = "Only the I-th of N deterministic partitions of the targets.")
     String shard;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON run report to FILE.")
-    Path report;
+    @Mixin
+    ReportOption report;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "Label this run (letters, digits, _ . -; at most 27):"
+            + " the run id becomes TAG:uuid, in every history row and the report; scripts see it as ${tag}.")
+    String tag;
 
     @Option(names = "--strict", description = "Refuse to run (exit 2, nothing changed) when 'drover lint' finds a"
             + " dangerous statement in the revisions the run would execute; without it they are warnings on stderr.")
     boolean strict;
 
     /** Runs {@code operation} on the selected targets as the options say, and returns the exit code. */
-    int execute(DroverCommand drover, FleetOperation operation) {
+    int execute(CommandContext drover, FleetOperation operation) {
         validate();
+        report.validate();
         if (sql && drover.options().format() == GlobalOptions.OutputFormat.json) {
             throw CliException.usage("--sql writes SQL, not JSON; drop --format json (or use --dry-run --format json"
                     + " for the plan as a JSON report)");
         }
         try (Fleet fleet = TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait),
                 sql ? offlineTenants(drover) : null, this::limits).withJournal(RecoverCommand.journalDirectory(drover))) {
+            if (tag != null) {
+                try {
+                    fleet.withTag(tag);
+                } catch (IllegalArgumentException e) {
+                    throw CliException.usage(e.getMessage());
+                }
+            }
             if (sql) {
                 SqlOutput.offline(drover, fleet, operation, sqlDir);
                 return 0;
@@ -103,7 +116,7 @@ final class RunOptionsMixin {
      * {@code --tenants-file}, else from {@code --tenant} values without glob characters; otherwise the
      * registry refuses them, saying how to name the tenants.
      */
-    private OfflineTenants offlineTenants(DroverCommand drover) {
+    private OfflineTenants offlineTenants(CommandContext drover) {
         if (tenantsFile != null) {
             return new OfflineTenants(new TenantSource.FromFile(drover.environment().cwd().resolve(tenantsFile),
                     "--tenants-file"));
@@ -117,7 +130,7 @@ final class RunOptionsMixin {
      * Warns about lint findings in what the run would execute (they are read like 'drover status' reads, and
      * that read serves the run too); with --strict, refuses before anything changes.
      */
-    private void lint(DroverCommand drover, Fleet fleet, FleetOperation operation) {
+    private void lint(CommandContext drover, Fleet fleet, FleetOperation operation) {
         List<Finding> findings = fleet.lint(operation);
         LintRenderer.warn(findings, drover.environment().err());
         long open = LintRenderer.open(findings);

@@ -7,7 +7,7 @@ import dev.drover.api.Onboarding;
 import dev.drover.api.Selection;
 import dev.drover.cli.ApiClient;
 import dev.drover.cli.CliException;
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.orchestrator.report.ReportJson;
@@ -29,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
 public final class TenantCommand implements Runnable {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -40,7 +40,7 @@ public final class TenantCommand implements Runnable {
     }
 
     /** The one section {@code --name} names, or the registry's only section. */
-    static String section(DroverCommand drover, Drover api) {
+    static String section(CommandContext drover, Drover api) {
         List<String> names = drover.options().names();
         if (names.size() == 1) {
             return names.get(0);
@@ -66,7 +66,7 @@ public final class TenantCommand implements Runnable {
 
         @Override
         public Integer call() {
-            DroverCommand drover = parent.drover;
+            CommandContext drover = parent.drover;
             try (Drover api = ApiClient.open(drover, FleetListener.NONE)) {
                 String section = section(drover, api);
                 Onboarding onboarding = api.onboard(section, tenant);
@@ -122,7 +122,7 @@ public final class TenantCommand implements Runnable {
 
         @Override
         public Integer call() {
-            DroverCommand drover = parent.drover;
+            CommandContext drover = parent.drover;
             try (Drover api = ApiClient.open(drover, FleetListener.NONE)) {
                 Offboarding removed = api.offboard(section(drover, api), tenant, drop);
                 PrintWriter out = drover.environment().out();

@@ -1,5 +1,8 @@
-package dev.drover.cli;
+package dev.drover.cli.app;
 
+import dev.drover.cli.CliEnvironment;
+import dev.drover.cli.CliException;
+import dev.drover.cli.ExitCodes;
 import dev.drover.env.AppliedScriptChangedException;
 import dev.drover.orchestrator.graph.RevisionException;
 import dev.drover.orchestrator.script.ScriptFileException;
@@ -12,7 +15,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns an exception escaping a command into one {@code FAILED: ...} line on stderr (as Alembic
- * does) and the exit code of DESIGN.md section 6. Stack traces only with {@code -v}.
+ * does) and the exit code of docs/cli.md. Stack traces only with {@code -v}.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
 

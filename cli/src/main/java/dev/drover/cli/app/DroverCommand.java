@@ -1,7 +1,12 @@
-package dev.drover.cli;
+package dev.drover.cli.app;
 
+import dev.drover.cli.CliEnvironment;
+import dev.drover.cli.CommandContext;
+import dev.drover.cli.GlobalOptions;
+import dev.drover.cli.Workspace;
 import dev.drover.cli.command.BranchesCommand;
 import dev.drover.cli.command.CheckCommand;
+import dev.drover.cli.command.CompletionCommand;
 import dev.drover.cli.command.CurrentCommand;
 import dev.drover.cli.command.DowngradeCommand;
 import dev.drover.cli.command.StampCommand;
@@ -28,7 +33,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code drover}: the top-level command; its options are the global options of DESIGN.md section 6. */
+/** {@code drover}: the top-level command; its options are the global options of docs/cli.md. */
 @Command(name = "drover",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -54,10 +59,11 @@ import picocli.CommandLine.Spec;
             CheckCommand.class,
             RepairCommand.class,
             RecoverCommand.class,
+            CompletionCommand.class,
             TenantCommand.class,
         },
         footer = {"", "Run 'drover COMMAND --help' for a command's options."})
-public final class DroverCommand implements Runnable {
+public final class DroverCommand implements CommandContext, Runnable {
 
     @Mixin
     GlobalOptions options;
@@ -75,20 +81,24 @@ public final class DroverCommand implements Runnable {
         spec.commandLine().usage(environment.out());
     }
 
+    @Override
     public GlobalOptions options() {
         return options;
     }
 
+    @Override
     public CliEnvironment environment() {
         return environment;
     }
 
     /** The configuration and script directories selected by the global options. */
+    @Override
     public Workspace workspace() {
         return Workspace.open(options, environment, this::warn);
     }
 
     /** Prints {@code WARNING: message} on stderr, once per command however often it comes up. */
+    @Override
     public void warn(String message) {
         if (warned.add(message)) {
             environment.err().println("WARNING: " + message);
