@@ -1,0 +1,54 @@
+package dev.drover.orchestrator.drift;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Collects the rows a catalog query returns for many schemas of one server and turns them into one
+ * {@link SchemaFingerprint} per schema: each definition loses its schema's name
+ * ({@link CatalogText#withoutSchema}), and Drover's own objects are left out (every table, view,
+ * sequence or function whose name starts with {@value #DROVER_PREFIX}, the tables {@code ignored}
+ * accepts, and everything that belongs to them).
+ */
+public final class CatalogRows {
+
+    /** Drover's own objects (version, history, fleet ledger, locks, fingerprints) start with this by default. */
+    public static final String DROVER_PREFIX = "drover_";
+
+    private final Predicate<String> ignored;
+    private final Map<String, List<SchemaObject>> bySchema = new LinkedHashMap<>();
+
+    /** @param ignoredTables further tables of Drover's (a section's {@code version_table}, {@code history_table}) */
+    public CatalogRows(java.util.Set<String> ignoredTables) {
+        java.util.Set<String> lower = new java.util.HashSet<>();
+        ignoredTables.forEach(t -> lower.add(t.toLowerCase(Locale.ROOT)));
+        this.ignored = name -> name.toLowerCase(Locale.ROOT).startsWith(DROVER_PREFIX) || lower.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Adds one catalog row of {@code schema}.
+     *
+     * @param table the table it belongs to, or {@code null}/{@code ""} for a relation, sequence or function
+     */
+    public void add(String schema, SchemaObject.Kind kind, String table, String name, String definition) {
+        String owner = table == null ? "" : table;
+        if (ignored.test(owner.isEmpty() ? name : owner)) {
+            return;
+        }
+        bySchema.computeIfAbsent(schema, s -> new ArrayList<>())
+                .add(new SchemaObject(kind, owner, name, CatalogText.withoutSchema(definition, schema)));
+    }
+
+    /** The fingerprint of every schema in {@code schemas} (an empty one for a schema with no row). */
+    public Map<String, SchemaFingerprint> fingerprints(List<String> schemas) {
+        Map<String, SchemaFingerprint> fingerprints = new LinkedHashMap<>();
+        for (String schema : schemas) {
+            fingerprints.put(schema, SchemaFingerprint.of(bySchema.getOrDefault(schema, List.of())));
+        }
+        return fingerprints;
+    }
+}
