@@ -1,5 +1,7 @@
 package dev.drover.env;
 
+import dev.drover.orchestrator.drift.DriftReport;
+import dev.drover.orchestrator.drift.RepairSql;
 import dev.drover.orchestrator.fleet.Cancellation;
 import dev.drover.orchestrator.fleet.FleetInspector;
 import dev.drover.orchestrator.fleet.FleetListener;
@@ -12,6 +14,8 @@ import dev.drover.orchestrator.fleet.OutcomeStatus;
 import dev.drover.orchestrator.fleet.RolloutPolicy;
 import dev.drover.orchestrator.fleet.RuntimeStateReader;
 import dev.drover.orchestrator.fleet.RuntimeThrottleProbe;
+import dev.drover.orchestrator.fleet.SchemaReader;
+import dev.drover.orchestrator.fleet.TargetSchema;
 import dev.drover.orchestrator.fleet.Throttle;
 import dev.drover.orchestrator.fleet.StateReader;
 import dev.drover.orchestrator.fleet.TargetOutcome;
@@ -306,6 +310,28 @@ public final class Fleet implements AutoCloseable {
             states = StateReader.once(new RuntimeStateReader(runtime().runtime()));
         }
         return states;
+    }
+
+    /**
+     * {@code drover drift}: reads every target's revision (as {@link #status()} does) and schema (from its
+     * server's catalog, in batches per server), and compares the targets of each server at the same
+     * revision with their majority, or with {@code reference}. Executes nothing, takes no lock.
+     *
+     * @param reference a tenant name or target key to compare with, or {@code null} for the majority
+     * @throws IllegalArgumentException when {@code reference} names no single readable target
+     */
+    public DriftReport drift(String reference) {
+        Map<String, TargetSchema> schemas = new SchemaReader(runtime().runtime()).readAll(targets);
+        return FleetDrift.analyse(targets, status(), schemas, reference, List.of());
+    }
+
+    /** {@code drift --sql}: the repair script of each drifted target, by key (see {@link RepairSql}). */
+    public Map<String, List<String>> repairSql(DriftReport report) {
+        Map<String, FleetTarget> byKey = new HashMap<>();
+        targets.forEach(t -> byKey.put(t.key(), t));
+        Map<String, List<String>> scripts = new LinkedHashMap<>();
+        report.drifted().forEach(d -> scripts.put(d.key(), FleetDrift.repair(d, byKey.get(d.key()))));
+        return scripts;
     }
 
     /**

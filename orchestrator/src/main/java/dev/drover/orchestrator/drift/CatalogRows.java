@@ -9,8 +9,8 @@ import java.util.function.Predicate;
 
 /**
  * Collects the rows a catalog query returns for many schemas of one server and turns them into one
- * {@link SchemaFingerprint} per schema: each definition loses its schema's name
- * ({@link CatalogText#withoutSchema}), and Drover's own objects are left out (every table, view,
+ * {@link SchemaFingerprint} per schema: each definition loses its schema's name and tenant's name
+ * ({@link CatalogText#normalise}), and Drover's own objects are left out (every table, view,
  * sequence or function whose name starts with {@value #DROVER_PREFIX}, the tables {@code ignored}
  * accepts, and everything that belongs to them).
  */
@@ -20,10 +20,20 @@ public final class CatalogRows {
     public static final String DROVER_PREFIX = "drover_";
 
     private final Predicate<String> ignored;
+    private final Map<String, String> tenants;
     private final Map<String, List<SchemaObject>> bySchema = new LinkedHashMap<>();
 
-    /** @param ignoredTables further tables of Drover's (a section's {@code version_table}, {@code history_table}) */
+    /** Rows of schemas without tenant names. */
     public CatalogRows(java.util.Set<String> ignoredTables) {
+        this(ignoredTables, Map.of());
+    }
+
+    /**
+     * @param ignoredTables further tables of Drover's (a section's {@code version_table}, {@code history_table})
+     * @param tenants       the tenant name of each schema, replaced in string literals ({@link CatalogText#normalise})
+     */
+    public CatalogRows(java.util.Set<String> ignoredTables, Map<String, String> tenants) {
+        this.tenants = Map.copyOf(tenants);
         java.util.Set<String> lower = new java.util.HashSet<>();
         ignoredTables.forEach(t -> lower.add(t.toLowerCase(Locale.ROOT)));
         this.ignored = name -> name.toLowerCase(Locale.ROOT).startsWith(DROVER_PREFIX) || lower.contains(name.toLowerCase(Locale.ROOT));
@@ -40,7 +50,7 @@ public final class CatalogRows {
             return;
         }
         bySchema.computeIfAbsent(schema, s -> new ArrayList<>())
-                .add(new SchemaObject(kind, owner, name, CatalogText.withoutSchema(definition, schema)));
+                .add(new SchemaObject(kind, owner, name, CatalogText.normalise(definition, schema, tenants.get(schema))));
     }
 
     /** The fingerprint of every schema in {@code schemas} (an empty one for a schema with no row). */

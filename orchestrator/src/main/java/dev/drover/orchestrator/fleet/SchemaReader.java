@@ -91,7 +91,13 @@ public final class SchemaReader {
     /** One catalog read for the tenant schemas of {@code batch} (one server). */
     private static Map<String, TargetSchema> readBatch(List<MigrationTarget> batch, SqlSession session) throws SQLException {
         List<String> names = batch.stream().map(MigrationTarget::tenantSchema).distinct().toList();
-        CatalogRows rows = new CatalogRows(droverTables(batch));
+        Map<String, String> tenants = new java.util.HashMap<>();
+        batch.forEach(t -> {
+            if (t.placeholders().get("tenant") != null) {
+                tenants.putIfAbsent(t.tenantSchema(), t.placeholders().get("tenant"));
+            }
+        });
+        CatalogRows rows = new CatalogRows(droverTables(batch), tenants);
         SchemaCatalog.of(batch.get(0).dialect()).read(session, names, rows);
         Map<String, SchemaFingerprint> fingerprints = rows.fingerprints(names);
         Map<String, TargetSchema> schemas = new LinkedHashMap<>();
@@ -108,7 +114,9 @@ public final class SchemaReader {
             return TargetSchema.failed("target '" + target.key() + "' has no current schema to read;"
                     + " name its database in the section's url");
         }
-        CatalogRows rows = new CatalogRows(droverTables(List.of(target)));
+        String tenant = target.placeholders().get("tenant");
+        CatalogRows rows = new CatalogRows(droverTables(List.of(target)),
+                tenant == null ? Map.of() : Map.of(schema.toString(), tenant));
         catalog.read(session, List.of(schema.toString()), rows);
         return new TargetSchema(rows.fingerprints(List.of(schema.toString())).get(schema.toString()), null);
     }
