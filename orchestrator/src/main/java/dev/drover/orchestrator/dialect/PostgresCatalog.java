@@ -76,7 +76,7 @@ final class PostgresCatalog implements SchemaCatalog {
                         + " p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',"
                         + " CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' WHEN 'w' THEN 'window'"
                         + " ELSE 'returns ' || pg_get_function_result(p.oid) END"
-                        + " || ' language ' || l.lanname || ' ' || p.provolatile || CASE WHEN p.prosecdef THEN ' security definer'"
+                        + " || ' language ' || l.lanname || ' ' || p.provolatile::text || CASE WHEN p.prosecdef THEN ' security definer'"
                         + " ELSE '' END || ': ' || COALESCE(p.prosrc, '')"
                         + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang"
                         + " WHERE n.nspname IN " + schemas + String.format(notExtension, "p.oid"),
