@@ -14,6 +14,7 @@ import dev.drover.orchestrator.fleet.OutcomeStatus;
 import dev.drover.orchestrator.fleet.RolloutPolicy;
 import dev.drover.orchestrator.fleet.RuntimeStateReader;
 import dev.drover.orchestrator.fleet.RuntimeThrottleProbe;
+import dev.drover.orchestrator.fleet.RecordedFingerprints;
 import dev.drover.orchestrator.fleet.SchemaReader;
 import dev.drover.orchestrator.fleet.TargetSchema;
 import dev.drover.orchestrator.fleet.Throttle;
@@ -68,6 +69,7 @@ public final class Fleet implements AutoCloseable {
     private Path journalDirectory = TwoPhaseJournal.defaultDirectory();
     private OwnedRuntime runtime;
     private StateReader states;
+    private final List<String> recordingProblems = new ArrayList<>();
 
     private Fleet(List<FleetTarget> targets, Map<String, RegistryTarget> registry,
             Map<String, EnvironmentStrategy> strategies, String runId, List<String> warnings) {
@@ -156,6 +158,14 @@ public final class Fleet implements AutoCloseable {
         return warnings;
     }
 
+    /**
+     * What the last upgrade could not record for {@code drover drift} (the schema each revision produced on the
+     * first target that reached it); the run's outcome does not depend on it.
+     */
+    public List<String> recordingProblems() {
+        return List.copyOf(recordingProblems);
+    }
+
     public String runId() {
         return runId;
     }
@@ -212,7 +222,11 @@ public final class Fleet implements AutoCloseable {
         FleetResult fanOut = groups.stopped() || groups.cancelled()
                 ? notRun(operation, ordinary, groups.cancelled() ? OutcomeStatus.CANCELLED : OutcomeStatus.SKIPPED)
                 : runner(states).run(operation, ordinary, policy, new RunOptions(runId), progress, cancellation);
-        return merge(operation, started, groups, fanOut);
+        FleetResult result = merge(operation, started, groups, fanOut);
+        if (operation instanceof FleetOperation.Upgrade) {
+            recordingProblems.addAll(new RecordedFingerprints(runtime().runtime(), Clock.systemUTC()).record(result.outcomes()));
+        }
+        return result;
     }
 
     /**
@@ -322,7 +336,10 @@ public final class Fleet implements AutoCloseable {
      */
     public DriftReport drift(String reference) {
         Map<String, TargetSchema> schemas = new SchemaReader(runtime().runtime()).readAll(targets);
-        return FleetDrift.analyse(targets, status(), schemas, reference, List.of());
+        List<FleetTarget> holders = targets.stream().filter(t -> schemas.containsKey(t.key())
+                && schemas.get(t.key()).recorded()).toList();
+        return FleetDrift.analyse(targets, status(), schemas, reference,
+                new RecordedFingerprints(runtime().runtime(), Clock.systemUTC()).read(holders));
     }
 
     /** {@code drift --sql}: the repair script of each drifted target, by key (see {@link RepairSql}). */

@@ -34,6 +34,7 @@ final class ReportedRun {
         try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation)) {
             result = fleet.run(operation, policy, listener, cancellation);
             progress.close();
+            fleet.recordingProblems().forEach(drover::warn);
             RunReport runReport = RunReports.from(result);
             if (report != null) {
                 ReportJson.write(runReport, drover.environment().cwd().resolve(report));

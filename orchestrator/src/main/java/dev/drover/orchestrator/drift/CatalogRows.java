@@ -22,6 +22,7 @@ public final class CatalogRows {
     private final Predicate<String> ignored;
     private final Map<String, String> tenants;
     private final Map<String, List<SchemaObject>> bySchema = new LinkedHashMap<>();
+    private final java.util.Set<String> droverTables = new java.util.HashSet<>();
 
     /** Rows of schemas without tenant names. */
     public CatalogRows(java.util.Set<String> ignoredTables) {
@@ -47,10 +48,18 @@ public final class CatalogRows {
     public void add(String schema, SchemaObject.Kind kind, String table, String name, String definition) {
         String owner = table == null ? "" : table;
         if (ignored.test(owner.isEmpty() ? name : owner)) {
+            if (kind == SchemaObject.Kind.TABLE) {
+                droverTables.add(schema + "\u0000" + name.toLowerCase(Locale.ROOT));
+            }
             return;
         }
         bySchema.computeIfAbsent(schema, s -> new ArrayList<>())
                 .add(new SchemaObject(kind, owner, name, CatalogText.normalise(definition, schema, tenants.get(schema))));
+    }
+
+    /** Whether {@code schema} holds Drover's table {@code table} (left out of its fingerprint). */
+    public boolean hasDroverTable(String schema, String table) {
+        return droverTables.contains(schema + "\u0000" + table.toLowerCase(Locale.ROOT));
     }
 
     /** The fingerprint of every schema in {@code schemas} (an empty one for a schema with no row). */

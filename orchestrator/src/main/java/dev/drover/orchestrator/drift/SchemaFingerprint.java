@@ -63,6 +63,58 @@ public final class SchemaFingerprint {
         return text.toString();
     }
 
+    /**
+     * The objects one per line, {@code kind TAB table TAB name TAB definition} (tabs and line breaks in a
+     * value written as {@code \t} and {@code \n}, backslashes doubled), for {@link #parse}.
+     */
+    public String serialized() {
+        StringBuilder text = new StringBuilder();
+        for (SchemaObject object : objects) {
+            text.append(object.kind().name()).append('\t').append(escape(object.table())).append('\t')
+                    .append(escape(object.name())).append('\t').append(escape(object.definition())).append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
+     * The fingerprint {@link #serialized()} wrote.
+     *
+     * @throws IllegalArgumentException on a line that is not four tab-separated fields of a known kind
+     */
+    public static SchemaFingerprint parse(String serialized) {
+        List<SchemaObject> objects = new java.util.ArrayList<>();
+        for (String line : serialized.split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            if (fields.length != 4) {
+                throw new IllegalArgumentException("not a recorded schema object (4 tab-separated fields): '" + line + "'");
+            }
+            objects.add(new SchemaObject(SchemaObject.Kind.valueOf(fields[0]), unescape(fields[1]), unescape(fields[2]),
+                    unescape(fields[3])));
+        }
+        return of(objects);
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
+    }
+
+    private static String unescape(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()) {
+                char next = value.charAt(++i);
+                out.append(next == 't' ? '\t' : next == 'n' ? '\n' : next);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** The SHA-256 of {@link #text()}, as 64 lowercase hex digits. */
     public String hash() {
         return hash;

@@ -5,6 +5,7 @@ import dev.drover.orchestrator.drift.CatalogRows;
 import dev.drover.orchestrator.drift.SchemaFingerprint;
 import dev.drover.orchestrator.runtime.MigrationRuntime;
 import dev.drover.orchestrator.runtime.MigrationTarget;
+import dev.drover.orchestrator.store.FingerprintStore;
 import dev.drover.orchestrator.store.SqlSession;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -101,7 +102,8 @@ public final class SchemaReader {
         SchemaCatalog.of(batch.get(0).dialect()).read(session, names, rows);
         Map<String, SchemaFingerprint> fingerprints = rows.fingerprints(names);
         Map<String, TargetSchema> schemas = new LinkedHashMap<>();
-        batch.forEach(t -> schemas.put(t.key(), new TargetSchema(fingerprints.get(t.tenantSchema()), null)));
+        batch.forEach(t -> schemas.put(t.key(), new TargetSchema(fingerprints.get(t.tenantSchema()), null,
+                rows.hasDroverTable(t.tenantSchema(), FingerprintStore.TABLE))));
         return schemas;
     }
 
@@ -118,7 +120,8 @@ public final class SchemaReader {
         CatalogRows rows = new CatalogRows(droverTables(List.of(target)),
                 tenant == null ? Map.of() : Map.of(schema.toString(), tenant));
         catalog.read(session, List.of(schema.toString()), rows);
-        return new TargetSchema(rows.fingerprints(List.of(schema.toString())).get(schema.toString()), null);
+        return new TargetSchema(rows.fingerprints(List.of(schema.toString())).get(schema.toString()), null,
+                rows.hasDroverTable(schema.toString(), FingerprintStore.TABLE));
     }
 
     /** The version and history tables the targets name (besides everything called {@code drover_*}). */

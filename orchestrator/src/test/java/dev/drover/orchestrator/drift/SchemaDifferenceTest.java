@@ -36,6 +36,18 @@ class SchemaDifferenceTest {
     }
 
     @Test
+    void aRecordedFingerprintReadsBackEqualEvenWithTabsBackslashesAndLineBreaks() {
+        SchemaFingerprint fingerprint = SchemaFingerprint.of(List.of(
+                new SchemaObject(Kind.TABLE, "", "orders", ""),
+                new SchemaObject(Kind.FUNCTION, "", "f(integer)", "returns text language sql: SELECT 'a\tb\\n' || E'\\\\'\n;"),
+                new SchemaObject(Kind.COLUMN, "orders", "note", "text default 'x'")));
+        SchemaFingerprint back = SchemaFingerprint.parse(fingerprint.serialized());
+        assertThat(back).isEqualTo(fingerprint);
+        assertThat(back.hash()).isEqualTo(fingerprint.hash());
+        assertThatThrownBy(() -> SchemaFingerprint.parse("TABLE\torders\n")).hasMessageContaining("4 tab-separated fields");
+    }
+
+    @Test
     void anObjectListedTwiceIsACatalogError() {
         SchemaObject a = new SchemaObject(Kind.INDEX, "t", "ix", "x");
         assertThatThrownBy(() -> SchemaFingerprint.of(List.of(a, a))).hasMessageContaining("index ix twice");
