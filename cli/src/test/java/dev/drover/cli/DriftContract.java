@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 16, written once and run per dialect: a fleet of {@value #TENANTS} tenants moved to head by
  * Drover, then altered by hand. {@code drover drift} reports exactly the altered tenants with exactly
- * their differences, nothing for an unchanged fleet, and never compares tenants at different revisions.
+ * their differences, nothing for an unchanged fleet, never compares tenants at different revisions,
+ * and reports a fleet changed everywhere against what its revision produced on the first tenant.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -157,6 +158,28 @@ abstract class DriftContract {
         CliRun.Result reference = drover("drift", "--reference", retyped);
         assertThat(reference.out()).contains("DRIFT: 49 of 50 target(s)").contains("reference 'app/" + retyped + "'");
         assertThat(drover("drift", "--reference", "no_such_tenant").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(4)
+    void aFleetChangedEverywhereDiffersFromWhatItsRevisionProducedWhenFirstReached() throws Exception {
+        for (String tenant : tenants) {
+            db.execute("CREATE INDEX ix_everywhere ON " + qualified(tenant, "invoices") + " (total, id)");
+        }
+        try {
+            CliRun.Result drift = drover("drift");
+            assertThat(drift.exitCode()).as(drift.toString()).isEqualTo(1);
+            assertThat(drift.out()).doesNotContain(" differs from the majority")
+                    .contains("its targets at bbb002 agree with each other but differ from what that revision produced on 'app/"
+                            + tenants.get(0) + "'")
+                    .contains("  extra index " + (kind() == DatabaseKind.H2 ? "IX_EVERYWHERE" : "ix_everywhere"));
+            assertThat(drover("check", "--drift").exitCode()).isEqualTo(1);
+        } finally {
+            for (String tenant : tenants) {
+                db.execute("DROP INDEX " + (kind() == DatabaseKind.MARIADB ? "ix_everywhere ON " + qualified(tenant, "invoices")
+                        : qualified(tenant, "ix_everywhere")));
+            }
+        }
     }
 
     private static String messages(JsonNode drifted) {
