@@ -167,13 +167,13 @@ abstract class DriftContract {
             db.execute("CREATE INDEX ix_everywhere ON " + qualified(tenant, "invoices") + " (total, id)");
         }
         try {
-            CliRun.Result drift = drover("drift");
+            CliRun.Result drift = drover("-t", "dt0*", "drift"); // ten tenants no earlier test left altered
             assertThat(drift.exitCode()).as(drift.toString()).isEqualTo(1);
             assertThat(drift.out()).doesNotContain(" differs from the majority")
                     .contains("its targets at bbb002 agree with each other but differ from what that revision produced on 'app/"
                             + tenants.get(0) + "'")
                     .contains("  extra index " + (kind() == DatabaseKind.H2 ? "IX_EVERYWHERE" : "ix_everywhere"));
-            assertThat(drover("check", "--drift").exitCode()).isEqualTo(1);
+            assertThat(drover("-t", "dt0*", "check", "--drift").exitCode()).isEqualTo(1);
         } finally {
             for (String tenant : tenants) {
                 db.execute("DROP INDEX " + (kind() == DatabaseKind.MARIADB ? "ix_everywhere ON " + qualified(tenant, "invoices")
