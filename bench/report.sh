@@ -69,7 +69,8 @@ END {
     if (s ~ /_(mb|exit|per_tenant|pct|lines|found)$/) continue
     ratio = (ref[s] > 0) ? sprintf("%.2f", med[s] / ref[s]) : ""
     met = ""
-    if (s in limit_ratio) met = (ref[s] > 0 && med[s] / ref[s] <= limit_ratio[s]) ? "yes" : sprintf("no (%.2fx the limit)", med[s] / ref[s] / limit_ratio[s])
+    if (s in limit_ratio && !(ref[s] > 0)) met = "(no floor measured)"
+    else if (s in limit_ratio) met = (med[s] / ref[s] <= limit_ratio[s]) ? "yes" : sprintf("no (%.2fx the limit)", med[s] / ref[s] / limit_ratio[s])
     else if (s in limit) met = (med[s] <= limit[s]) ? "yes" : sprintf("no (%.1fx the limit)", med[s] / limit[s])
     printf "| %s | %d | %.3f | %.3f | %.3f | %s | %.0f | %s | %s |\n", (s in desc ? desc[s] : s), cnt[s], med[s], lo[s], hi[s], ratio, rss[s] / 1024, target[s], met
   }
