@@ -2,8 +2,6 @@ package dev.drover.orchestrator.dialect;
 
 import dev.drover.orchestrator.drift.CatalogRows;
 import dev.drover.orchestrator.drift.SchemaObject;
-import dev.drover.orchestrator.store.SqlSession;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -30,18 +28,19 @@ final class H2Catalog implements SchemaCatalog {
     }
 
     @Override
-    public void read(SqlSession session, List<String> schemas, CatalogRows rows) throws SQLException {
-        for (String query : queries(SchemaCatalog.inList(dialect, schemas))) {
-            for (List<Object> row : session.query(query)) {
-                SchemaObject.Kind kind = SchemaObject.Kind.valueOf((String) row.get(1));
-                String name = (String) row.get(3);
-                String definition = (String) row.get(4);
-                if (kind == SchemaObject.Kind.CONSTRAINT && GENERATED.matcher(name).matches()) {
-                    name = definition;
-                }
-                rows.add((String) row.get(0), kind, (String) row.get(2), name, definition);
-            }
+    public List<String> queries(List<String> schemas) {
+        return queries(SchemaCatalog.inList(dialect, schemas));
+    }
+
+    @Override
+    public void add(List<Object> row, CatalogRows rows) {
+        SchemaObject.Kind kind = SchemaObject.Kind.valueOf(SchemaCatalog.text(row.get(1)));
+        String name = SchemaCatalog.text(row.get(3));
+        String definition = SchemaCatalog.text(row.get(4));
+        if (kind == SchemaObject.Kind.CONSTRAINT && GENERATED.matcher(name).matches()) {
+            name = definition;
         }
+        rows.add(SchemaCatalog.text(row.get(0)), kind, SchemaCatalog.text(row.get(2)), name, definition);
     }
 
     /** Columns: schema, kind ({@link SchemaObject.Kind} name), table, name, definition. */

@@ -1,9 +1,6 @@
 package dev.drover.orchestrator.dialect;
 
-import dev.drover.orchestrator.drift.CatalogRows;
 import dev.drover.orchestrator.drift.SchemaObject;
-import dev.drover.orchestrator.store.SqlSession;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -27,21 +24,8 @@ final class MariaDbCatalog implements SchemaCatalog {
     }
 
     @Override
-    public void read(SqlSession session, List<String> schemas, CatalogRows rows) throws SQLException {
-        for (String query : queries(SchemaCatalog.inList(dialect, schemas))) {
-            for (List<Object> row : session.query(query)) {
-                rows.add(text(row.get(0)), SchemaObject.Kind.valueOf(text(row.get(1))), text(row.get(2)),
-                        text(row.get(3)), text(row.get(4)));
-            }
-        }
-    }
-
-    /** information_schema returns some columns as bytes or numbers depending on the server version. */
-    private static String text(Object value) {
-        if (value == null) {
-            return "";
-        }
-        return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : value.toString();
+    public List<String> queries(List<String> schemas) {
+        return queries(SchemaCatalog.inList(dialect, schemas));
     }
 
     /**

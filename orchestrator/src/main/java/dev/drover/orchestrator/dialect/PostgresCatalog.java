@@ -1,14 +1,11 @@
 package dev.drover.orchestrator.dialect;
 
-import dev.drover.orchestrator.drift.CatalogRows;
 import dev.drover.orchestrator.drift.SchemaObject;
-import dev.drover.orchestrator.store.SqlSession;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
- * {@link SchemaCatalog} of PostgreSQL from {@code pg_catalog}: one {@code UNION ALL} statement per
- * batch of schemas, each part filtered with {@code nspname IN (...)}. Definitions come from
+ * {@link SchemaCatalog} of PostgreSQL from {@code pg_catalog}: one statement per kind of object, each
+ * filtered with {@code nspname IN (...)} (PostgreSQL hashes a long list of constants). Definitions come from
  * PostgreSQL's own deparsers ({@code pg_get_indexdef}, {@code pg_get_viewdef},
  * {@code pg_get_constraintdef}, {@code pg_get_triggerdef}, {@code format_type}); indexes that back a
  * constraint are the constraint's, objects of extensions are left out.
@@ -27,17 +24,18 @@ final class PostgresCatalog implements SchemaCatalog {
     }
 
     @Override
-    public void read(SqlSession session, List<String> schemas, CatalogRows rows) throws SQLException {
-        for (List<Object> row : session.query(query(SchemaCatalog.inList(dialect, schemas)))) {
-            rows.add((String) row.get(0), SchemaObject.Kind.valueOf((String) row.get(1)), (String) row.get(2),
-                    (String) row.get(3), (String) row.get(4));
-        }
+    public List<String> queries(List<String> schemas) {
+        return queries("(" + String.join(", ", schemas.stream().map(dialect::literal).toList()) + ")");
     }
 
-    /** Columns: schema, kind ({@link SchemaObject.Kind} name), table, name, definition. */
-    static String query(String schemas) {
-        String notExtension = " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.objid = %s AND e.deptype = 'e')";
-        return String.join("\nUNION ALL\n",
+    /**
+     * Columns: schema, kind ({@link SchemaObject.Kind} name), table, name, definition. The extension test
+     * names {@code classid} so that it is an index lookup in {@code pg_depend}, not a scan of it.
+     */
+    static List<String> queries(String schemas) {
+        String notExtension = " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '%s'::regclass"
+                + " AND e.objid = %s AND e.objsubid = 0 AND e.deptype = 'e')";
+        return List.of(
                 "SELECT n.nspname::text, CASE WHEN c.relkind IN ('v', 'm') THEN 'VIEW' WHEN c.relkind = 'S' THEN 'SEQUENCE'"
                         + " ELSE 'TABLE' END, ''::text, c.relname::text,"
                         + " CASE WHEN c.relkind IN ('v', 'm') THEN (CASE c.relkind WHEN 'm' THEN 'materialized: ' ELSE '' END)"
@@ -49,7 +47,7 @@ final class PostgresCatalog implements SchemaCatalog {
                         + " WHEN c.relkind = 'f' THEN 'foreign' ELSE '' END"
                         + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE n.nspname IN " + schemas + " AND c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')"
-                        + String.format(notExtension, "c.oid"),
+                        + String.format(notExtension, "pg_class", "c.oid"),
                 "SELECT n.nspname::text, 'COLUMN', c.relname::text, a.attname::text,"
                         + " format_type(a.atttypid, a.atttypmod)"
                         + " || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END"
@@ -79,7 +77,7 @@ final class PostgresCatalog implements SchemaCatalog {
                         + " || ' language ' || l.lanname || ' ' || p.provolatile::text || CASE WHEN p.prosecdef THEN ' security definer'"
                         + " ELSE '' END || ': ' || COALESCE(p.prosrc, '')"
                         + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang"
-                        + " WHERE n.nspname IN " + schemas + String.format(notExtension, "p.oid"),
+                        + " WHERE n.nspname IN " + schemas + String.format(notExtension, "pg_proc", "p.oid"),
                 "SELECT n.nspname::text, 'TRIGGER', c.relname::text, g.tgname::text, pg_get_triggerdef(g.oid)"
                         + " FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE n.nspname IN " + schemas + " AND NOT g.tgisinternal");

@@ -1,25 +1,46 @@
 package dev.drover.orchestrator.dialect;
 
 import dev.drover.orchestrator.drift.CatalogRows;
+import dev.drover.orchestrator.drift.SchemaObject;
 import dev.drover.orchestrator.store.SqlSession;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
 
 /**
  * Reads the schema objects of many tenant schemas (MariaDB: databases) of one server from its
- * catalog, in a few statements for all of them (never one round trip per tenant), into
- * {@link CatalogRows}. Read-only; takes no lock.
+ * catalog: one statement per kind of object for all of them (never one round trip per tenant),
+ * each row {@code schema, kind, table, name, definition}, collected by {@link CatalogRows}.
+ * Read-only; takes no lock.
  */
 public interface SchemaCatalog {
 
     /**
-     * Adds the rows of every schema in {@code schemas} to {@code rows}: tables, columns (type,
-     * nullability, default), primary, unique, foreign key and check constraints, indexes, views,
-     * sequences, functions and triggers, with definitions as the catalog renders them.
+     * The statements reading every schema in {@code schemas}: tables, columns (type, nullability,
+     * default), primary, unique, foreign key and check constraints, indexes, views, sequences,
+     * functions and triggers, with definitions as the catalog renders them. They are independent of
+     * each other, so they may run on different connections at once.
+     */
+    List<String> queries(List<String> schemas);
+
+    /** Adds one row of one of {@link #queries}'s statements to {@code rows}. */
+    default void add(List<Object> row, CatalogRows rows) {
+        rows.add(text(row.get(0)), SchemaObject.Kind.valueOf(text(row.get(1))), text(row.get(2)), text(row.get(3)),
+                text(row.get(4)));
+    }
+
+    /**
+     * Runs every statement of {@link #queries} on {@code session} and adds their rows to {@code rows}.
      *
      * @throws SQLException when the catalog cannot be read
      */
-    void read(SqlSession session, List<String> schemas, CatalogRows rows) throws SQLException;
+    default void read(SqlSession session, List<String> schemas, CatalogRows rows) throws SQLException {
+        for (String query : queries(schemas)) {
+            for (List<Object> row : session.query(query)) {
+                add(row, rows);
+            }
+        }
+    }
 
     /** The query naming the session's current schema (MariaDB: database), for a target without a tenant schema. */
     String currentSchemaQuery();
@@ -41,5 +62,13 @@ public interface SchemaCatalog {
     /** {@code ('a', 'b')}: the schemas as a list of literals for {@code IN}. */
     static String inList(Dialect dialect, List<String> schemas) {
         return "(" + String.join(", ", schemas.stream().map(dialect::literal).toList()) + ")";
+    }
+
+    /** A catalog value as text (some drivers return bytes or numbers for information_schema columns). */
+    static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
     }
 }

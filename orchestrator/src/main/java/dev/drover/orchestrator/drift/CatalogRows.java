@@ -23,6 +23,8 @@ public final class CatalogRows {
     private final Map<String, String> tenants;
     private final Map<String, List<SchemaObject>> bySchema = new LinkedHashMap<>();
     private final java.util.Set<String> droverTables = new java.util.HashSet<>();
+    /** One copy of each name and definition: most are the same in every tenant. */
+    private final Map<String, String> strings = new java.util.HashMap<>();
 
     /** Rows of schemas without tenant names. */
     public CatalogRows(java.util.Set<String> ignoredTables) {
@@ -53,8 +55,12 @@ public final class CatalogRows {
             }
             return;
         }
-        bySchema.computeIfAbsent(schema, s -> new ArrayList<>())
-                .add(new SchemaObject(kind, owner, name, CatalogText.normalise(definition, schema, tenants.get(schema))));
+        bySchema.computeIfAbsent(schema, s -> new ArrayList<>()).add(new SchemaObject(kind, shared(owner), shared(name),
+                shared(CatalogText.normalise(definition, schema, tenants.get(schema)))));
+    }
+
+    private String shared(String value) {
+        return strings.computeIfAbsent(value, v -> v);
     }
 
     /** Whether {@code schema} holds Drover's table {@code table} (left out of its fingerprint). */

@@ -18,14 +18,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Reads the schema fingerprints of many targets through {@link MigrationRuntime#read}: the tenant
- * schemas (MariaDB: databases) of one server in batches of {@value RuntimeStateReader#BATCH} per
- * catalog read ({@link SchemaCatalog}), the batches of a server shared among at most
- * {@value RuntimeStateReader#LANES} connections; a target without a tenant schema reads its
- * connection's current schema on its own. Takes no lock, creates nothing; a failing read fails only
- * its own targets, each with the reason.
+ * Reads the schema fingerprints of many targets through {@link MigrationRuntime#read}: for the tenant
+ * schemas (MariaDB: databases) of one server, each statement of its {@link SchemaCatalog} (one per
+ * kind of object) covers up to {@value #CHUNK} schemas at once, and the statements are shared among at
+ * most {@value RuntimeStateReader#LANES} connections that run theirs one after another; a target
+ * without a tenant schema reads its connection's current schema on its own. Servers are read
+ * concurrently. Takes no lock, creates nothing; a failing read fails only its server's targets (or
+ * the one target), each with the reason.
+ *
+ * <p>Why whole-server statements rather than batches of 50 as for the version tables: a catalog
+ * statement's cost is mostly its scan of {@code pg_class} (or {@code information_schema}), the same
+ * for 50 schemas as for 1,000 (measured on the 1,000-tenant benchmark fleet: see bench/README.md).
  */
 public final class SchemaReader {
+
+    /** At most this many schemas per statement; each statement scans the catalog once whatever the list. */
+    static final int CHUNK = 1000;
 
     private final MigrationRuntime runtime;
 
@@ -62,14 +70,7 @@ public final class SchemaReader {
                         .toCompletableFuture());
             }
         }
-        for (List<MigrationTarget> sameServer : byServer.values()) {
-            for (List<List<MigrationTarget>> lane : RuntimeStateReader.lanes(sameServer)) {
-                reads.add(runtime.read(lane.get(0).get(0), session -> readLane(lane, session))
-                        .exceptionally(e -> failedAll(lane.stream().flatMap(List::stream).toList(),
-                                RuntimeStateReader.message(e)))
-                        .toCompletableFuture());
-            }
-        }
+        byServer.values().forEach(sameServer -> reads.add(readServer(sameServer)));
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(v -> {
             Map<String, TargetSchema> schemas = new LinkedHashMap<>();
             reads.forEach(r -> schemas.putAll(r.join()));
@@ -77,34 +78,61 @@ public final class SchemaReader {
         });
     }
 
-    private static Map<String, TargetSchema> readLane(List<List<MigrationTarget>> lane, SqlSession session) {
-        Map<String, TargetSchema> schemas = new LinkedHashMap<>();
-        for (List<MigrationTarget> batch : lane) {
-            try {
-                schemas.putAll(readBatch(batch, session));
-            } catch (SQLException | RuntimeException e) {
-                schemas.putAll(failedAll(batch, RuntimeStateReader.message(e)));
-            }
+    /** The tenant schemas of one server: the catalog's statements over lanes, then one fingerprint per schema. */
+    private CompletableFuture<Map<String, TargetSchema>> readServer(List<MigrationTarget> sameServer) {
+        MigrationTarget first = sameServer.get(0);
+        SchemaCatalog catalog = SchemaCatalog.of(first.dialect());
+        List<String> names = sameServer.stream().map(MigrationTarget::tenantSchema).distinct().toList();
+        List<String> statements = new ArrayList<>();
+        int chunk = chunk(names.size());
+        for (int from = 0; from < names.size(); from += chunk) {
+            statements.addAll(catalog.queries(names.subList(from, Math.min(from + chunk, names.size()))));
         }
-        return schemas;
+        int laneCount = Math.min(RuntimeStateReader.LANES, statements.size());
+        List<CompletableFuture<List<List<Object>>>> lanes = new ArrayList<>();
+        for (int lane = 0; lane < laneCount; lane++) {
+            List<String> mine = new ArrayList<>();
+            for (int i = lane; i < statements.size(); i += laneCount) {
+                mine.add(statements.get(i));
+            }
+            lanes.add(runtime.read(first, session -> {
+                List<List<Object>> rows = new ArrayList<>();
+                for (String statement : mine) {
+                    rows.addAll(session.query(statement));
+                }
+                return rows;
+            }).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(lanes.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            CatalogRows rows = new CatalogRows(droverTables(sameServer), tenants(sameServer));
+            lanes.forEach(lane -> lane.join().forEach(row -> catalog.add(row, rows)));
+            Map<String, SchemaFingerprint> fingerprints = rows.fingerprints(names);
+            Map<String, TargetSchema> schemas = new LinkedHashMap<>();
+            sameServer.forEach(t -> schemas.put(t.key(), new TargetSchema(fingerprints.get(t.tenantSchema()), null,
+                    rows.hasDroverTable(t.tenantSchema(), FingerprintStore.TABLE))));
+            return schemas;
+        }).exceptionally(e -> failedAll(sameServer, RuntimeStateReader.message(e)));
     }
 
-    /** One catalog read for the tenant schemas of {@code batch} (one server). */
-    private static Map<String, TargetSchema> readBatch(List<MigrationTarget> batch, SqlSession session) throws SQLException {
-        List<String> names = batch.stream().map(MigrationTarget::tenantSchema).distinct().toList();
+    /**
+     * Schemas per statement for a server with {@code schemas}: a share of each lane, so that the costly
+     * kinds (views, whose definitions PostgreSQL deparses one by one) run on every lane at once, but never
+     * under 50 (each statement also scans the whole catalog) nor over {@value #CHUNK}.
+     */
+    static int chunk(int schemas) {
+        int perLane = (schemas + RuntimeStateReader.LANES - 1) / RuntimeStateReader.LANES;
+        return Math.max(50, Math.min(CHUNK, perLane));
+    }
+
+    /** The tenant name of each schema, for {@link CatalogRows}. */
+    private static Map<String, String> tenants(List<MigrationTarget> targets) {
         Map<String, String> tenants = new java.util.HashMap<>();
-        batch.forEach(t -> {
+        targets.forEach(t -> {
             if (t.placeholders().get("tenant") != null) {
                 tenants.putIfAbsent(t.tenantSchema(), t.placeholders().get("tenant"));
             }
         });
-        CatalogRows rows = new CatalogRows(droverTables(batch), tenants);
-        SchemaCatalog.of(batch.get(0).dialect()).read(session, names, rows);
-        Map<String, SchemaFingerprint> fingerprints = rows.fingerprints(names);
-        Map<String, TargetSchema> schemas = new LinkedHashMap<>();
-        batch.forEach(t -> schemas.put(t.key(), new TargetSchema(fingerprints.get(t.tenantSchema()), null,
-                rows.hasDroverTable(t.tenantSchema(), FingerprintStore.TABLE))));
-        return schemas;
+        return tenants;
     }
 
     /** A target without a tenant schema: its connection's current schema. */
