@@ -45,6 +45,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -335,10 +336,13 @@ public final class Fleet implements AutoCloseable {
      * @throws IllegalArgumentException when {@code reference} names no single readable target
      */
     public DriftReport drift(String reference) {
-        Map<String, TargetSchema> schemas = new SchemaReader(runtime().runtime()).readAll(targets);
+        SchemaReader reader = new SchemaReader(runtime().runtime());
+        CompletionStage<Map<String, TargetSchema>> reading = reader.read(targets); // while the revisions are read
+        FleetStatus status = status();
+        Map<String, TargetSchema> schemas = reader.await(reading, targets);
         List<FleetTarget> holders = targets.stream().filter(t -> schemas.containsKey(t.key())
                 && schemas.get(t.key()).recorded()).toList();
-        return FleetDrift.analyse(targets, status(), schemas, reference,
+        return FleetDrift.analyse(targets, status, schemas, reference,
                 new RecordedFingerprints(runtime().runtime(), Clock.systemUTC()).read(holders));
     }
 

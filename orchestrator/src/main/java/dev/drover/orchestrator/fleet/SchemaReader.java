@@ -47,8 +47,17 @@ public final class SchemaReader {
      * @throws IllegalStateException on a Vert.x event-loop thread
      */
     public Map<String, TargetSchema> readAll(List<FleetTarget> targets) {
+        return await(read(targets), targets);
+    }
+
+    /**
+     * Waits for {@code reading} (a {@link #read} of {@code targets}): a read that fails as a whole fails every target.
+     *
+     * @throws IllegalStateException on a Vert.x event-loop thread
+     */
+    public Map<String, TargetSchema> await(CompletionStage<Map<String, TargetSchema>> reading, List<FleetTarget> targets) {
         try {
-            return MigrationRuntime.await(read(targets));
+            return MigrationRuntime.await(reading);
         } catch (SQLException e) {
             Map<String, TargetSchema> failed = new LinkedHashMap<>();
             targets.forEach(t -> failed.put(t.key(), TargetSchema.failed(e.getMessage())));
