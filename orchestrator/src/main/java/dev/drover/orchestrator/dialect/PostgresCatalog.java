@@ -25,7 +25,7 @@ final class PostgresCatalog implements SchemaCatalog {
 
     @Override
     public List<String> queries(List<String> schemas) {
-        return queries("(" + String.join(", ", schemas.stream().map(dialect::literal).toList()) + ")");
+        return queries(SchemaCatalog.inList(dialect, schemas));
     }
 
     /**
