@@ -39,6 +39,11 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        boolean json = drover.options().format() == GlobalOptions.OutputFormat.json;
+        if (sql && json) {
+            throw CliException.usage("'drift --sql' writes SQL, not JSON; drop --format json (the JSON of 'drift' lists"
+                    + " each difference with its expected and actual definition)");
+        }
         try (Fleet fleet = TargetSelection.fleet(drover, shard.shard, null)) {
             DriftReport report = analyse(fleet, reference);
             PrintWriter out = drover.environment().out();
@@ -47,7 +52,7 @@ public final class DriftCommand implements Callable<Integer> {
                     lines.forEach(out::println);
                     out.println();
                 });
-            } else if (drover.options().format() == GlobalOptions.OutputFormat.json) {
+            } else if (json) {
                 out.println(DriftRenderer.json(report));
             } else {
                 DriftRenderer.text(report, out);
