@@ -158,6 +158,7 @@ abstract class DriftContract {
         CliRun.Result reference = drover("drift", "--reference", retyped);
         assertThat(reference.out()).contains("DRIFT: 49 of 50 target(s)").contains("reference 'app/" + retyped + "'");
         assertThat(drover("drift", "--reference", "no_such_tenant").exitCode()).isEqualTo(2);
+        assertThat(drover("--format", "json", "drift", "--sql").exitCode()).isEqualTo(2);
     }
 
     @Test
