@@ -79,7 +79,7 @@ public final class Generate {
         return "[drover]\n"
                 + "databases = app\n\n"
                 + "[app]\n"
-                + "url = jdbc:postgresql://127.0.0.1:5432/" + db + "\n"
+                + "url = jdbc:postgresql://127.0.0.1:" + System.getenv().getOrDefault("PGPORT", "5432") + "/" + db + "\n"
                 + "user = postgres\n"
                 + "tenants = " + tenants + "\n"
                 + "search_path = {tenant}\n"

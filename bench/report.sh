@@ -16,6 +16,7 @@ function best(x, y) { return (x > 0 && (y <= 0 || x < y)) ? x : y }
 {
   s = $1; cnt[s]++; v[s, cnt[s]] = $2 + 0
   if ($5 != "-" && $5 != "") { if ($5 + 0 > rss[s]) rss[s] = $5 + 0; cpu[s] += $3 + $4 }
+  if (NF >= 6 && $6 != "-" && $6 != "") { nc[s]++; cli[s, nc[s]] = $3 + $4; srv[s, nc[s]] = $6 + 0; tot[s, nc[s]] = $3 + $4 + $6 }
   if (!(s in seen)) { seen[s] = 1; order[++ns] = s }
 }
 END {
@@ -69,12 +70,33 @@ END {
     if (s ~ /_(mb|exit|per_tenant|pct|lines|found)$/) continue
     ratio = (ref[s] > 0) ? sprintf("%.2f", med[s] / ref[s]) : ""
     met = ""
-    if (s in limit_ratio && !(ref[s] > 0)) met = "(no floor measured)"
-    else if (s in limit_ratio) met = (med[s] / ref[s] <= limit_ratio[s]) ? "yes" : sprintf("no (%.2fx the limit)", med[s] / ref[s] / limit_ratio[s])
+    if (s in limit_ratio && ref[s] > 0) met = (med[s] / ref[s] <= limit_ratio[s]) ? "yes" : sprintf("no (%.2fx the limit)", med[s] / ref[s] / limit_ratio[s])
     else if (s in limit) met = (med[s] <= limit[s]) ? "yes" : sprintf("no (%.1fx the limit)", med[s] / limit[s])
     printf "| %s | %d | %.3f | %.3f | %.3f | %s | %.0f | %s | %s |\n", (s in desc ? desc[s] : s), cnt[s], med[s], lo[s], hi[s], ratio, rss[s] / 1024, target[s], met
   }
   printf "\n"
+  # CPU: what each command cost the client (user + sys of the command) and the PostgreSQL server
+  # (its backends), medians; far less sensitive to other load on the machine than wall time.
+  for (i = 1; i <= ns; i++) {
+    s = order[i]; c = nc[s]
+    if (!c) continue
+    for (j = 1; j <= c; j++) { x[j] = cli[s, j] }; mc[s] = median(x, c)
+    for (j = 1; j <= c; j++) { x[j] = srv[s, j] }; ms[s] = median(x, c)
+    for (j = 1; j <= c; j++) { x[j] = tot[s, j] }; mt[s] = median(x, c)
+    anycpu = 1
+  }
+  if (anycpu) {
+    cpar = best(mt["floor_p2"], mt["floor_p4"]); cbig = best(mt["big_floor_p2"], mt["big_floor_p4"])
+    printf "CPU seconds (medians; server = the PostgreSQL backends of the command):\n\n"
+    printf "| Scenario | client CPU s | server CPU s | total CPU s | total ratio to its floor |\n|---|---|---|---|---|\n"
+    for (i = 1; i <= ns; i++) {
+      s = order[i]
+      if (!nc[s]) continue
+      r = (s ~ /^big_(upgrade|floor)/) ? cbig : ((s ~ /^(upgrade|floor)/) ? cpar : mt["current_one_tenant"])
+      printf "| %s | %.2f | %.2f | %.2f | %s |\n", (s in desc ? desc[s] : s), mc[s], ms[s], mt[s], (r > 0 ? sprintf("%.2f", mt[s] / r) : "")
+    }
+    printf "\n"
+  }
   for (i = 1; i <= ns; i++) {
     s = order[i]
     if (s !~ /_(mb|exit|per_tenant|pct|lines|found)$/) continue

@@ -57,7 +57,7 @@ if [ ! -f "$jar" ]; then
 fi
 mkdir -p "$WORK"
 rm -f "$results"
-java "$here/Generate.java" "$WORK" "$N" "$K" "$OFFLINE_N" "$db" >&2
+PGPORT=$PGPORT java "$here/Generate.java" "$WORK" "$N" "$K" "$OFFLINE_N" "$db" >&2
 
 # ---- databases -------------------------------------------------------------------------------
 # The template holds the N empty tenant schemas; every reset clones it (CREATE DATABASE ...
@@ -82,15 +82,32 @@ at_head() {  # number of tenants whose version table holds the head revision
   "${psql_q[@]}" -d "$db" -Atc "SELECT sum(c) FROM ($sql) s(c)"
 }
 
-# record SCENARIO SECONDS USER_CPU SYS_CPU MAXRSS_KB
-record() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$results"; }
+# record SCENARIO SECONDS USER_CPU SYS_CPU MAXRSS_KB [SERVER_CPU]
+record() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "${6:--}" >>"$results"; }
+
+# CPU seconds the PostgreSQL server has spent so far: the postmaster's reaped children (backends that
+# have exited) plus its live children. Only meaningful on a server nothing else uses (bench/README:
+# PGPORT=5433 for a private cluster); '-' when the postmaster is not on this machine.
+clk_tck=$(getconf CLK_TCK)
+server_cpu() {
+  local lock="/var/run/postgresql/.s.PGSQL.$PGPORT.lock" pm ticks c
+  [ -r "$lock" ] || { echo -; return; }
+  pm=$(head -1 "$lock")
+  [ -r "/proc/$pm/stat" ] || { echo -; return; }
+  ticks=$(awk '{ print $16 + $17 }' "/proc/$pm/stat")
+  for c in $(cat /proc/"$pm"/task/*/children 2>/dev/null); do
+    ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$c/stat" 2>/dev/null || echo 0)))
+  done
+  awk -v t="$ticks" -v h="$clk_tck" 'BEGIN { printf "%.2f", t / h }'
+}
 
 # timed SCENARIO OUTFILE CMD...: wall time from the shell (ns clock), CPU and max RSS from GNU time.
 timed() {
   local scenario=$1 out=$2
   shift 2
-  local tf t0 t1 rc=0
+  local tf t0 t1 c0 c1 rc=0
   tf=$(mktemp)
+  c0=$(server_cpu)
   t0=$(date +%s%N)
   /usr/bin/time -o "$tf" -f '%U %S %M' "$@" >"$out" 2>"$out.err" || rc=$?
   t1=$(date +%s%N)
@@ -98,8 +115,12 @@ timed() {
   secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
   read -r u s m < <(tail -1 "$tf")
   rm -f "$tf"
-  record "$scenario" "$secs" "$u" "$s" "$m"
-  log "$scenario: ${secs}s (user ${u}s sys ${s}s maxrss ${m}KB, exit $rc)"
+  sleep 0.3  # let the postmaster reap the command's backends, so their CPU is counted
+  c1=$(server_cpu)
+  local srv=-
+  [ "$c0" = - ] || srv=$(awk -v a="$c0" -v b="$c1" 'BEGIN { printf "%.2f", b - a }')
+  record "$scenario" "$secs" "$u" "$s" "$m" "$srv"
+  log "$scenario: ${secs}s (user ${u}s sys ${s}s maxrss ${m}KB, server CPU ${srv}s, exit $rc)"
   LAST_RC=$rc
 }
 
@@ -261,6 +282,7 @@ if has big; then
   reset_big
   gclog="$WORK/gc-big.log"
   rm -f "$gclog" "$WORK/big-progress.log"
+  big_c0=$(server_cpu)
   start_ns=$(date +%s%N)
   rc=0
   DROVER_JAVA_OPTS="${DROVER_JAVA_OPTS:-} ${JAVA_OPTS_EXTRA:-} -Xmx256m -Xlog:gc,gc+heap+exit:file=$gclog" \
@@ -270,7 +292,10 @@ if has big; then
   end_ns=$(date +%s%N)
   sleep 0.5
   read -r u s m < <(tail -1 "$WORK/big.time")
-  record big_upgrade "$(awk -v a="$start_ns" -v b="$end_ns" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')" "$u" "$s" "$m"
+  big_c1=$(server_cpu)
+  big_srv=-
+  [ "$big_c0" = - ] || big_srv=$(awk -v a="$big_c0" -v b="$big_c1" 'BEGIN { printf "%.2f", b - a }')
+  record big_upgrade "$(awk -v a="$start_ns" -v b="$end_ns" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')" "$u" "$s" "$m" "$big_srv"
   record big_upgrade_exit "$rc" - - -
   record big_upgrade_gc_peak_heap_mb "$(gc_peak_mb "$gclog")" - - -
   # ETA error of every progress line once 10% of the targets are done: |ETA - actual time left| / actual time left.

@@ -1,13 +1,15 @@
 package dev.drover.cli;
 
-/** Exit codes of DESIGN.md section 6. */
+import dev.drover.orchestrator.fleet.ExitCode;
+
+/** {@link ExitCode}'s numbers as the {@code int} constants picocli's {@code call()} returns. */
 public final class ExitCodes {
-    public static final int OK = 0;
-    public static final int TARGETS_FAILED = 1;
-    public static final int USAGE_OR_CONFIG = 2;
-    public static final int LOCK_TIMEOUT = 3;
-    public static final int IN_DOUBT = 4;
-    public static final int INTERRUPTED = 130;
+    public static final int OK = ExitCode.OK.code();
+    public static final int TARGETS_FAILED = ExitCode.TARGETS_FAILED.code();
+    public static final int USAGE_OR_CONFIG = ExitCode.USAGE_OR_CONFIG.code();
+    public static final int LOCK_TIMEOUT = ExitCode.LOCK_TIMEOUT.code();
+    public static final int IN_DOUBT = ExitCode.IN_DOUBT.code();
+    public static final int INTERRUPTED = ExitCode.INTERRUPTED.code();
 
     private ExitCodes() {}
 }

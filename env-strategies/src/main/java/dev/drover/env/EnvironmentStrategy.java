@@ -1,6 +1,7 @@
 package dev.drover.env;
 
 import dev.drover.orchestrator.graph.MigrationStep;
+import dev.drover.orchestrator.dialect.Dialects;
 import dev.drover.orchestrator.runtime.MigrationTarget;
 import dev.drover.orchestrator.runtime.StatementLimits;
 import dev.drover.registry.LiveSettings;
@@ -34,7 +35,7 @@ public abstract class EnvironmentStrategy {
     public MigrationTarget target(RegistryTarget target, Map<String, String> x, Duration lockWait) {
         String tenantSchema = tenantSchema(target);
         return new MigrationTarget(target.key(), target.url(), blankToNull(target.user()),
-                target.password().isEmpty() ? null : target.password().reveal(), null, tenantSchema,
+                target.password().isEmpty() ? null : target.password().reveal(), Dialects.named(target.dialect().id()), tenantSchema,
                 searchPath(target), target.versionTable(), target.versionTableSchema(), target.historyTable(),
                 placeholders(target, tenantSchema, x), target.transactionPerMigration(), target.createSchema(),
                 lockWait != null ? lockWait : target.lockWait(), target.fleetLedger(), limits(target.live()));

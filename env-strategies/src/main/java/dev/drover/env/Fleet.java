@@ -24,7 +24,6 @@ import dev.drover.orchestrator.fleet.TargetView;
 import dev.drover.orchestrator.graph.MigrationStep;
 import dev.drover.orchestrator.lint.Finding;
 import dev.drover.orchestrator.runtime.MigrationTarget;
-import dev.drover.orchestrator.runtime.OwnedRuntime;
 import dev.drover.orchestrator.runtime.RunOptions;
 import dev.drover.orchestrator.runtime.StatementLimits;
 import dev.drover.orchestrator.runtime.ScriptSource;
@@ -68,6 +67,7 @@ public final class Fleet implements AutoCloseable {
     private final String runId;
     private final List<String> warnings;
     private Path journalDirectory = TwoPhaseJournal.defaultDirectory();
+    private Clock clock = Clock.systemUTC();
     private OwnedRuntime runtime;
     private StateReader states;
     private final List<String> recordingProblems = new ArrayList<>();
@@ -148,6 +148,17 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
+    /**
+     * The clock of the report's start and finish times and of every outcome's timing (default: the
+     * system clock in UTC); tests fix it.
+     *
+     * @return this fleet
+     */
+    public Fleet withClock(Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
     /** Where two-phase decisions are journaled (default {@code ~/.drover/journal}). */
     public Fleet withJournal(Path directory) {
         this.journalDirectory = directory;
@@ -207,7 +218,7 @@ public final class Fleet implements AutoCloseable {
         StateReader states = states();
         this.states = null; // the run changes the fleet: a later read must not see this snapshot
         refuseBeforeRun(operation, new FleetInspector(states));
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         List<FleetTarget> ordinary = new ArrayList<>();
         List<FleetTarget> twoPhase = new ArrayList<>();
         boolean migrates = operation instanceof FleetOperation.Upgrade || operation instanceof FleetOperation.Downgrade;
@@ -258,7 +269,7 @@ public final class Fleet implements AutoCloseable {
     }
 
     private FleetResult notRun(FleetOperation operation, List<FleetTarget> notStarted, OutcomeStatus status) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<TargetOutcome> outcomes = notStarted.stream()
                 .map(t -> new TargetOutcome(t, status, List.of(), List.of(), 0, List.of(), null, false, null))
                 .toList();
@@ -274,7 +285,7 @@ public final class Fleet implements AutoCloseable {
         groups.outcomes().forEach(o -> byKey.put(o.key(), o));
         fanOut.outcomes().forEach(o -> byKey.put(o.key(), o));
         List<TargetOutcome> ordered = targets.stream().map(t -> byKey.get(t.key())).toList();
-        Instant finished = Instant.now();
+        Instant finished = clock.instant();
         return new FleetResult(runId, operation.command(), operation.destination(), started, finished,
                 Duration.between(started, finished).toMillis(), ordered, groups.stopped() || fanOut.stopped(),
                 groups.cancelled() || fanOut.cancelled(), fanOut.throttles());
@@ -415,7 +426,7 @@ public final class Fleet implements AutoCloseable {
      * @throws dev.drover.orchestrator.script.ScriptParseException as {@link #run} would
      */
     public DryRun dryRun(FleetOperation operation) {
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         FleetInspector inspector = new FleetInspector(states());
         // The run refuses these before touching anything, so its dry run does too, with the same message.
         Supplier<FleetStatus> status = refuseBeforeRun(operation, inspector);
@@ -439,7 +450,7 @@ public final class Fleet implements AutoCloseable {
                 sql.put(key, text);
             }
         });
-        Instant finished = Instant.now();
+        Instant finished = clock.instant();
         boolean failed = outcomes.stream().anyMatch(o -> o.status() == OutcomeStatus.FAILED);
         return new DryRun(new FleetResult(runId, operation.command(), operation.destination(), started, finished,
                 Duration.between(started, finished).toMillis(), outcomes, failed, false), sql);
@@ -462,7 +473,7 @@ public final class Fleet implements AutoCloseable {
 
     /** @param states the fleet's bulk read, shared with the pre-run checks */
     private FleetRunner runner(StateReader states) {
-        return new FleetRunner(new StrategyExecutor(runtime().runtime(), strategies), states, Clock.systemUTC(),
+        return new FleetRunner(new StrategyExecutor(runtime().runtime(), strategies), states, clock,
                 System::nanoTime).withThrottleProbe(new RuntimeThrottleProbe(runtime().runtime()));
     }
 

@@ -60,6 +60,20 @@ class StrategiesTest {
     }
 
     @Test
+    void theTargetTakesTheDialectTheRegistryReadFromTheUrlWhateverItsCase() throws IOException {
+        RegistryTarget target = first(registry("""
+                [drover]
+                databases = app
+                [app]
+                url = JDBC:PostgreSQL://127.0.0.1:5432/app
+                tenants = acme
+                """));
+        MigrationTarget mapped = Strategies.forSection(target.section()).target(target, Map.of(), null);
+        assertThat(mapped.dialect().name()).isEqualTo("postgresql");
+        assertThat(mapped.tenantSchema()).isEqualTo("acme");
+    }
+
+    @Test
     void mariaDbTenantsAreDatabasesSelectedWithUse() throws IOException {
         RegistryTarget target = first(registry("""
                 [drover]

@@ -40,7 +40,7 @@ public final class LintCommand implements Callable<Integer> {
             ScriptSource scripts = ScriptSource.of(lineage.scriptDirectory());
             Set<Dialect> dialects = new LinkedHashSet<>();
             for (String section : lineage.sectionNames()) {
-                dialects.add(Dialects.forUrl(workspace.registry().section(section).url()));
+                dialects.add(Dialects.named(workspace.registry().section(section).dialect().id()));
             }
             dialects.forEach(dialect -> findings.addAll(ScriptLint.all(scripts, dialect)));
         }

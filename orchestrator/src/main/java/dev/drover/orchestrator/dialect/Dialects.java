@@ -16,20 +16,37 @@ public final class Dialects {
      *                                  and never repeats the URL (it may hold credentials)
      */
     public static Dialect forUrl(String jdbcUrl) {
-        if (jdbcUrl != null) {
-            if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-                return POSTGRES;
-            }
-            if (jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:")) {
-                return MARIADB;
-            }
-            if (jdbcUrl.startsWith("jdbc:h2:")) {
-                return H2;
-            }
+        // Prefixes are matched ignoring case, as the registry does when it validates a section's url
+        // and as the JDBC drivers themselves accept them.
+        String lower = jdbcUrl == null ? "" : jdbcUrl.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("jdbc:postgresql:")) {
+            return POSTGRES;
+        }
+        if (lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:")) {
+            return MARIADB;
+        }
+        if (lower.startsWith("jdbc:h2:")) {
+            return H2;
         }
         throw new IllegalArgumentException("unsupported database URL '" + prefixOf(jdbcUrl)
                 + "...': Drover supports 'jdbc:postgresql:', 'jdbc:mariadb:', 'jdbc:mysql:' and 'jdbc:h2:'; "
                 + "fix the 'url' of this section");
+    }
+
+    /**
+     * The dialect whose {@link Dialect#name()} is {@code name} ({@code postgresql}, {@code mariadb},
+     * {@code h2}): the registry has already told the kind from the url, so its targets are never
+     * parsed a second time.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public static Dialect named(String name) {
+        for (Dialect dialect : new Dialect[] {POSTGRES, MARIADB, H2}) {
+            if (dialect.name().equals(name)) {
+                return dialect;
+            }
+        }
+        throw new IllegalArgumentException("unknown dialect '" + name + "': use 'postgresql', 'mariadb' or 'h2'");
     }
 
     private static String prefixOf(String url) {

@@ -42,19 +42,25 @@ public record FleetResult(String runId, String command, String destination, Inst
     }
 
     /**
-     * The exit code of DESIGN.md section 6: 4 in doubt, 3 target lock not acquired, 130 cancelled, 1 failed
-     * (also on a database lock timeout or a throttle that never cleared) or stopped, 0 otherwise.
+     * The process exit code: 4 in doubt, 3 target lock not acquired, 130 cancelled, 1 failed (also on
+     * a database lock timeout or a throttle that never cleared) or stopped, 0 otherwise; the number of
+     * {@link #exit()}.
      */
     public int exitCode() {
+        return exit().code();
+    }
+
+    /** The exit code this result calls for; see {@link ExitCode} for the order when several apply. */
+    public ExitCode exit() {
         if (count(OutcomeStatus.IN_DOUBT) > 0) {
-            return 4;
+            return ExitCode.IN_DOUBT;
         }
         if (anyLockTimeout()) {
-            return 3;
+            return ExitCode.LOCK_TIMEOUT;
         }
         if (cancelled) {
-            return 130;
+            return ExitCode.INTERRUPTED;
         }
-        return stopped || outcomes.stream().anyMatch(TargetOutcome::failed) ? 1 : 0;
+        return stopped || outcomes.stream().anyMatch(TargetOutcome::failed) ? ExitCode.TARGETS_FAILED : ExitCode.OK;
     }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * @param index 1-based shard number
  * @param count number of shards
  */
-public record FleetShard(int index, int count) {
+record FleetShard(int index, int count) {
 
     private static final Pattern SPEC = Pattern.compile("(\\d+)/(\\d+)");
 

@@ -6,7 +6,7 @@ import dev.drover.orchestrator.runtime.TargetResult;
 import java.util.concurrent.CompletionStage;
 
 /** Runs targets through {@link MigrationRuntime} (locks, transactions, JDBC on the runtime's threads). */
-public final class RuntimeTargetExecutor implements TargetExecutor {
+final class RuntimeTargetExecutor implements TargetExecutor {
 
     private final MigrationRuntime runtime;
 

@@ -11,7 +11,7 @@ import java.util.List;
  * @param history history rows in the order they were written
  * @param error   why the read failed (then heads and history are empty and meaningless), or {@code null}
  */
-public record TargetState(List<String> heads, List<HistoryRow> history, String error) {
+record TargetState(List<String> heads, List<HistoryRow> history, String error) {
 
     public TargetState {
         heads = heads.stream().sorted().toList();

@@ -15,7 +15,7 @@ import java.util.Map;
  * width and precision (for {@code d}, the minimum number of digits, as in {@code %(month).2d}; for
  * {@code s}, the maximum length), and {@code %%} for a literal {@code %}.
  */
-public final class FileNameTemplate {
+final class FileNameTemplate {
 
     /** Alembic's default {@code file_template}, INI-unescaped. */
     public static final String DEFAULT = "%(rev)s_%(slug)s";

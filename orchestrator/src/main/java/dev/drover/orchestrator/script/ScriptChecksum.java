@@ -22,7 +22,7 @@ import java.util.HexFormat;
  * The whole file is hashed (header and both sections), unrendered: placeholders are hashed as
  * written, so the checksum is the same for every tenant.
  */
-public final class ScriptChecksum {
+final class ScriptChecksum {
 
     /** The prefix of every version-1 checksum. */
     public static final String V1_PREFIX = "v1:sha256:";

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * string would be taken as a marker. Line endings are normalised (CR LF and CR to LF) and a
  * leading byte order mark is dropped before anything else. Stateless and thread-safe.
  */
-public final class ScriptParser {
+final class ScriptParser {
 
     /** Header keys, in the order {@link RevisionFileWriter} writes them. */
     public static final List<String> KEYS = List.of(

@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * keeps them unique across the groups of one run. Never longer than 199 characters (PostgreSQL's
  * limit) and free of credentials (run ids are restricted to {@code [A-Za-z0-9_.:-]}).
  */
-public final class GlobalIds {
+final class GlobalIds {
 
     /** Every Drover gid starts with this. */
     public static final String PREFIX = "drover_";

@@ -13,7 +13,7 @@ import java.util.List;
  * @param createdAt     ISO-8601 instant the group started
  * @param participants  every participant with its gid
  */
-public record JournalEntry(int schemaVersion, String runId, String group, String decision, String createdAt,
+record JournalEntry(int schemaVersion, String runId, String group, String decision, String createdAt,
         List<Participant> participants) {
 
     /**

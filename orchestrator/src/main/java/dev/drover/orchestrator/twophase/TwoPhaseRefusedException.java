@@ -6,7 +6,7 @@ package dev.drover.orchestrator.twophase;
  * share a version table. The message names the target or (masked) server and ends with the fix.
  * The CLI exits with 2 (configuration error before any target changed).
  */
-public class TwoPhaseRefusedException extends RuntimeException {
+class TwoPhaseRefusedException extends RuntimeException {
 
     public TwoPhaseRefusedException(String message) {
         super(message);

@@ -18,6 +18,21 @@ class DialectsTest {
     }
 
     @Test
+    void prefixesAreMatchedIgnoringCaseAsTheRegistryAndTheDriversDo() {
+        assertThat(Dialects.forUrl("JDBC:PostgreSQL://h:5432/db")).isSameAs(Dialects.POSTGRES);
+        assertThat(Dialects.forUrl("jdbc:MySQL://h/db")).isSameAs(Dialects.MARIADB);
+        assertThat(Dialects.forUrl("JDBC:H2:mem:x")).isSameAs(Dialects.H2);
+    }
+
+    @Test
+    void theRegistrysDialectNamesMapOntoTheEnginesDialects() {
+        assertThat(Dialects.named("postgresql")).isSameAs(Dialects.POSTGRES);
+        assertThat(Dialects.named("mariadb")).isSameAs(Dialects.MARIADB);
+        assertThat(Dialects.named("h2")).isSameAs(Dialects.H2);
+        assertThatThrownBy(() -> Dialects.named("oracle")).hasMessageContaining("'oracle'");
+    }
+
+    @Test
     void anUnsupportedUrlNamesTheSupportedPrefixesButNotTheUrl() {
         assertThatThrownBy(() -> Dialects.forUrl("jdbc:oracle:thin:scott/tiger@h:1521:x"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,5 +1,7 @@
-package dev.drover.orchestrator.runtime;
+package dev.drover.env;
 
+import dev.drover.orchestrator.runtime.MigrationRuntime;
+import dev.drover.orchestrator.runtime.SessionFactory;
 import dev.drover.orchestrator.twophase.TwoPhaseCoordinator;
 import dev.drover.orchestrator.twophase.TwoPhaseJournal;
 import dev.drover.orchestrator.twophase.TwoPhaseRecovery;
@@ -7,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link MigrationRuntime} and, on demand, two-phase coordinators and recovery, each on its own
+ * The fleet's engine: a {@link MigrationRuntime} and, on demand, two-phase coordinators and recovery, each on its own
  * connection pools. Closing it closes every pool it made.
  */
-public final class OwnedRuntime implements AutoCloseable {
+final class OwnedRuntime implements AutoCloseable {
 
     private final MigrationRuntime runtime;
     private final List<SessionFactory> extraPools = new ArrayList<>();
@@ -20,11 +22,11 @@ public final class OwnedRuntime implements AutoCloseable {
     }
 
     /** A runtime with at most {@code maxConnectionsPerServer} work connections per server and user. */
-    public static OwnedRuntime start(int maxConnectionsPerServer) {
+    static OwnedRuntime start(int maxConnectionsPerServer) {
         return new OwnedRuntime(new MigrationRuntime(maxConnectionsPerServer));
     }
 
-    public MigrationRuntime runtime() {
+    MigrationRuntime runtime() {
         return runtime;
     }
 
@@ -33,12 +35,12 @@ public final class OwnedRuntime implements AutoCloseable {
      * until its group ends, so {@code connectionsPerServer} must be at least the group's
      * participants on one server.
      */
-    public synchronized TwoPhaseCoordinator twoPhaseCoordinator(TwoPhaseJournal journal, int connectionsPerServer) {
+    synchronized TwoPhaseCoordinator twoPhaseCoordinator(TwoPhaseJournal journal, int connectionsPerServer) {
         return new TwoPhaseCoordinator(pool(connectionsPerServer), journal);
     }
 
     /** Resolves in-doubt two-phase transactions from {@code journal} (presumed abort). */
-    public synchronized TwoPhaseRecovery recovery(TwoPhaseJournal journal) {
+    synchronized TwoPhaseRecovery recovery(TwoPhaseJournal journal) {
         return new TwoPhaseRecovery(pool(2), journal);
     }
 
