@@ -2,16 +2,15 @@ package dev.drover.orchestrator.dialect;
 
 import dev.drover.orchestrator.drift.CatalogRows;
 import dev.drover.orchestrator.drift.SchemaObject;
-import dev.drover.orchestrator.store.SqlSession;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Reads the schema objects of many tenant schemas (MariaDB: databases) of one server from its
- * catalog: one statement per kind of object for all of them (never one round trip per tenant),
- * each row {@code schema, kind, table, name, definition}, collected by {@link CatalogRows}.
- * Read-only; takes no lock.
+ * The statements that read the schema objects of many tenant schemas (MariaDB: databases) of one
+ * server from its catalog: one statement per kind of object for all of them (never one round trip
+ * per tenant), each row {@code schema, kind, table, name, definition}, collected by
+ * {@link CatalogRows}. Read-only. (Running them is the fleet's {@code SchemaReader}: the dialects
+ * know nothing of sessions.)
  */
 public interface SchemaCatalog {
 
@@ -27,19 +26,6 @@ public interface SchemaCatalog {
     default void add(List<Object> row, CatalogRows rows) {
         rows.add(text(row.get(0)), SchemaObject.Kind.valueOf(text(row.get(1))), text(row.get(2)), text(row.get(3)),
                 text(row.get(4)));
-    }
-
-    /**
-     * Runs every statement of {@link #queries} on {@code session} and adds their rows to {@code rows}.
-     *
-     * @throws SQLException when the catalog cannot be read
-     */
-    default void read(SqlSession session, List<String> schemas, CatalogRows rows) throws SQLException {
-        for (String query : queries(schemas)) {
-            for (List<Object> row : session.query(query)) {
-                add(row, rows);
-            }
-        }
     }
 
     /** The query naming the session's current schema (MariaDB: database), for a target without a tenant schema. */

@@ -156,7 +156,11 @@ public final class SchemaReader {
         String tenant = target.placeholders().get("tenant");
         CatalogRows rows = new CatalogRows(droverTables(List.of(target)),
                 tenant == null ? Map.of() : Map.of(schema.toString(), tenant));
-        catalog.read(session, List.of(schema.toString()), rows);
+        for (String statement : catalog.queries(List.of(schema.toString()))) {
+            for (List<Object> row : session.query(statement)) {
+                catalog.add(row, rows);
+            }
+        }
         return new TargetSchema(rows.fingerprints(List.of(schema.toString())).get(schema.toString()), null,
                 rows.hasDroverTable(schema.toString(), FingerprintStore.TABLE));
     }
