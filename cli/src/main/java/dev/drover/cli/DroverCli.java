@@ -13,7 +13,7 @@ public final class DroverCli {
     /**
      * Runs {@code args} against {@code environment}.
      *
-     * @return the exit code of DESIGN.md section 6 (0 ok, 1 failed, 2 usage/configuration, ...)
+     * @return the exit code of docs/cli.md (0 ok, 1 failed, 2 usage/configuration, ...)
      */
     public static int run(String[] args, CliEnvironment environment) {
         try (ApplicationContext context = ApplicationContext.builder(DroverCommand.class, Environment.CLI)

@@ -2,6 +2,7 @@ package dev.drover.cli;
 
 import dev.drover.cli.command.BranchesCommand;
 import dev.drover.cli.command.CheckCommand;
+import dev.drover.cli.command.CompletionCommand;
 import dev.drover.cli.command.CurrentCommand;
 import dev.drover.cli.command.DowngradeCommand;
 import dev.drover.cli.command.DriftCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code drover}: the top-level command; its options are the global options of DESIGN.md section 6. */
+/** {@code drover}: the top-level command; its options are the global options of docs/cli.md. */
 @Command(name = "drover",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -55,6 +56,7 @@ import picocli.CommandLine.Spec;
             DriftCommand.class,
             RepairCommand.class,
             RecoverCommand.class,
+            CompletionCommand.class,
         },
         footer = {"", "Run 'drover COMMAND --help' for a command's options."})
 public final class DroverCommand implements Runnable {

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns an exception escaping a command into one {@code FAILED: ...} line on stderr (as Alembic
- * does) and the exit code of DESIGN.md section 6. Stack traces only with {@code -v}.
+ * does) and the exit code of docs/cli.md. Stack traces only with {@code -v}.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The global options of DESIGN.md section 6. They are inherited by every command, so they work
+ * The global options of docs/cli.md. They are inherited by every command, so they work
  * before the command name as in Alembic ({@code drover -c FILE history}) and after it
  * ({@code drover history --verbose}, {@code drover targets --format json}).
  */

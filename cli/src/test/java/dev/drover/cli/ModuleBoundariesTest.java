@@ -6,7 +6,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md section 2: Vert.x types stay inside the engine; the CLI talks to its facade. */
+/** docs/design.md, Modules: Vert.x types stay inside the engine; the CLI talks to its facade. */
 class ModuleBoundariesTest {
 
     @Test

@@ -119,7 +119,7 @@ class BadConfigurationIT {
         assertThat(first.exitCode()).as(first.toString()).isZero();
         cli.write("app/versions/aaa001_accounts.sql", Cli.script("aaa001", "", "CREATE TABLE accounts (id BIGINT);", null));
 
-        // DESIGN.md section 1: 'check' exits 1 on a changed applied script (the fleet is not healthy).
+        // docs/cli.md, exit codes: 'check' exits 1 on a changed applied script (the fleet is not healthy).
         Cli.Result check = cli.run("-c", "app/drover.ini", "check");
         assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
         assertThat(check.out()).contains("app/acme: at aaa001, 1 pending; applied script(s) changed: aaa001");

@@ -63,10 +63,14 @@ public abstract class EnvironmentStrategy {
         return List.of();
     }
 
-    /** {@code ${tenant}}, {@code ${schema}}, {@code ${database}} (the section) and {@code ${x.NAME}}. */
+    /**
+     * {@code ${tenant}}, {@code ${schema}}, {@code ${database}} (the section), {@code ${tag}} (empty until a run is
+     * tagged, see {@code Fleet.withTag}) and {@code ${x.NAME}}.
+     */
     protected Map<String, String> placeholders(RegistryTarget target, String tenantSchema, Map<String, String> x) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("database", target.sectionName());
+        values.put("tag", "");
         if (target.tenant() != null) {
             values.put("tenant", target.tenant());
         }

@@ -64,7 +64,7 @@ public final class Fleet implements AutoCloseable {
     private final List<FleetTarget> targets;
     private final Map<String, RegistryTarget> registry;
     private final Map<String, EnvironmentStrategy> strategies;
-    private final String runId;
+    private String runId;
     private final List<String> warnings;
     private Path journalDirectory = TwoPhaseJournal.defaultDirectory();
     private Clock clock = Clock.systemUTC();
@@ -178,6 +178,29 @@ public final class Fleet implements AutoCloseable {
         return List.copyOf(recordingProblems);
     }
 
+    /** {@link #OFFLINE_RUN_ID}, after the tag of a tagged fleet ({@code TAG:offline}): still the same for every run. */
+    private String offlineRunId() {
+        String tag = RunOptions.tagOf(runId);
+        return tag == null ? OFFLINE_RUN_ID : tag + ":" + OFFLINE_RUN_ID;
+    }
+
+    /**
+     * Labels this fleet's runs with {@code tag} ({@code --tag}): the run id becomes {@code TAG:uuid}, so the tag is
+     * in every history row and the report, and scripts see it as {@code ${tag}}.
+     *
+     * @throws IllegalArgumentException naming the tag when it is not a valid one (see {@link RunOptions#taggedRunId})
+     */
+    public Fleet withTag(String tag) {
+        runId = RunOptions.taggedRunId(tag);
+        targets.replaceAll(t -> {
+            Map<String, String> values = new LinkedHashMap<>(t.target().placeholders());
+            values.put("tag", tag);
+            return new FleetTarget(t.target().withPlaceholders(values), t.scripts(), t.server(), t.section(),
+                    t.tenant(), t.throttle());
+        });
+        return this;
+    }
+
     public String runId() {
         return runId;
     }
@@ -283,7 +306,10 @@ public final class Fleet implements AutoCloseable {
         }
         Map<String, TargetOutcome> byKey = new HashMap<>();
         groups.outcomes().forEach(o -> byKey.put(o.key(), o));
-        fanOut.outcomes().forEach(o -> byKey.put(o.key(), o));
+        // The fan-out started after the two-phase groups: its timeline moves to the whole run's start.
+        long offset = Duration.between(started, fanOut.startedAt()).toMillis();
+        fanOut.outcomes().forEach(o -> byKey.put(o.key(),
+                o.startMs() == null ? o : o.withTiming(o.startMs() + offset, o.wave())));
         List<TargetOutcome> ordered = targets.stream().map(t -> byKey.get(t.key())).toList();
         Instant finished = clock.instant();
         return new FleetResult(runId, operation.command(), operation.destination(), started, finished,
@@ -403,7 +429,7 @@ public final class Fleet implements AutoCloseable {
         for (FleetTarget target : targets) {
             EnvironmentStrategy strategy = strategies.get(target.key());
             if (current == null) {
-                sink.accept(target.key(), OfflineSqlSource.offline(target, operation, strategy, OFFLINE_RUN_ID));
+                sink.accept(target.key(), OfflineSqlSource.offline(target, operation, strategy, offlineRunId()));
             } else if (current.containsKey(target.key())) {
                 sink.accept(target.key(), OfflineSqlSource.fromHeads(target, operation, strategy,
                         current.get(target.key()), runId));

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks what can be checked without a connection before any target is touched (DESIGN.md
- * sections 3 and 6: exit code 2 "before any target changed"): the revision graph builds (no
+ * Checks what can be checked without a connection before any target is touched (docs/scripts.md
+ * and docs/cli.md: exit code 2 "before any target changed"): the revision graph builds (no
  * cycle, no missing parent), and for the sections the operation runs (upgrade or downgrade; none for
  * stamp, which renders nothing) every script splits in each target dialect and every placeholder
  * renders with each database section's values.

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The two-phase groups of a fleet (DESIGN.md section 8): the targets of one tenant across the
+ * The two-phase groups of a fleet (docs/design.md, Concurrency): the targets of one tenant across the
  * {@code two_phase} sections move together; targets of sections without tenants form one group.
  * Groups run one after another, each through the {@link TwoPhaseCoordinator}, under the same
  * failure budget as the fan-out.

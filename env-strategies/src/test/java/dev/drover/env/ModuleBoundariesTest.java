@@ -6,7 +6,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md section 2: strategies join registry and engine, but never reach the CLI, DI or Vert.x. */
+/** docs/design.md, Modules: strategies join registry and engine, but never reach the CLI, DI or Vert.x. */
 class ModuleBoundariesTest {
 
     @Test

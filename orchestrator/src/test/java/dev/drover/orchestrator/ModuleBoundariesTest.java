@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md section 2: the engine knows nothing about INI files, the CLI or DI; the graph is pure. */
+/** docs/design.md, Modules: the engine knows nothing about INI files, the CLI or DI; the graph is pure. */
 class ModuleBoundariesTest {
 
     private static final JavaClasses ORCHESTRATOR = new ClassFileImporter()

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * An in-process TCP proxy on 127.0.0.1 for fault injection (DESIGN.md section 10): forwards to a
+ * An in-process TCP proxy on 127.0.0.1 for fault injection (docs/design.md, Tests): forwards to a
  * database server until told to black-hole (connections stay open, bytes are swallowed in both
  * directions, new connections hang), cut every connection, or cut a connection right after the
  * client sends a chosen text (e.g. {@code COMMIT}), before the server's answer can come back.

@@ -12,7 +12,7 @@ import org.testcontainers.mariadb.MariaDBContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * Finds a real database server for integration tests, in the order of DESIGN.md section 10:
+ * Finds a real database server for integration tests, in the order of docs/design.md, Tests:
  * an explicit admin URL ({@code DROVER_TEST_POSTGRES_URL}, {@code DROVER_TEST_MARIADB_URL}),
  * else a Testcontainers container when Docker is available, else the test is skipped with a
  * message saying what to set. Under {@code CI=true} a skip is a failure, so CI can never pass

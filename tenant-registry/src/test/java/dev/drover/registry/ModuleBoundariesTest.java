@@ -6,7 +6,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md section 2: the registry reads drover.ini and knows nothing of the engine, the strategies or the CLI. */
+/** docs/design.md, Modules: the registry reads drover.ini and knows nothing of the engine, the strategies or the CLI. */
 class ModuleBoundariesTest {
 
     @Test

@@ -19,12 +19,10 @@ final class DryRun {
 
     private DryRun() {}
 
-    static int run(DroverCommand drover, Fleet fleet, FleetOperation operation, Path sqlDir, Path reportFile) {
+    static int run(DroverCommand drover, Fleet fleet, FleetOperation operation, Path sqlDir, ReportOption reportFile) {
         Fleet.DryRun dry = fleet.dryRun(operation);
         RunReport report = RunReports.from(dry.plan());
-        if (reportFile != null) {
-            ReportJson.write(report, drover.environment().cwd().resolve(reportFile));
-        }
+        reportFile.write(drover, report);
         if (drover.options().format() == GlobalOptions.OutputFormat.json) {
             drover.environment().out().println(ReportJson.toJson(report));
         } else if (operation instanceof FleetOperation.Repair) {

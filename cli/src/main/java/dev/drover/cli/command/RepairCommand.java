@@ -3,10 +3,10 @@ package dev.drover.cli.command;
 import dev.drover.cli.DroverCommand;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.fleet.FleetOperation;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -39,11 +39,12 @@ public final class RepairCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "I/N", description = "Only the I-th of N deterministic partitions of the targets.")
     String shard;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON run report to FILE.")
-    Path report;
+    @Mixin
+    ReportOption report;
 
     @Override
     public Integer call() {
+        report.validate();
         try (Fleet fleet = TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait))) {
             if (dryRun) {
                 return DryRun.run(drover, fleet, FleetOperation.repair(), null, report);

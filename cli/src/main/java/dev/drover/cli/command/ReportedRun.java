@@ -13,18 +13,17 @@ import dev.drover.orchestrator.fleet.RolloutPolicy;
 import dev.drover.orchestrator.report.ReportJson;
 import dev.drover.orchestrator.report.RunReport;
 import dev.drover.orchestrator.report.RunReports;
-import java.nio.file.Path;
 
 /**
  * A fleet run as every fleet command shows it: the progress line on stderr, Ctrl-C cancelling
- * the rollout, the JSON report in {@code --report FILE}, and the text or JSON summary on stdout.
+ * the rollout, the JSON or HTML report in {@code --report FILE}, and the text or JSON summary on stdout.
  */
 final class ReportedRun {
 
     private ReportedRun() {}
 
     /** Runs {@code operation} on {@code fleet} under {@code policy} and returns the exit code of the result. */
-    static int run(DroverCommand drover, Fleet fleet, FleetOperation operation, RolloutPolicy policy, Path report) {
+    static int run(DroverCommand drover, Fleet fleet, FleetOperation operation, RolloutPolicy policy, ReportOption report) {
         GlobalOptions options = drover.options();
         Cancellation cancellation = new Cancellation();
         ProgressLine progress = new ProgressLine(drover.environment().err(), drover.environment().terminal(),
@@ -36,9 +35,7 @@ final class ReportedRun {
             progress.close();
             fleet.recordingProblems().forEach(drover::warn);
             RunReport runReport = RunReports.from(result);
-            if (report != null) {
-                ReportJson.write(runReport, drover.environment().cwd().resolve(report));
-            }
+            report.write(drover, runReport);
             if (options.format() == GlobalOptions.OutputFormat.json) {
                 drover.environment().out().println(ReportJson.toJson(runReport));
             } else if (!options.quiet() || result.exitCode() != 0) {

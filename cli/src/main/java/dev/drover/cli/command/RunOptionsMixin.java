@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of {@code upgrade}, {@code downgrade} and {@code stamp}, and how a run is carried out. */
@@ -69,8 +70,12 @@ final class RunOptionsMixin {
     @Option(names = "--shard", paramLabel = "I/N", description = "Only the I-th of N deterministic partitions of the targets.")
     String shard;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON run report to FILE.")
-    Path report;
+    @Mixin
+    ReportOption report;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "Label this run (letters, digits, _ . -; at most 27):"
+            + " the run id becomes TAG:uuid, in every history row and the report; scripts see it as ${tag}.")
+    String tag;
 
     @Option(names = "--strict", description = "Refuse to run (exit 2, nothing changed) when 'drover lint' finds a"
             + " dangerous statement in the revisions the run would execute; without it they are warnings on stderr.")
@@ -79,12 +84,20 @@ final class RunOptionsMixin {
     /** Runs {@code operation} on the selected targets as the options say, and returns the exit code. */
     int execute(DroverCommand drover, FleetOperation operation) {
         validate();
+        report.validate();
         if (sql && drover.options().format() == GlobalOptions.OutputFormat.json) {
             throw CliException.usage("--sql writes SQL, not JSON; drop --format json (or use --dry-run --format json"
                     + " for the plan as a JSON report)");
         }
         try (Fleet fleet = TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait),
                 sql ? offlineTenants(drover) : null, this::limits).withJournal(RecoverCommand.journalDirectory(drover))) {
+            if (tag != null) {
+                try {
+                    fleet.withTag(tag);
+                } catch (IllegalArgumentException e) {
+                    throw CliException.usage(e.getMessage());
+                }
+            }
             if (sql) {
                 SqlOutput.offline(drover, fleet, operation, sqlDir);
                 return 0;

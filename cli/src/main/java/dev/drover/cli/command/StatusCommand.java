@@ -6,6 +6,8 @@ import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.StatusRenderer;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.fleet.FleetStatus;
+import dev.drover.orchestrator.report.HtmlStatusReport;
+import dev.drover.orchestrator.report.ReportFormat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,10 +25,16 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     ShardOption shard;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() {
+        report.validate();
         try (Fleet fleet = TargetSelection.fleet(drover, shard.shard, null)) {
             FleetStatus status = fleet.status();
+            report.write(drover, () -> status, (format, model, file) -> ReportFormat.writeText(file,
+                    format == ReportFormat.HTML ? HtmlStatusReport.render(model) : StatusRenderer.json(model)));
             if (drover.options().format() == GlobalOptions.OutputFormat.json) {
                 drover.environment().out().println(StatusRenderer.json(status));
             } else {

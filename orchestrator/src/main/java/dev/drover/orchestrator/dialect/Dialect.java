@@ -179,7 +179,7 @@ public interface Dialect {
     }
 
     /**
-     * Why two-phase commit is refused for this dialect (DESIGN.md section 8), or empty when supported.
+     * Why two-phase commit is refused for this dialect (docs/design.md, Concurrency), or empty when supported.
      */
     default Optional<String> twoPhaseRefusal() {
         return Optional.empty();

@@ -21,7 +21,7 @@ import java.util.function.IntPredicate;
 import java.util.function.LongSupplier;
 
 /**
- * Fans one operation out over an ordered fleet of targets (DESIGN.md sections 6 and 8).
+ * Fans one operation out over an ordered fleet of targets (docs/cli.md and docs/design.md, Concurrency).
  *
  * <p>{@link #run} coordinates on the calling thread with plain {@code java.util.concurrent}: it hands
  * targets to the {@link TargetExecutor} (whose JDBC runs on the runtime's own threads) and waits for
@@ -111,6 +111,8 @@ public final class FleetRunner {
         private final EtaEstimator eta;
         private final Throttles throttles;
         private final AtomicLong[] throttleWaits;
+        /** When each target started, in ms since the run started (null: not started). */
+        private final Long[] startMs;
         private int done;
         private int failed;
         /** Which targets the bulk read found already at their destination (no lock, no transaction needed). */
@@ -133,6 +135,7 @@ public final class FleetRunner {
             this.throttles = Throttles.of(this.targets, throttleProbe, nanoTime,
                     () -> events.add(new Event(-1, null, null, 0)));
             this.throttleWaits = new AtomicLong[this.targets.size()];
+            this.startMs = new Long[this.targets.size()];
         }
 
         /** Returns whether the thread was interrupted meanwhile. */
@@ -208,6 +211,7 @@ public final class FleetRunner {
 
         private void start(int index, TargetState state) {
             FleetTarget target = targets.get(index);
+            startMs[index] = (nanoTime.getAsLong() - start) / 1_000_000;
             if (noOp[index]) {
                 noOpsAhead--;
                 notify(() -> listener.started(target, progress()));
@@ -255,7 +259,9 @@ public final class FleetRunner {
                     ? OutcomeStatus.CANCELLED : OutcomeStatus.SKIPPED;
             List<TargetOutcome> all = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) {
-                all.add(outcomes[i] != null ? outcomes[i] : TargetOutcome.notStarted(targets.get(i), notStarted));
+                TargetOutcome outcome = outcomes[i] != null ? outcomes[i]
+                        : TargetOutcome.notStarted(targets.get(i), notStarted);
+                all.add(outcome.withTiming(startMs[i], scheduler.waveOf(i)));
             }
             return all;
         }

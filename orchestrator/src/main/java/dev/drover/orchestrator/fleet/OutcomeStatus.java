@@ -2,7 +2,7 @@ package dev.drover.orchestrator.fleet;
 
 import java.util.Locale;
 
-/** A target's outcome in a fleet run, as in the run report (DESIGN.md section 7). */
+/** A target's outcome in a fleet run, as in the run report (docs/report.md). */
 public enum OutcomeStatus {
     SUCCEEDED,
     /** Already at the destination: nothing ran. */

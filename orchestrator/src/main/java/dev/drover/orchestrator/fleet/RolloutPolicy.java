@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * How a fleet run proceeds (DESIGN.md section 6).
+ * How a fleet run proceeds (docs/cli.md).
  *
  * <ul>
  *   <li>{@code concurrency}: at most this many targets run at once (global limit);</li>

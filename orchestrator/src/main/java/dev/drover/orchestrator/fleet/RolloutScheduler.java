@@ -148,6 +148,15 @@ final class RolloutScheduler {
         return running == 0 && (stop != null || startedCount == targets.size());
     }
 
+    /** The rollout phase of target {@code index}: 0 the canary, 1..n the waves (1 without waves). */
+    int waveOf(int index) {
+        int phaseIndex = 0;
+        while (phaseIndex < phaseEnds.size() - 1 && index >= phaseEnds.get(phaseIndex)) {
+            phaseIndex++;
+        }
+        return policy.canary() > 0 ? phaseIndex : phaseIndex + 1;
+    }
+
     boolean isStarted(int index) {
         return started[index];
     }

@@ -20,10 +20,13 @@ import java.util.Map;
  * @param lockTimeout the target lock was not acquired in time (the CLI exits 3)
  * @param twoPhase    two-phase commit details (global id, state...), or {@code null}
  * @param throttleWaitMs how long it waited between revisions for its server's throttle
+ * @param startMs     when it started, in milliseconds since the run started, or {@code null} when it never started
+ *                    (the report's timeline places it there)
+ * @param wave        its rollout phase: {@code 0} the canary, {@code 1..n} the waves (1 when there are no waves)
  */
 public record TargetOutcome(FleetTarget target, OutcomeStatus status, List<String> from, List<String> to,
         long durationMs, List<StepResult> steps, StepError error, boolean lockTimeout, Map<String, Object> twoPhase,
-        long throttleWaitMs) {
+        long throttleWaitMs, Long startMs, int wave) {
 
     public TargetOutcome {
         from = List.copyOf(from);
@@ -36,9 +39,22 @@ public record TargetOutcome(FleetTarget target, OutcomeStatus status, List<Strin
         this(target, status, from, to, durationMs, steps, error, lockTimeout, twoPhase, 0);
     }
 
+    public TargetOutcome(FleetTarget target, OutcomeStatus status, List<String> from, List<String> to,
+            long durationMs, List<StepResult> steps, StepError error, boolean lockTimeout, Map<String, Object> twoPhase,
+            long throttleWaitMs) {
+        this(target, status, from, to, durationMs, steps, error, lockTimeout, twoPhase, throttleWaitMs, null, 1);
+    }
+
     /** This outcome with the time it waited for its server's throttle. */
     TargetOutcome withThrottleWait(long ms) {
-        return new TargetOutcome(target, status, from, to, durationMs, steps, error, lockTimeout, twoPhase, ms);
+        return new TargetOutcome(target, status, from, to, durationMs, steps, error, lockTimeout, twoPhase, ms,
+                startMs, wave);
+    }
+
+    /** This outcome placed on the run's timeline: its start (null: never started) and its rollout phase. */
+    public TargetOutcome withTiming(Long startMs, int wave) {
+        return new TargetOutcome(target, status, from, to, durationMs, steps, error, lockTimeout, twoPhase,
+                throttleWaitMs, startMs, wave);
     }
 
     /** A target that never started because its server gave up on its throttle. */

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * Takes the per-target lock of DESIGN.md section 8. The session given to {@link #acquire} must be
+ * Takes the per-target lock of docs/design.md, Concurrency. The session given to {@link #acquire} must be
  * a separate autocommit connection held for as long as the lock (session-level locks die with it,
  * so a crashed holder frees the target).
  */

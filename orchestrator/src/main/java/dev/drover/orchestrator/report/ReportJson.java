@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes a {@link RunReport} as JSON: ISO-8601 instants, nulls kept ({@code "error": null}), fields in report order. */
@@ -39,15 +37,15 @@ public final class ReportJson {
      * @throws UncheckedIOException naming the file when it cannot be written
      */
     public static void write(RunReport report, Path file) {
+        ReportFormat.JSON.write(report, file);
+    }
+
+    /** Any plain value as JSON on one line (the HTML report's embedded data). */
+    static String toCompactJson(Object value) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, toJson(report) + System.lineSeparator());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the run report '" + file + "': " + e.getMessage()
-                    + "; choose a writable path for --report", e);
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not render the run report as JSON: " + e.getMessage(), e);
         }
     }
 

@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The JSON run report of DESIGN.md section 7 ({@code --report FILE}, {@code --format json}). Plain values:
- * build it with {@link RunReports#from}, write it with {@link ReportJson}, summarise it with {@link TextSummary}.
+ * The JSON run report of docs/report.md ({@code --report FILE}, {@code --format json}). Plain values:
+ * {@code tag} is the run's {@code --tag} (or {@code null}); build it with {@link RunReports#from}, write it with
+ * {@link ReportJson}, summarise it with {@link TextSummary}.
  */
-@JsonPropertyOrder({"schemaVersion", "runId", "command", "destination", "startedAt", "finishedAt", "durationMs",
+@JsonPropertyOrder({"schemaVersion", "runId", "command", "destination", "tag", "startedAt", "finishedAt", "durationMs",
         "summary", "throttles", "targets"})
-public record RunReport(int schemaVersion, String runId, String command, String destination, Instant startedAt,
+public record RunReport(int schemaVersion, String runId, String command, String destination, String tag,
+        Instant startedAt,
         Instant finishedAt, long durationMs, Summary summary, List<Throttle> throttles, List<Target> targets) {
 
     /** The report format version written by this code. */
@@ -38,16 +40,20 @@ public record RunReport(int schemaVersion, String runId, String command, String 
      * One target.
      *
      * @param url      without credentials or parameters
+     * @param server   the server it ran on ({@code host:port}, or the database of an embedded one): the report's
+     *                 timeline has a row per server
      * @param status   {@code succeeded}, {@code unchanged}, {@code failed}, {@code lock_timeout}, {@code throttled},
      *                 {@code skipped}, {@code cancelled}, {@code in_doubt}
+     * @param startMs  when it started, in milliseconds after {@code startedAt}; {@code null} when it never started
+     * @param wave     its rollout phase: {@code 0} the canary, {@code 1..n} the waves (1 without waves)
      * @param throttleWaitMs how long it waited between revisions for its server's throttle
      * @param twoPhase two-phase commit details, or {@code null}
      */
-    @JsonPropertyOrder({"key", "database", "tenant", "schema", "url", "status", "from", "to", "durationMs",
-            "throttleWaitMs", "steps", "error", "twoPhase"})
-    public record Target(String key, String database, String tenant, String schema, String url, String status,
-            List<String> from, List<String> to, long durationMs, long throttleWaitMs, List<Step> steps, Error error,
-            java.util.Map<String, Object> twoPhase) {
+    @JsonPropertyOrder({"key", "database", "tenant", "schema", "url", "server", "status", "from", "to", "startMs", "durationMs",
+            "wave", "throttleWaitMs", "steps", "error", "twoPhase"})
+    public record Target(String key, String database, String tenant, String schema, String url, String server,
+            String status, List<String> from, List<String> to, Long startMs, long durationMs, int wave, long throttleWaitMs,
+            List<Step> steps, Error error, java.util.Map<String, Object> twoPhase) {
 
         public Target {
             from = List.copyOf(from);

@@ -3,6 +3,7 @@ package dev.drover.orchestrator.report;
 import dev.drover.orchestrator.fleet.FleetResult;
 import dev.drover.orchestrator.fleet.OutcomeStatus;
 import dev.drover.orchestrator.fleet.TargetOutcome;
+import dev.drover.orchestrator.runtime.RunOptions;
 import dev.drover.orchestrator.runtime.StepError;
 import dev.drover.orchestrator.runtime.StepResult;
 
@@ -18,7 +19,7 @@ public final class RunReports {
                 result.count(OutcomeStatus.THROTTLED), result.count(OutcomeStatus.SKIPPED),
                 result.count(OutcomeStatus.CANCELLED), result.count(OutcomeStatus.IN_DOUBT));
         return new RunReport(RunReport.SCHEMA_VERSION, result.runId(), result.command(), result.destination(),
-                result.startedAt(), result.finishedAt(), result.durationMs(), summary,
+                RunOptions.tagOf(result.runId()), result.startedAt(), result.finishedAt(), result.durationMs(), summary,
                 result.throttles().stream().map(t -> new RunReport.Throttle(t.server(), t.pauses(), t.pausedMs(),
                         t.reason(), t.gaveUp())).toList(),
                 result.outcomes().stream().map(RunReports::target).toList());
@@ -28,8 +29,8 @@ public final class RunReports {
         var fleetTarget = outcome.target();
         var target = fleetTarget.target();
         return new RunReport.Target(outcome.key(), fleetTarget.section(), fleetTarget.tenant(), target.tenantSchema(),
-                target.databaseAddress(), outcome.status().label(), outcome.from(), outcome.to(), outcome.durationMs(),
-                outcome.throttleWaitMs(), outcome.steps().stream().map(RunReports::step).toList(), error(outcome.error()),
+                target.databaseAddress(), fleetTarget.server(), outcome.status().label(), outcome.from(), outcome.to(), outcome.startMs(),
+                outcome.durationMs(), outcome.wave(), outcome.throttleWaitMs(), outcome.steps().stream().map(RunReports::step).toList(), error(outcome.error()),
                 outcome.twoPhase());
     }
 

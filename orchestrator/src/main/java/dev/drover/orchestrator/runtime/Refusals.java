@@ -15,7 +15,7 @@ final class Refusals {
 
     /**
      * A revision left half-way by a non-transactional run: names it, the statements that committed,
-     * and the exact repair (DESIGN.md section 4), as commands that select this target alone.
+     * and the exact repair (docs/design.md, Version tables), as commands that select this target alone.
      */
     static Optional<StepError> halfApplied(MigrationTarget target, ScriptSource scripts, List<HistoryRow> unfinished,
             List<String> heads) {

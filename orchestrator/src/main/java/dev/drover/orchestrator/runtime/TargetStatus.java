@@ -2,7 +2,7 @@ package dev.drover.orchestrator.runtime;
 
 import java.util.Locale;
 
-/** Outcome of one target run, as in the run report (DESIGN.md section 7). */
+/** Outcome of one target run, as in the run report (docs/report.md). */
 public enum TargetStatus {
     SUCCEEDED,
     /** Already at the destination: nothing ran, no transaction was opened. */

@@ -122,7 +122,7 @@ public final class Placeholders {
         } else if (name.equals("database")) {
             action = "run this script through a database section of drover.ini";
         } else {
-            action = "use ${tenant}, ${schema}, ${database} or ${x.NAME} (with -x NAME=value), or $${ for a literal ${";
+            action = "use ${tenant}, ${schema}, ${database}, ${tag} or ${x.NAME} (with -x NAME=value), or $${ for a literal ${";
         }
         return new PlaceholderException(fileLabel, line, shown, "placeholder '" + shown + "' is not defined", action);
     }

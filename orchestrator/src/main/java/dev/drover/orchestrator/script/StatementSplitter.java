@@ -24,13 +24,19 @@ public final class StatementSplitter {
      * {@code /*+...*}{@code /} comments are significant (MySQL executes them), so a statement made of
      * one of them is kept.
      *
+     * <p>MariaDB and MySQL stored programs: a {@code CREATE [OR REPLACE] [DEFINER=...] PROCEDURE | FUNCTION |
+     * TRIGGER | EVENT} statement, or a {@code BEGIN NOT ATOMIC} block, ends only at a {@code ;} outside its
+     * {@code BEGIN ... END} (and {@code CASE ... END}) blocks, so a routine body is one statement. A line
+     * {@code DELIMITER X} (the mysql client's command) makes statements end at {@code X} instead of {@code ;}
+     * until {@code DELIMITER ;}; the {@code DELIMITER} lines themselves are not statements.
+     *
      * @param section   the section to split
      * @param syntax    the lexical rules of the target database
      * @param fileLabel the script file, for error messages
      * @return the statements in order; empty for an empty section
      * @throws ScriptParseException on an unterminated string, quoted identifier, block comment or
      *                              dollar quote (naming the line where it starts), or a
-     *                              {@code DELIMITER} line in {@link SqlSyntax#MYSQL}
+     *                              {@code DELIMITER} line without a delimiter
      */
     public List<Statement> split(ScriptSection section, SqlSyntax syntax, String fileLabel) {
         return new Scanner(section.text(), section.firstLine(), syntax, fileLabel).run();
@@ -48,6 +54,15 @@ public final class StatementSplitter {
         private int line;
         private int start = -1;
         private int startLine;
+        /** The statement terminator of a {@code DELIMITER} line, or {@code null} for {@code ;}. */
+        private String delimiter;
+        /** Words of the current statement seen so far (MySQL syntax), to recognise a stored program. */
+        private int words;
+        private String firstWord;
+        /** The current statement is a stored program whose {@code ;} inside blocks do not end it. */
+        private boolean compound;
+        /** Open {@code BEGIN} / {@code CASE} blocks of a compound statement. */
+        private int depth;
 
         Scanner(String text, int firstLine, SqlSyntax syntax, String file) {
             this.text = text;
@@ -59,23 +74,29 @@ public final class StatementSplitter {
         }
 
         List<Statement> run() {
-            int i = 0;
-            if (syntax == SqlSyntax.MYSQL) {
-                checkDelimiter(0);
-            }
+            int i = syntax == SqlSyntax.MYSQL ? delimiterLine(0) : 0;
             while (i < n) {
                 char c = s[i];
+                if (delimiter != null && c == delimiter.charAt(0) && text.startsWith(delimiter, i)) {
+                    emit(i);
+                    i += delimiter.length();
+                    continue;
+                }
                 switch (c) {
                     case '\n' -> {
                         line++;
                         i++;
                         if (syntax == SqlSyntax.MYSQL) {
-                            checkDelimiter(i);
+                            i = delimiterLine(i);
                         }
                     }
                     case ';' -> {
-                        emit(i);
-                        i++;
+                        if (delimiter != null || depth > 0) {
+                            i = plain(i);
+                        } else {
+                            emit(i);
+                            i++;
+                        }
                     }
                     case '\'' -> i = string(mark(i), i + 1, '\'', syntax.backslashEscapes);
                     case '"' -> i = syntax.backticksAndHashComments
@@ -100,8 +121,63 @@ public final class StatementSplitter {
 
         private int plain(int i) {
             mark(i);
+            if (syntax == SqlSyntax.MYSQL && Character.isLetter(s[i]) && !identBefore(i)) {
+                return word(i);
+            }
             return i + 1;
         }
+
+        /**
+         * Reads the word at {@code i} (MySQL syntax): the first words tell a stored program, whose {@code BEGIN} and
+         * {@code CASE} open a block and whose {@code END} closes one ({@code END IF}, {@code END LOOP},
+         * {@code END WHILE}, {@code END REPEAT}, {@code END FOR} close statements that were not counted).
+         */
+        private int word(int i) {
+            int j = i;
+            while (j < n && (Character.isLetterOrDigit(s[j]) || s[j] == '_' || s[j] == '$')) {
+                j++;
+            }
+            String w = text.substring(i, j).toUpperCase(java.util.Locale.ROOT);
+            words++;
+            if (words == 1) {
+                firstWord = w;
+            } else if (!compound && words <= 8) {
+                compound = "CREATE".equals(firstWord) && STORED_PROGRAMS.contains(w)
+                        || "BEGIN".equals(firstWord) && words == 2 && "NOT".equals(w);
+                if (compound && "NOT".equals(w)) {
+                    depth = 1;
+                }
+            }
+            if (!compound) {
+                return j;
+            }
+            if ("BEGIN".equals(w) || "CASE".equals(w)) {
+                depth++;
+                return j;
+            }
+            if (!"END".equals(w)) {
+                return j;
+            }
+            // END IF / END CASE ...: the closing word is consumed here, so END CASE is not read as a CASE.
+            int k = j;
+            while (k < n && (s[k] == ' ' || s[k] == '\t')) {
+                k++;
+            }
+            int after = k;
+            while (after < n && Character.isLetter(s[after])) {
+                after++;
+            }
+            String next = text.substring(k, after).toUpperCase(java.util.Locale.ROOT);
+            if (!CLOSES_UNCOUNTED.contains(next) && depth > 0) {
+                depth--;
+            }
+            return CLOSES_UNCOUNTED.contains(next) || "CASE".equals(next) ? after : j;
+        }
+
+        private static final java.util.Set<String> STORED_PROGRAMS =
+                java.util.Set.of("PROCEDURE", "FUNCTION", "TRIGGER", "EVENT");
+        private static final java.util.Set<String> CLOSES_UNCOUNTED =
+                java.util.Set.of("IF", "LOOP", "WHILE", "REPEAT", "FOR");
 
         /** Records {@code i} as the start of the current statement if it has none yet; returns {@code i}. */
         private int mark(int i) {
@@ -121,6 +197,10 @@ public final class StatementSplitter {
                 out.add(new Statement(text.substring(start, e), firstLine + startLine));
                 start = -1;
             }
+            words = 0;
+            firstWord = null;
+            compound = false;
+            depth = 0;
         }
 
         private boolean identBefore(int i) {
@@ -265,17 +345,28 @@ public final class StatementSplitter {
             return Character.isLetterOrDigit(c) || c == '_' || c >= 0x80;
         }
 
-        private void checkDelimiter(int i) {
+        /**
+         * At the start of a line (MySQL syntax): a {@code DELIMITER X} line sets the terminator and is skipped
+         * (a statement still open before it ends there); returns where scanning goes on.
+         */
+        private int delimiterLine(int i) {
             int j = i;
             while (j < n && (s[j] == ' ' || s[j] == '\t')) {
                 j++;
             }
-            if (text.regionMatches(true, j, "DELIMITER", 0, 9) && (j + 9 >= n || s[j + 9] <= ' ')) {
-                throw new ScriptParseException(file, firstLine + line,
-                        "'DELIMITER' is a command of the mysql client, not SQL, and Drover does not support it",
-                        "remove the DELIMITER lines and end each statement with ';' (a routine body with inner ';' "
-                                + "cannot be split yet: create it in a separate tool or as a single statement)");
+            if (!text.regionMatches(true, j, "DELIMITER", 0, 9) || (j + 9 < n && s[j + 9] > ' ')) {
+                return i;
             }
+            int end = text.indexOf('\n', j);
+            end = end < 0 ? n : end;
+            String value = text.substring(j + 9, end).trim();
+            if (value.isEmpty() || value.contains(" ")) {
+                throw new ScriptParseException(file, firstLine + line, "'DELIMITER' needs one delimiter, e.g. "
+                        + "'DELIMITER //'", "write the delimiter after DELIMITER, and 'DELIMITER ;' after the routine");
+            }
+            emit(i);
+            delimiter = ";".equals(value) ? null : value;
+            return end;
         }
 
         private ScriptParseException unterminated(int relLine, String problem, String action) {

@@ -2,7 +2,7 @@ package dev.drover.orchestrator.twophase;
 
 import java.util.Locale;
 
-/** A participant's outcome, spelled as the run report's status values (DESIGN.md section 7). */
+/** A participant's outcome, spelled as the run report's status values (docs/report.md). */
 public enum ParticipantStatus {
     /** Committed (COMMIT PREPARED confirmed). */
     SUCCEEDED,

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Checks made before any participant is touched (DESIGN.md section 8). */
+/** Checks made before any participant is touched (docs/design.md, Concurrency). */
 final class Preflight {
 
     private Preflight() {}

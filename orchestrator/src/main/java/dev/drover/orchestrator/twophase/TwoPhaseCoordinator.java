@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Runs one two-phase group (DESIGN.md section 8), blocking: call it from a worker thread.
+ * Runs one two-phase group (docs/design.md, Concurrency), blocking: call it from a worker thread.
  * Pre-flight (every participant PostgreSQL, enough {@code max_prepared_transactions}); the journal
  * is written with decision {@code none}; each participant is locked, runs its whole plan in one
  * transaction and {@code PREPARE TRANSACTION}s it; the COMMIT decision is written durably; then

@@ -56,6 +56,21 @@ class FleetRunnerTest {
     }
 
     @Test
+    void everyOutcomeIsPlacedOnTheTimelineWithItsWave() {
+        FakeExecutor executor = new FakeExecutor(null).on("sec/t4", FakeExecutor::failed);
+
+        FleetResult result = runner(executor, StateReader.NONE).run(FleetOperation.upgrade("head"), Fleets.targets(7),
+                RolloutPolicy.defaults().withConcurrency(1).withCanary(1).withWaveSize(2), options,
+                FleetListener.NONE, new Cancellation());
+
+        assertThat(result.outcomes()).extracting(TargetOutcome::wave).containsExactly(0, 1, 1, 2, 2, 3, 3);
+        List<Long> starts = result.outcomes().stream().map(TargetOutcome::startMs).toList();
+        assertThat(starts.subList(0, 5)).doesNotContainNull().isSorted();
+        assertThat(starts.get(0)).isNotNegative();
+        assertThat(starts.subList(5, 7)).as("skipped after the failure: never started").containsOnlyNulls();
+    }
+
+    @Test
     void continueOnErrorRunsEveryTarget() {
         FakeExecutor executor = new FakeExecutor(null).on("sec/t0", FakeExecutor::failed).on("sec/t3", FakeExecutor::failed);
 

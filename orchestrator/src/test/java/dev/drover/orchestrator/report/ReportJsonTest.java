@@ -24,8 +24,9 @@ class ReportJsonTest {
         String json = ReportJson.toJson(RunReports.from(ReportFixture.result()));
         JsonNode root = new ObjectMapper().readTree(json);
 
-        assertThat(fields(root)).containsExactly("schemaVersion", "runId", "command", "destination", "startedAt",
-                "finishedAt", "durationMs", "summary", "throttles", "targets");
+        assertThat(fields(root)).containsExactly("schemaVersion", "runId", "command", "destination", "tag",
+                "startedAt", "finishedAt", "durationMs", "summary", "throttles", "targets");
+        assertThat(root.get("tag").isNull()).as("an untagged run").isTrue();
         assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(root.get("runId").asText()).isEqualTo("run-42");
         assertThat(root.get("command").asText()).isEqualTo("upgrade");
@@ -42,8 +43,11 @@ class ReportJsonTest {
         assertThat(root.get("throttles").toString()).isEqualTo("[]");
 
         JsonNode failed = root.get("targets").get(1);
-        assertThat(fields(failed)).containsExactly("key", "database", "tenant", "schema", "url", "status", "from", "to",
-                "durationMs", "throttleWaitMs", "steps", "error", "twoPhase");
+        assertThat(fields(failed)).containsExactly("key", "database", "tenant", "schema", "url", "server", "status",
+                "from", "to", "startMs", "durationMs", "wave", "throttleWaitMs", "steps", "error", "twoPhase");
+        assertThat(failed.get("server").asText()).isEqualTo("jdbc:postgresql://127.0.0.1:5432");
+        assertThat(failed.get("startMs").isNull()).as("the fixture's outcomes carry no timing").isTrue();
+        assertThat(failed.get("wave").asInt()).isEqualTo(1);
         assertThat(failed.get("key").asText()).isEqualTo("billing/globex");
         assertThat(failed.get("database").asText()).isEqualTo("billing");
         assertThat(failed.get("tenant").asText()).isEqualTo("globex");

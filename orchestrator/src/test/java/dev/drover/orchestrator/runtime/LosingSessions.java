@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * A failing JDBC decorator (DESIGN.md section 10): work sessions behave normally until the
+ * A failing JDBC decorator (docs/design.md, Tests): work sessions behave normally until the
  * {@code commitNumber}-th COMMIT, which is lost with the connection. The COMMIT either reaches the
  * server ({@code landed}: it commits, only the answer is lost) or not (the server rolls back, as it
  * does when a client disappears mid-transaction); either way the caller gets SQLSTATE 08006 and

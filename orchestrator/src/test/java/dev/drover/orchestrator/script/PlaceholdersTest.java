@@ -51,7 +51,7 @@ class PlaceholdersTest {
                 .hasMessageStartingWith("v/a.sql:3: placeholder '${tenant}' is not defined; run this script only on "
                         + "sections with tenants");
         assertThatThrownBy(() -> render("SELECT '${tenantt}'"))
-                .hasMessageContaining("'${tenantt}' is not defined; use ${tenant}, ${schema}, ${database} or ${x.NAME}");
+                .hasMessageContaining("'${tenantt}' is not defined; use ${tenant}, ${schema}, ${database}, ${tag} or ${x.NAME}");
     }
 
     @Test

@@ -152,15 +152,51 @@ class StatementSplitterTest {
     }
 
     @Test
-    void mysqlDelimiterDirectiveIsRejectedWithItsLine() {
-        assertThatThrownBy(() -> split("SELECT 1;\n  delimiter //\nSELECT 2//", MYSQL))
-                .isInstanceOfSatisfying(ScriptParseException.class, e -> {
-                    assertThat(e.line()).isEqualTo(11);
-                    assertThat(e.file()).isEqualTo("v/a.sql");
-                })
-                .hasMessageStartingWith("v/a.sql:11: 'DELIMITER'")
-                .hasMessageContaining("remove the DELIMITER lines");
+    void mysqlDelimiterLinesChangeTheTerminatorAndAreNotStatements() {
+        List<Statement> statements = split("SELECT 1;\n  delimiter //\nCREATE PROCEDURE p()\nBEGIN\n  SELECT 2;\n"
+                + "  SELECT 3;\nEND//\nDELIMITER ;\nSELECT 4;", MYSQL);
+        assertThat(statements).containsExactly(new Statement("SELECT 1", 10),
+                new Statement("CREATE PROCEDURE p()\nBEGIN\n  SELECT 2;\n  SELECT 3;\nEND", 12),
+                new Statement("SELECT 4", 18));
         assertThat(sql("SELECT 'x\nDELIMITER y'", MYSQL)).hasSize(1);
+        assertThatThrownBy(() -> split("SELECT 1;\nDELIMITER\nSELECT 2;", MYSQL))
+                .isInstanceOf(ScriptParseException.class)
+                .hasMessageStartingWith("v/a.sql:11: 'DELIMITER' needs one delimiter");
+    }
+
+    @Test
+    void mysqlStoredProgramBodiesAreOneStatementWithoutDelimiter() {
+        String script = """
+                CREATE TABLE t (id INT, n INT);
+                CREATE DEFINER=`root`@`localhost` PROCEDURE bump(IN k INT)
+                BEGIN
+                  DECLARE i INT DEFAULT 0;
+                  lbl: WHILE i < k DO
+                    IF i % 2 = 0 THEN UPDATE t SET n = n + 1; END IF;
+                    SET i = i + 1;
+                  END WHILE lbl;
+                  CASE k WHEN 1 THEN SELECT 1; ELSE BEGIN SELECT 2; END; END CASE;
+                  SELECT CASE WHEN k > 0 THEN 'pos' ELSE 'neg' END;
+                END;
+                CREATE FUNCTION twice(x INT) RETURNS INT DETERMINISTIC RETURN x * 2;
+                CREATE OR REPLACE TRIGGER t_bi BEFORE INSERT ON t FOR EACH ROW
+                BEGIN
+                  IF NEW.n IS NULL THEN SET NEW.n = 0; END IF;
+                END;
+                BEGIN NOT ATOMIC SELECT 1; SELECT 2; END;
+                BEGIN;
+                INSERT INTO t VALUES (1, 1);
+                COMMIT;
+                """;
+        List<String> statements = sql(script, MYSQL);
+        assertThat(statements).hasSize(8);
+        assertThat(statements.get(1)).startsWith("CREATE DEFINER").endsWith("END CASE;\n  SELECT CASE WHEN k > 0 "
+                + "THEN 'pos' ELSE 'neg' END;\nEND");
+        assertThat(statements.get(2)).isEqualTo("CREATE FUNCTION twice(x INT) RETURNS INT DETERMINISTIC RETURN x * 2");
+        assertThat(statements.get(3)).startsWith("CREATE OR REPLACE TRIGGER").endsWith("END IF;\nEND");
+        assertThat(statements.get(4)).isEqualTo("BEGIN NOT ATOMIC SELECT 1; SELECT 2; END");
+        assertThat(statements.subList(5, 8)).containsExactly("BEGIN", "INSERT INTO t VALUES (1, 1)", "COMMIT");
+        assertThat(sql("CREATE TABLE begin_end (id INT);\nSELECT 1;", MYSQL)).hasSize(2);
     }
 
     @Test
