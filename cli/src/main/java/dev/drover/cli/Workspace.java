@@ -39,7 +39,7 @@ public final class Workspace {
      * @param warnings where warnings about script directories go
      * @throws CliException if the file does not exist (exit 2)
      */
-    static Workspace open(GlobalOptions options, CliEnvironment environment, Consumer<String> warnings) {
+    public static Workspace open(GlobalOptions options, CliEnvironment environment, Consumer<String> warnings) {
         Path file = configFile(options, environment);
         if (!Files.isRegularFile(file)) {
             throw CliException.usage("No configuration file '" + file + "'; create one with 'drover init DIR'"

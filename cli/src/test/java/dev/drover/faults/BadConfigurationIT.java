@@ -2,6 +2,7 @@ package dev.drover.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drover.cli.CliRun;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,14 +23,14 @@ class BadConfigurationIT {
     @TempDir
     Path tmp;
 
-    private Cli cli;
+    private CliRun cli;
 
     @BeforeEach
     void project() throws Exception {
-        cli = new Cli(tmp);
+        cli = new CliRun(tmp);
         cli.write("app/drover.ini", ini("tenants = acme, globex"));
-        cli.write("app/versions/aaa001_accounts.sql", Cli.script("aaa001", "", "CREATE TABLE accounts (id INT);", "DROP TABLE accounts;"));
-        cli.write("app/versions/bbb002_email.sql", Cli.script("bbb002", "aaa001",
+        cli.write("app/versions/aaa001_accounts.sql", CliRun.script("aaa001", "", "CREATE TABLE accounts (id INT);", "DROP TABLE accounts;"));
+        cli.write("app/versions/bbb002_email.sql", CliRun.script("bbb002", "aaa001",
                 "ALTER TABLE accounts ADD COLUMN email VARCHAR(80) DEFAULT '${tenant}';", "ALTER TABLE accounts DROP COLUMN email;"));
     }
 
@@ -38,8 +39,8 @@ class BadConfigurationIT {
                 + "\ncreate_schema = true\nversion_locations = %(here)s/versions\n";
     }
 
-    private Cli.Result refused(String expectedFile, String... messageParts) {
-        Cli.Result up = cli.run("-c", "app/drover.ini", "upgrade", "head");
+    private CliRun.Result refused(String expectedFile, String... messageParts) {
+        CliRun.Result up = cli.run("-c", "app/drover.ini", "upgrade", "head");
         assertThat(up.exitCode()).as(up.toString()).isEqualTo(2);
         assertThat(up.all()).as(up.toString()).contains(expectedFile).contains(messageParts);
         assertThat(tmp.resolve("app/data")).as("no connection was opened").doesNotExist();
@@ -56,7 +57,7 @@ class BadConfigurationIT {
     void missingEnvironmentVariableNamesKeyAndVariableNeverAValue() throws Exception {
         cli.env.put("SOME_OTHER", "s3cr3t-value");
         cli.write("app/drover.ini", ini("tenants = acme\npassword = ${env:APP_PASSWORD}"));
-        Cli.Result up = refused("drover.ini", "APP_PASSWORD", "password");
+        CliRun.Result up = refused("drover.ini", "APP_PASSWORD", "password");
         assertThat(up.all()).doesNotContain("s3cr3t-value");
     }
 
@@ -69,28 +70,28 @@ class BadConfigurationIT {
 
     @Test
     void cycleInTheRevisionGraph() throws Exception {
-        cli.write("app/versions/aaa001_accounts.sql", Cli.script("aaa001", "bbb002", "CREATE TABLE accounts (id INT);", null));
+        cli.write("app/versions/aaa001_accounts.sql", CliRun.script("aaa001", "bbb002", "CREATE TABLE accounts (id INT);", null));
         refused("aaa001_accounts.sql", "Cycle detected");
     }
 
     @Test
     void missingParentRevision() throws Exception {
-        cli.write("app/versions/bbb002_email.sql", Cli.script("bbb002", "fff999", "SELECT 1;", null));
+        cli.write("app/versions/bbb002_email.sql", CliRun.script("bbb002", "fff999", "SELECT 1;", null));
         refused("bbb002_email.sql", "fff999");
     }
 
     @Test
     void duplicateRevisionId() throws Exception {
-        cli.write("app/versions/ccc003_again.sql", Cli.script("bbb002", "aaa001", "SELECT 1;", null));
+        cli.write("app/versions/ccc003_again.sql", CliRun.script("bbb002", "aaa001", "SELECT 1;", null));
         refused("ccc003_again.sql", "bbb002");
     }
 
     @Test
     void multipleHeadsAreRefusedBeforeAnyConnectionAlsoInTheDryRun() throws Exception {
-        cli.write("app/versions/ccc003_other.sql", Cli.script("ccc003", "aaa001", "SELECT 1;", null));
-        Cli.Result up = refused("ccc003_other.sql", "upgrade 'head' cannot be resolved, so nothing was run: section 'app':",
+        cli.write("app/versions/ccc003_other.sql", CliRun.script("ccc003", "aaa001", "SELECT 1;", null));
+        CliRun.Result up = refused("ccc003_other.sql", "upgrade 'head' cannot be resolved, so nothing was run: section 'app':",
                 "Multiple heads", "'bbb002' (", "bbb002_email.sql)");
-        Cli.Result dryRun = cli.run("-c", "app/drover.ini", "upgrade", "head", "--dry-run");
+        CliRun.Result dryRun = cli.run("-c", "app/drover.ini", "upgrade", "head", "--dry-run");
         assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(2);
         assertThat(dryRun.err()).isEqualTo(up.err());
         assertThat(tmp.resolve("app/data")).as("the dry run opened no connection either").doesNotExist();
@@ -98,40 +99,40 @@ class BadConfigurationIT {
 
     @Test
     void unterminatedQuoteNamesScriptAndLine() throws Exception {
-        cli.write("app/versions/bbb002_email.sql", Cli.script("bbb002", "aaa001",
+        cli.write("app/versions/bbb002_email.sql", CliRun.script("bbb002", "aaa001",
                 "SELECT 1;\nINSERT INTO accounts VALUES ('oops);", null));
         refused("bbb002_email.sql", ":6");
     }
 
     @Test
     void undefinedPlaceholderIsAPlanTimeError() throws Exception {
-        cli.write("app/versions/bbb002_email.sql", Cli.script("bbb002", "aaa001",
+        cli.write("app/versions/bbb002_email.sql", CliRun.script("bbb002", "aaa001",
                 "SELECT 1;\nINSERT INTO accounts VALUES ('${x.region}');", null));
         refused("bbb002_email.sql", "x.region");
         // stamp renders no script, so it needs no -x value
-        Cli.Result stamp = cli.run("-c", "app/drover.ini", "stamp", "aaa001");
+        CliRun.Result stamp = cli.run("-c", "app/drover.ini", "stamp", "aaa001");
         assertThat(stamp.exitCode()).as(stamp.toString()).isZero();
     }
 
     @Test
     void editedAppliedRevisionIsRefusedByCheckAndUpgrade() throws Exception {
-        Cli.Result first = cli.run("-c", "app/drover.ini", "upgrade", "aaa001");
+        CliRun.Result first = cli.run("-c", "app/drover.ini", "upgrade", "aaa001");
         assertThat(first.exitCode()).as(first.toString()).isZero();
-        cli.write("app/versions/aaa001_accounts.sql", Cli.script("aaa001", "", "CREATE TABLE accounts (id BIGINT);", null));
+        cli.write("app/versions/aaa001_accounts.sql", CliRun.script("aaa001", "", "CREATE TABLE accounts (id BIGINT);", null));
 
         // docs/cli.md, exit codes: 'check' exits 1 on a changed applied script (the fleet is not healthy).
-        Cli.Result check = cli.run("-c", "app/drover.ini", "check");
+        CliRun.Result check = cli.run("-c", "app/drover.ini", "check");
         assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
         assertThat(check.out()).contains("app/acme: at aaa001, 1 pending; applied script(s) changed: aaa001");
         // 'upgrade' reads every target's history first and refuses the whole run (exit 2): nothing runs anywhere.
         for (String command : List.of("upgrade", "downgrade")) {
-            Cli.Result up = cli.run("-c", "app/drover.ini", command, command.equals("upgrade") ? "head" : "base");
+            CliRun.Result up = cli.run("-c", "app/drover.ini", command, command.equals("upgrade") ? "head" : "base");
             assertThat(up.exitCode()).as(up.toString()).isEqualTo(2);
             assertThat(up.err()).contains("applied revision(s) changed since they ran, so nothing was run: 'aaa001' (",
                     "aaa001_accounts.sql) on target(s) 'app/acme', 'app/globex'", "new revision");
             assertThat(versions()).containsExactly("acme:aaa001", "globex:aaa001");
         }
-        Cli.Result dryRun = cli.run("-c", "app/drover.ini", "upgrade", "head", "--dry-run");
+        CliRun.Result dryRun = cli.run("-c", "app/drover.ini", "upgrade", "head", "--dry-run");
         assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(2);
         assertThat(dryRun.err()).contains("applied revision(s) changed since they ran");
         assertThat(history()).containsExactly("acme:aaa001:done", "globex:aaa001:done");
@@ -140,9 +141,9 @@ class BadConfigurationIT {
     @Test
     void editedScriptOfARevisionNotYetAppliedAnywhereIsNoRefusal() throws Exception {
         assertThat(cli.run("-c", "app/drover.ini", "upgrade", "aaa001").exitCode()).isZero();
-        cli.write("app/versions/bbb002_email.sql", Cli.script("bbb002", "aaa001",
+        cli.write("app/versions/bbb002_email.sql", CliRun.script("bbb002", "aaa001",
                 "ALTER TABLE accounts ADD COLUMN email VARCHAR(120) DEFAULT '${tenant}';", null));
-        Cli.Result up = cli.run("-c", "app/drover.ini", "upgrade", "head");
+        CliRun.Result up = cli.run("-c", "app/drover.ini", "upgrade", "head");
         assertThat(up.exitCode()).as(up.toString()).isZero();
         assertThat(versions()).containsExactly("acme:bbb002", "globex:bbb002");
     }

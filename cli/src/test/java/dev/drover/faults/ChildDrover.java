@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** {@code dev.drover.cli.Main} in a child JVM, so it can run alongside others or be killed with SIGKILL. */
+/** {@code dev.drover.cli.app.Main} in a child JVM, so it can run alongside others or be killed with SIGKILL. */
 final class ChildDrover {
 
     private final Process process;
@@ -30,7 +30,7 @@ final class ChildDrover {
             throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.drover.cli.Main"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.drover.cli.app.Main"));
         command.addAll(List.of(args));
         Path output = cwd.resolve(name + ".out");
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drover.cli.CliRun;
 import dev.drover.testing.Database;
 import dev.drover.testing.DatabaseExtension;
 import dev.drover.testing.DatabaseKind;
@@ -29,16 +30,16 @@ class CommitLostIT {
     @Test
     void aCommittedRevisionIsNeverRerunAfterItsCommitWasLost(@Database(DatabaseKind.POSTGRES) TestDatabase db) throws Exception {
         try (TcpProxy proxy = TcpProxy.to("127.0.0.1", 5432)) {
-            Cli cli = new Cli(tmp);
+            CliRun cli = new CliRun(tmp);
             cli.write("app/drover.ini", "[drover]\nurl = jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + db.name()
                     + "?user=postgres&socketTimeout=20\nversion_locations = %(here)s/versions\n");
-            cli.write("app/versions/aaa001_a.sql", Cli.script("aaa001", "", "CREATE TABLE t1 (id INT);", null));
-            cli.write("app/versions/bbb002_b.sql", Cli.script("bbb002", "aaa001",
+            cli.write("app/versions/aaa001_a.sql", CliRun.script("aaa001", "", "CREATE TABLE t1 (id INT);", null));
+            cli.write("app/versions/bbb002_b.sql", CliRun.script("bbb002", "aaa001",
                     "CREATE TABLE t2 (id INT);\nINSERT INTO t1 VALUES (2);", null));
             assertThat(cli.run("-c", "app/drover.ini", "upgrade", "aaa001").exitCode()).isZero();
 
             proxy.cutAfterClientSends("COMMIT");
-            Cli.Result lost = cli.run("-c", "app/drover.ini", "upgrade", "--report", "r.json");
+            CliRun.Result lost = cli.run("-c", "app/drover.ini", "upgrade", "--report", "r.json");
 
             assertThat(proxy.cuts()).isEqualTo(1);
             assertThat(HostileTenantNamesIT.query(db, "SELECT version_num FROM drover_version")).containsExactly("bbb002");
@@ -49,7 +50,7 @@ class CommitLostIT {
             assertThat(target.path("to").toString()).isEqualTo("[\"bbb002\"]");
             assertThat(target.path("steps").get(0).path("revision").asText()).isEqualTo("bbb002");
 
-            Cli.Result next = cli.run("-c", "app/drover.ini", "upgrade", "--report", "next.json");
+            CliRun.Result next = cli.run("-c", "app/drover.ini", "upgrade", "--report", "next.json");
             assertThat(next.exitCode()).as(next.toString()).isZero();
             assertThat(new ObjectMapper().readTree(tmp.resolve("next.json").toFile()).path("summary").path("unchanged").asInt())
                     .isEqualTo(1);

@@ -2,6 +2,7 @@ package dev.drover.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drover.cli.CliRun;
 import dev.drover.testing.DatabaseKind;
 import dev.drover.testing.TestDatabase;
 import dev.drover.testing.TestDatabases;
@@ -71,15 +72,15 @@ abstract class ConcurrentOrchestratorsContract {
         }
     }
 
-    protected Cli project(String seconds) throws Exception {
+    protected CliRun project(String seconds) throws Exception {
         String tenantsLine = createTenants();
-        Cli cli = new Cli(tmp);
+        CliRun cli = new CliRun(tmp);
         cli.write("app/drover.ini", "[drover]\ndatabases = app\n[app]\nurl = " + db.url() + "\ntenants = " + tenantsLine
                 + "\nversion_locations = %(here)s/versions\nmax_connections = 3\n");
-        cli.write("app/versions/aaa001_a.sql", Cli.script("aaa001", "",
+        cli.write("app/versions/aaa001_a.sql", CliRun.script("aaa001", "",
                 "CREATE TABLE marker (schema_name VARCHAR(64), tenant VARCHAR(64));\n"
                         + "INSERT INTO marker VALUES (" + currentTenant() + ", '${tenant}');", null));
-        cli.write("app/versions/bbb002_b.sql", Cli.script("bbb002", "aaa001",
+        cli.write("app/versions/bbb002_b.sql", CliRun.script("bbb002", "aaa001",
                 sleep(seconds) + ";\nINSERT INTO marker VALUES (" + currentTenant() + ", '${tenant}');", null));
         return cli;
     }
@@ -114,17 +115,17 @@ abstract class ConcurrentOrchestratorsContract {
 
     @Test
     void aLoserWithAShortLockWaitExits3NamingTheHolder() throws Exception {
-        Cli cli = project("${x.pause}");
+        CliRun cli = project("${x.pause}");
         String first = tenants.get(0);
-        CompletableFuture<Cli.Result> holder = CompletableFuture.supplyAsync(
+        CompletableFuture<CliRun.Result> holder = CompletableFuture.supplyAsync(
                 () -> cli.run("-c", "app/drover.ini", "-t", first, "-x", "pause=4", "upgrade"));
         awaitSleepingDrover();
 
-        Cli.Result loser = cli.run("-c", "app/drover.ini", "-t", first, "-x", "pause=0", "upgrade", "--lock-wait", "1");
+        CliRun.Result loser = cli.run("-c", "app/drover.ini", "-t", first, "-x", "pause=0", "upgrade", "--lock-wait", "1");
         assertThat(loser.exitCode()).as(loser.toString()).isEqualTo(3);
         assertThat(loser.all()).contains("could not lock target 'app/" + first + "'").contains(holderTexts());
 
-        Cli.Result won = holder.get(60, TimeUnit.SECONDS);
+        CliRun.Result won = holder.get(60, TimeUnit.SECONDS);
         assertThat(won.exitCode()).as(won.toString()).isZero();
         assertThat(rows("SELECT revision FROM " + first + ".drover_history ORDER BY started_at"))
                 .containsExactly("aaa001", "bbb002");

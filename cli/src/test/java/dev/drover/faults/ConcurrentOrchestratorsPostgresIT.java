@@ -2,6 +2,7 @@ package dev.drover.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drover.cli.CliRun;
 import dev.drover.testing.DatabaseKind;
 import java.time.Duration;
 import java.util.List;
@@ -63,13 +64,13 @@ class ConcurrentOrchestratorsPostgresIT extends ConcurrentOrchestratorsContract 
 
     @Test
     void aKilledProcessLeavesNoLockAndTheNextRunFinishes() throws Exception {
-        Cli cli = project("1");
+        CliRun cli = project("1");
         ChildDrover victim = ChildDrover.start(tmp, "victim", "-q", "-c", "app/drover.ini", "upgrade", "--concurrency", "2");
         awaitSleepingDrover();
         victim.kill();
         await(() -> count(DROVER_SESSIONS) == 0, Duration.ofSeconds(30));
 
-        Cli.Result next = cli.run("-c", "app/drover.ini", "upgrade", "--lock-wait", "5");
+        CliRun.Result next = cli.run("-c", "app/drover.ini", "upgrade", "--lock-wait", "5");
         assertThat(next.exitCode()).as(next.toString()).isZero();
         assertAppliedExactlyOnce();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drover.cli.CliRun;
 import dev.drover.testing.Database;
 import dev.drover.testing.DatabaseExtension;
 import dev.drover.testing.DatabaseKind;
@@ -37,14 +38,14 @@ class FleetLoadIT {
     void aThousandTenantsAtConcurrency64OnEightConnections(@Database(DatabaseKind.POSTGRES) TestDatabase db) throws Exception {
         db.execute("DO $$ BEGIN FOR i IN 1.." + TENANTS + " LOOP EXECUTE format('CREATE SCHEMA %I', 'load_' || lpad(i::text, 4, '0'));"
                 + " END LOOP; END $$");
-        Cli cli = new Cli(tmp);
+        CliRun cli = new CliRun(tmp);
         cli.write("app/drover.ini", "[drover]\ndatabases = app\n[app]\nurl = " + db.url()
                 + "\ntenants = query: SELECT nspname FROM pg_namespace WHERE nspname LIKE 'load\\_%' ORDER BY 1\n"
                 + "version_locations = %(here)s/versions\nmax_connections = 8\n");
-        cli.write("app/versions/aaa001_a.sql", Cli.script("aaa001", "",
+        cli.write("app/versions/aaa001_a.sql", CliRun.script("aaa001", "",
                 "CREATE TABLE marker (schema_name TEXT, tenant TEXT, rev TEXT);\n"
                         + "INSERT INTO marker VALUES (current_schema(), '${tenant}', 'aaa001');", null));
-        cli.write("app/versions/bbb002_b.sql", Cli.script("bbb002", "aaa001",
+        cli.write("app/versions/bbb002_b.sql", CliRun.script("bbb002", "aaa001",
                 "INSERT INTO marker VALUES (current_schema(), '${schema}', 'bbb002');", null));
 
         ChildDrover run = ChildDrover.start(tmp, "load", List.of("-Xmx256m"), Map.of(), "-c", "app/drover.ini",

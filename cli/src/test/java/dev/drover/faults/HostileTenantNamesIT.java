@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drover.cli.CliRun;
 import dev.drover.testing.Database;
 import dev.drover.testing.DatabaseExtension;
 import dev.drover.testing.DatabaseKind;
@@ -44,15 +45,15 @@ class HostileTenantNamesIT {
             }
         }
         TcpProxy proxy = TcpProxy.to("127.0.0.1", 5432);
-        Cli cli = new Cli(tmp);
+        CliRun cli = new CliRun(tmp);
         cli.write("app/drover.ini", "[drover]\ndatabases = app\n[app]\nurl = jdbc:postgresql://127.0.0.1:" + proxy.port()
                 + "/" + db.name() + "?user=postgres"
                 + "\ntenants = query: SELECT name FROM tenant_source UNION ALL SELECT 'good_a' UNION ALL SELECT 'good_b'\n"
                 + "version_locations = %(here)s/versions\n");
-        cli.write("app/versions/aaa001_t.sql", Cli.script("aaa001", "",
+        cli.write("app/versions/aaa001_t.sql", CliRun.script("aaa001", "",
                 "CREATE TABLE marker (schema_name TEXT, tenant TEXT);\nINSERT INTO marker VALUES (current_schema(), '${tenant}');", null));
 
-        Cli.Result up = cli.run("-c", "app/drover.ini", "upgrade", "--report", "report.json");
+        CliRun.Result up = cli.run("-c", "app/drover.ini", "upgrade", "--report", "report.json");
         assertThat(up.exitCode()).as(up.toString()).isZero();
         for (String name : hostile.subList(0, 5)) {
             assertThat(up.err()).contains("tenant '" + name + "' of section 'app' rejected and left alone: does not match");
@@ -79,7 +80,7 @@ class HostileTenantNamesIT {
         List<String> named = new ArrayList<>(hostile);
         named.addAll(List.of("good_a", "good_b"));
         cli.write("tenants.txt", String.join("\n", named) + "\n");
-        Cli.Result sql = cli.run("-c", "app/drover.ini", "upgrade", "base:head", "--sql", "--sql-dir", "sql",
+        CliRun.Result sql = cli.run("-c", "app/drover.ini", "upgrade", "base:head", "--sql", "--sql-dir", "sql",
                 "--tenants-file", "tenants.txt");
         assertThat(sql.exitCode()).as(sql.toString()).isZero();
         assertThat(sql.err()).contains("tenant 'semi;colon; DROP SCHEMA good_a CASCADE; --' of section 'app' rejected");
@@ -108,14 +109,14 @@ class HostileTenantNamesIT {
             }
         }
         try (TcpProxy proxy = TcpProxy.to("127.0.0.1", 3306)) {
-            Cli cli = new Cli(tmp);
+            CliRun cli = new CliRun(tmp);
             cli.write("app/drover.ini", "[drover]\ndatabases = app\n[app]\nurl = jdbc:mariadb://127.0.0.1:" + proxy.port()
                     + "/" + db.name() + "?user=root\ntenants = query: SELECT name FROM tenant_source UNION ALL SELECT '"
                     + goodA + "' UNION ALL SELECT '" + goodB + "'\nversion_locations = %(here)s/versions\n");
-            cli.write("app/versions/aaa001_t.sql", Cli.script("aaa001", "", "CREATE TABLE marker (schema_name VARCHAR(64), "
+            cli.write("app/versions/aaa001_t.sql", CliRun.script("aaa001", "", "CREATE TABLE marker (schema_name VARCHAR(64), "
                     + "tenant VARCHAR(64));\nINSERT INTO marker VALUES (database(), '${tenant}');", null));
 
-            Cli.Result up = cli.run("-c", "app/drover.ini", "upgrade", "--report", "report.json");
+            CliRun.Result up = cli.run("-c", "app/drover.ini", "upgrade", "--report", "report.json");
 
             assertThat(up.exitCode()).as(up.toString()).isZero();
             for (String name : hostile.subList(0, 5)) {

@@ -2,6 +2,7 @@ package dev.drover.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drover.cli.CliRun;
 import dev.drover.testing.Database;
 import dev.drover.testing.DatabaseExtension;
 import dev.drover.testing.DatabaseKind;
@@ -28,25 +29,25 @@ class KilledConnectionIT {
     @TempDir
     Path tmp;
 
-    private Cli project(String url, String sleep) throws Exception {
-        Cli cli = new Cli(tmp);
+    private CliRun project(String url, String sleep) throws Exception {
+        CliRun cli = new CliRun(tmp);
         cli.write("app/drover.ini", "[drover]\nurl = " + url + "\nversion_locations = %(here)s/versions\n");
-        cli.write("app/versions/aaa001_a.sql", Cli.script("aaa001", "", "CREATE TABLE t1 (id INT);", null));
-        cli.write("app/versions/bbb002_b.sql", Cli.script("bbb002", "aaa001",
+        cli.write("app/versions/aaa001_a.sql", CliRun.script("aaa001", "", "CREATE TABLE t1 (id INT);", null));
+        cli.write("app/versions/bbb002_b.sql", CliRun.script("bbb002", "aaa001",
                 "CREATE TABLE t2 (id INT);\n" + sleep + ";\nCREATE TABLE t3 (id INT);", null));
         return cli;
     }
 
     @Test
     void postgresRollsTheRevisionBackAndARerunAppliesIt(@Database(DatabaseKind.POSTGRES) TestDatabase db) throws Exception {
-        Cli cli = project(db.url(), "SELECT pg_sleep(${x.pause})");
-        CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(
+        CliRun cli = project(db.url(), "SELECT pg_sleep(${x.pause})");
+        CompletableFuture<CliRun.Result> run = CompletableFuture.supplyAsync(
                 () -> cli.run("-c", "app/drover.ini", "-x", "pause=60", "upgrade"));
         String pid = awaitOne(db, "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'drover %'"
                 + " AND query LIKE '%pg_sleep%' AND state = 'active'");
         db.execute("SELECT pg_terminate_backend(" + pid + ")");
 
-        Cli.Result killed = run.get(60, TimeUnit.SECONDS);
+        CliRun.Result killed = run.get(60, TimeUnit.SECONDS);
         assertThat(killed.exitCode()).as(killed.toString()).isEqualTo(1);
         assertThat(killed.out()).contains("failed 1", "revision 'bbb002', statement 2", "SQLSTATE 57P01");
         assertThat(HostileTenantNamesIT.query(db, "SELECT version_num FROM drover_version")).containsExactly("aaa001");
@@ -54,7 +55,7 @@ class KilledConnectionIT {
         assertThat(HostileTenantNamesIT.query(db, "SELECT revision || ':' || status FROM drover_history ORDER BY started_at"))
                 .containsExactly("aaa001:done");
 
-        Cli.Result retry = cli.run("-c", "app/drover.ini", "-x", "pause=0", "upgrade");
+        CliRun.Result retry = cli.run("-c", "app/drover.ini", "-x", "pause=0", "upgrade");
         assertThat(retry.exitCode()).as(retry.toString()).isZero();
         assertThat(tables(db)).containsExactly("drover_fingerprint", "drover_history", "drover_version", "t1", "t2", "t3");
         assertThat(HostileTenantNamesIT.query(db, "SELECT revision || ':' || status FROM drover_history ORDER BY started_at"))
@@ -64,30 +65,30 @@ class KilledConnectionIT {
 
     @Test
     void mariaDbHalfAppliedIsRefusedUntilStampPurge(@Database(DatabaseKind.MARIADB) TestDatabase db) throws Exception {
-        Cli cli = project(db.url(), "SELECT SLEEP(${x.pause})");
-        CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(
+        CliRun cli = project(db.url(), "SELECT SLEEP(${x.pause})");
+        CompletableFuture<CliRun.Result> run = CompletableFuture.supplyAsync(
                 () -> cli.run("-c", "app/drover.ini", "-x", "pause=60", "upgrade"));
         String id = awaitOne(db, "SELECT id FROM information_schema.processlist WHERE db = '" + db.name()
                 + "' AND info LIKE 'SELECT SLEEP%'");
         db.execute("KILL CONNECTION " + id);
 
-        Cli.Result killed = run.get(60, TimeUnit.SECONDS);
+        CliRun.Result killed = run.get(60, TimeUnit.SECONDS);
         assertThat(killed.exitCode()).as(killed.toString()).isEqualTo(1);
         assertThat(killed.out()).contains("failed 1", "revision 'bbb002', statement 2");
         assertThat(tables(db)).containsExactly("drover_history", "drover_version", "t1", "t2");
         assertThat(HostileTenantNamesIT.query(db, "SELECT CONCAT(revision, ':', status, ':', statement_count) FROM drover_history"
                 + " ORDER BY started_at")).containsExactly("aaa001:done:1", "bbb002:started:1");
 
-        Cli.Result refused = cli.run("-c", "app/drover.ini", "-x", "pause=0", "upgrade");
+        CliRun.Result refused = cli.run("-c", "app/drover.ini", "-x", "pause=0", "upgrade");
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
         assertThat(refused.out()).contains("is half-way through the upgrade of revision 'bbb002'", "1 of 3 statements committed",
                 "undo statements 1-1 and run 'drover -n drover stamp aaa001 --purge'");
         assertThat(HostileTenantNamesIT.query(db, "SELECT version_num FROM drover_version")).containsExactly("aaa001");
 
         db.execute("DROP TABLE t2");
-        Cli.Result stamp = cli.run("-c", "app/drover.ini", "stamp", "aaa001", "--purge");
+        CliRun.Result stamp = cli.run("-c", "app/drover.ini", "stamp", "aaa001", "--purge");
         assertThat(stamp.exitCode()).as(stamp.toString()).isZero();
-        Cli.Result repaired = cli.run("-c", "app/drover.ini", "-x", "pause=0", "upgrade");
+        CliRun.Result repaired = cli.run("-c", "app/drover.ini", "-x", "pause=0", "upgrade");
         assertThat(repaired.exitCode()).as(repaired.toString()).isZero();
         assertThat(tables(db)).containsExactly("drover_fingerprint", "drover_history", "drover_version", "t1", "t2", "t3");
         assertThat(HostileTenantNamesIT.query(db, "SELECT version_num FROM drover_version")).containsExactly("bbb002");

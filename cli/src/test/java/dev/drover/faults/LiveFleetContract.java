@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drover.cli.CliRun;
 import dev.drover.testing.DatabaseKind;
 import dev.drover.testing.TestDatabase;
 import dev.drover.testing.TestDatabases;
@@ -61,12 +62,12 @@ abstract class LiveFleetContract {
         }
     }
 
-    protected Cli project(String prefix, String extraIni, String secondRevision) throws Exception {
+    protected CliRun project(String prefix, String extraIni, String secondRevision) throws Exception {
         String tenantsLine = createTenants(prefix);
-        Cli cli = new Cli(tmp.resolve(prefix));
+        CliRun cli = new CliRun(tmp.resolve(prefix));
         cli.write("app/drover.ini", "[drover]\ndatabases = app\n[app]\nurl = " + db.url() + "\ntenants = " + tenantsLine
                 + "\nversion_locations = %(here)s/versions\nmax_connections = 3\n" + extraIni);
-        cli.write("app/versions/aaa001_a.sql", Cli.script("aaa001", "",
+        cli.write("app/versions/aaa001_a.sql", CliRun.script("aaa001", "",
                 "CREATE TABLE accounts (id INT PRIMARY KEY, name VARCHAR(20));\nINSERT INTO accounts VALUES (1, 'a');",
                 null));
         cli.write("app/versions/bbb002_b.sql", secondRevision);
@@ -75,12 +76,12 @@ abstract class LiveFleetContract {
 
     @Test
     void aBlockedTenantTimesOutRetriesNamesItsBlockerAndARerunFinishesIt() throws Exception {
-        Cli cli = project("lk", "", Cli.script("bbb002", "aaa001",
+        CliRun cli = project("lk", "", CliRun.script("bbb002", "aaa001",
                 "CREATE TABLE audit (id INT);\nALTER TABLE accounts ADD COLUMN plan VARCHAR(20);", null));
         assertThat(cli.run("-q", "-c", "app/drover.ini", "upgrade", "aaa001").exitCode()).isZero();
         String busy = tenants.get(1);
 
-        Cli.Result blocked;
+        CliRun.Result blocked;
         long maxWaitMs;
         long blockerId;
         try (Connection blocker = db.connect(); Statement s = blocker.createStatement()) {
@@ -113,7 +114,7 @@ abstract class LiveFleetContract {
         // The queue behind Drover's ALTER never held the application's queries much longer than one lock timeout.
         assertThat(maxWaitMs).isBetween(300L, (long) (LOCK_TIMEOUT * 1000) + 1_000);
 
-        Cli.Result rerun = cli.run("-q", "-c", "app/drover.ini", "upgrade", "--report", "rerun.json");
+        CliRun.Result rerun = cli.run("-q", "-c", "app/drover.ini", "upgrade", "--report", "rerun.json");
         assertThat(rerun.exitCode()).as(rerun.toString()).isZero();
         JsonNode after = new ObjectMapper().readTree(Files.readString(cli.cwd.resolve("rerun.json")));
         assertThat(after.get("targets").get(1).get("status").asText()).isEqualTo("succeeded");
@@ -124,16 +125,16 @@ abstract class LiveFleetContract {
     @Test
     void aThrottleHeldAboveItsLimitPausesTheServerAndTheReportShowsTheWait() throws Exception {
         db.execute("CREATE TABLE throttle_control (v INT)", "INSERT INTO throttle_control VALUES (100)");
-        Cli cli = project("th", "throttle_query = SELECT v FROM throttle_control\nthrottle_max = 10\nthrottle_wait = 60\n",
-                Cli.script("bbb002", "aaa001", "ALTER TABLE accounts ADD COLUMN plan VARCHAR(20);", null));
+        CliRun cli = project("th", "throttle_query = SELECT v FROM throttle_control\nthrottle_max = 10\nthrottle_wait = 60\n",
+                CliRun.script("bbb002", "aaa001", "ALTER TABLE accounts ADD COLUMN plan VARCHAR(20);", null));
 
-        CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(
+        CompletableFuture<CliRun.Result> run = CompletableFuture.supplyAsync(
                 () -> cli.run("-c", "app/drover.ini", "upgrade", "--report", "run.json"));
         Thread.sleep(2_000);
         assertThat(run).isNotDone();
         assertThat(count("SELECT count(*) FROM " + qualified(tenants.get(0), "drover_history"), true)).isZero();
         db.execute("UPDATE throttle_control SET v = 0");
-        Cli.Result result = run.get(60, TimeUnit.SECONDS);
+        CliRun.Result result = run.get(60, TimeUnit.SECONDS);
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.err()).contains("throttled: ").contains("(throttle_query 100 > 10");
@@ -146,10 +147,10 @@ abstract class LiveFleetContract {
         assertThat(throttle.get("gaveUp").asBoolean()).isFalse();
 
         db.execute("UPDATE throttle_control SET v = 100");
-        cli.write("app/versions/ccc003_c.sql", Cli.script("ccc003", "bbb002", "CREATE TABLE later (id INT);", null));
+        cli.write("app/versions/ccc003_c.sql", CliRun.script("ccc003", "bbb002", "CREATE TABLE later (id INT);", null));
         Path ini = cli.cwd.resolve("app/drover.ini");
         Files.writeString(ini, Files.readString(ini).replace("throttle_wait = 60", "throttle_wait = 1"));
-        Cli.Result gaveUp = cli.run("-c", "app/drover.ini", "upgrade", "--continue-on-error", "--report", "gaveup.json");
+        CliRun.Result gaveUp = cli.run("-c", "app/drover.ini", "upgrade", "--continue-on-error", "--report", "gaveup.json");
         db.execute("DROP TABLE throttle_control");
         assertThat(gaveUp.exitCode()).isEqualTo(1);
         JsonNode stopped = new ObjectMapper().readTree(Files.readString(cli.cwd.resolve("gaveup.json")));
@@ -160,9 +161,9 @@ abstract class LiveFleetContract {
 
     @Test
     void aStatementOverTheStatementTimeoutIsReportedAsSuchAndAHeaderCanAllowIt() throws Exception {
-        Cli cli = project("st", "statement_timeout = 0.5\n", Cli.script("bbb002", "aaa001", TestSql.sleep(kind(), 2) + ";", null));
+        CliRun cli = project("st", "statement_timeout = 0.5\n", CliRun.script("bbb002", "aaa001", TestSql.sleep(kind(), 2) + ";", null));
 
-        Cli.Result result = cli.run("-c", "app/drover.ini", "-t", tenants.get(0), "upgrade", "--report", "run.json");
+        CliRun.Result result = cli.run("-c", "app/drover.ini", "-t", tenants.get(0), "upgrade", "--report", "run.json");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.out()).contains("statement-timeout, revision 'bbb002', statement 1")
@@ -173,30 +174,30 @@ abstract class LiveFleetContract {
 
         cli.write("app/versions/bbb002_b.sql", "-- revision: bbb002\n-- down_revision: aaa001\n-- statement_timeout: 10\n"
                 + "\n-- drover:upgrade\n" + TestSql.sleep(kind(), 2) + ";\n");
-        Cli.Result allowed = cli.run("-q", "-c", "app/drover.ini", "-t", tenants.get(0), "upgrade");
+        CliRun.Result allowed = cli.run("-q", "-c", "app/drover.ini", "-t", tenants.get(0), "upgrade");
         assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
     }
 
     @Test
     void lintWarnsAboutWhatARunWouldExecuteAndStrictRefusesBeforeAnythingChanges() throws Exception {
-        Cli cli = project("li", "", Cli.script("bbb002", "aaa001", dangerousStatement() + ";", null));
+        CliRun cli = project("li", "", CliRun.script("bbb002", "aaa001", dangerousStatement() + ";", null));
 
-        Cli.Result lint = cli.run("-c", "app/drover.ini", "lint");
+        CliRun.Result lint = cli.run("-c", "app/drover.ini", "lint");
         assertThat(lint.exitCode()).as(lint.toString()).isEqualTo(1);
         assertThat(lint.out()).contains("bbb002_b.sql:5: " + dangerousRule());
 
-        Cli.Result strict = cli.run("-c", "app/drover.ini", "upgrade", "--strict");
+        CliRun.Result strict = cli.run("-c", "app/drover.ini", "upgrade", "--strict");
         assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(2);
         assertThat(strict.err()).contains("WARNING: lint: ").contains(dangerousRule())
                 .contains("refusing to upgrade with --strict: 1 lint finding(s)");
         assertThat(count("SELECT count(*) FROM " + qualified(tenants.get(0), "drover_history"), true)).isZero();
 
-        Cli.Result warned = cli.run("-q", "-c", "app/drover.ini", "upgrade");
+        CliRun.Result warned = cli.run("-q", "-c", "app/drover.ini", "upgrade");
         assertThat(warned.exitCode()).as(warned.toString()).isZero();
         assertThat(warned.err()).contains("WARNING: lint: ").contains(dangerousRule());
 
         // Nothing left to run, nothing to warn about.
-        Cli.Result again = cli.run("-q", "-c", "app/drover.ini", "upgrade", "--strict");
+        CliRun.Result again = cli.run("-q", "-c", "app/drover.ini", "upgrade", "--strict");
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.err()).doesNotContain("WARNING: lint");
     }

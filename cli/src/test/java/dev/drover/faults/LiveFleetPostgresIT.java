@@ -2,6 +2,7 @@ package dev.drover.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drover.cli.CliRun;
 import dev.drover.testing.DatabaseKind;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
@@ -36,10 +37,10 @@ class LiveFleetPostgresIT extends LiveFleetContract {
     /** The built-in probe runs for real: without replicas the lag is 0, so nothing waits. */
     @Test
     void theReplicationLagProbeMeasuresNoLagWithoutReplicas() throws Exception {
-        Cli cli = project("rl", "max_replication_lag = 0.5\nthrottle_wait = 5\n",
-                Cli.script("bbb002", "aaa001", "CREATE TABLE later (id INT);", null));
+        CliRun cli = project("rl", "max_replication_lag = 0.5\nthrottle_wait = 5\n",
+                CliRun.script("bbb002", "aaa001", "CREATE TABLE later (id INT);", null));
 
-        Cli.Result result = cli.run("-q", "-c", "app/drover.ini", "upgrade", "--report", "run.json");
+        CliRun.Result result = cli.run("-q", "-c", "app/drover.ini", "upgrade", "--report", "run.json");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(Files.readString(cli.cwd.resolve("run.json"))).contains("\"throttles\" : [ ]");

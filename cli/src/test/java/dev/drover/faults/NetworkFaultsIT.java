@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drover.cli.CliRun;
 import dev.drover.testing.Database;
 import dev.drover.testing.DatabaseExtension;
 import dev.drover.testing.DatabaseKind;
@@ -43,7 +44,7 @@ class NetworkFaultsIT {
         String direct = "jdbc:postgresql://127.0.0.1:5432/" + db.name() + "?user=postgres";
         try (TcpProxy proxy = TcpProxy.to("127.0.0.1", 5432)) {
             proxy.blackHole();
-            Cli cli = new Cli(tmp);
+            CliRun cli = new CliRun(tmp);
             String timeouts = "&connectTimeout=2&socketTimeout=3&loginTimeout=3";
             cli.write("app/drover.ini", "[drover]\ndatabases = good, closed, silent\n"
                     + "[DEFAULT]\nversion_locations = %(here)s/versions\n"
@@ -52,10 +53,10 @@ class NetworkFaultsIT {
                     + "\ntenants = net_c, net_d\n"
                     + "[silent]\nurl = jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + db.name() + "?user=postgres" + timeouts
                     + "\ntenants = net_e\n");
-            cli.write("app/versions/aaa001_a.sql", Cli.script("aaa001", "", "CREATE TABLE t1 (id INT);", null));
+            cli.write("app/versions/aaa001_a.sql", CliRun.script("aaa001", "", "CREATE TABLE t1 (id INT);", null));
 
             Instant started = Instant.now();
-            Cli.Result up = cli.run("-c", "app/drover.ini", "upgrade", "--continue-on-error", "--report", "r.json");
+            CliRun.Result up = cli.run("-c", "app/drover.ini", "upgrade", "--continue-on-error", "--report", "r.json");
             Duration took = Duration.between(started, Instant.now());
 
             assertThat(up.exitCode()).as(up.toString()).isEqualTo(1);
@@ -74,17 +75,17 @@ class NetworkFaultsIT {
     @Test
     void aBlackHoledLockHolderMakesWaitersTimeOutAndKeepsItsLock(@Database(DatabaseKind.POSTGRES) TestDatabase db) throws Exception {
         try (TcpProxy proxy = TcpProxy.to("127.0.0.1", 5432)) {
-            Cli holderCli = new Cli(tmp.resolve("holder"));
-            Cli waiterCli = new Cli(tmp.resolve("waiter"));
+            CliRun holderCli = new CliRun(tmp.resolve("holder"));
+            CliRun waiterCli = new CliRun(tmp.resolve("waiter"));
             String viaProxy = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + db.name() + "?user=postgres&socketTimeout=8";
-            for (Cli cli : List.of(holderCli, waiterCli)) {
-                cli.write("app/versions/aaa001_a.sql", Cli.script("aaa001", "",
+            for (CliRun cli : List.of(holderCli, waiterCli)) {
+                cli.write("app/versions/aaa001_a.sql", CliRun.script("aaa001", "",
                         "CREATE TABLE t1 (id INT);\nSELECT pg_sleep(${x.pause});", null));
             }
             holderCli.write("app/drover.ini", "[drover]\nurl = " + viaProxy + "\nversion_locations = %(here)s/versions\n");
             waiterCli.write("app/drover.ini", "[drover]\nurl = " + db.url() + "\nversion_locations = %(here)s/versions\n");
 
-            CompletableFuture<Cli.Result> holder = CompletableFuture.supplyAsync(
+            CompletableFuture<CliRun.Result> holder = CompletableFuture.supplyAsync(
                     () -> holderCli.run("-c", "app/drover.ini", "-x", "pause=4", "upgrade"));
             awaitCount(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'drover %'"
                     + " AND query LIKE '%pg_sleep%' AND state = 'active'");
@@ -93,17 +94,17 @@ class NetworkFaultsIT {
             List<String> held = HostileTenantNamesIT.query(db, locks);
             assertThat(held).isNotEmpty();
 
-            Cli.Result waiter = waiterCli.run("-c", "app/drover.ini", "-x", "pause=0", "upgrade", "--lock-wait", "1");
+            CliRun.Result waiter = waiterCli.run("-c", "app/drover.ini", "-x", "pause=0", "upgrade", "--lock-wait", "1");
             assertThat(waiter.exitCode()).as(waiter.toString()).isEqualTo(3);
             assertThat(waiter.all()).contains("PostgreSQL backend pid", "application 'drover ");
             assertThat(HostileTenantNamesIT.query(db, locks)).as("the holder keeps its locks; nothing is stolen").isEqualTo(held);
 
-            Cli.Result lost = holder.get(60, TimeUnit.SECONDS);
+            CliRun.Result lost = holder.get(60, TimeUnit.SECONDS);
             assertThat(lost.exitCode()).as(lost.toString()).isEqualTo(1);
             proxy.close();
             awaitCount(db, "SELECT 1 - count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
 
-            Cli.Result after = waiterCli.run("-c", "app/drover.ini", "-x", "pause=0", "upgrade", "--lock-wait", "5");
+            CliRun.Result after = waiterCli.run("-c", "app/drover.ini", "-x", "pause=0", "upgrade", "--lock-wait", "5");
             assertThat(after.exitCode()).as(after.toString()).isZero();
             assertThat(HostileTenantNamesIT.query(db, "SELECT revision || ':' || status FROM drover_history"))
                     .containsExactly("aaa001:done");

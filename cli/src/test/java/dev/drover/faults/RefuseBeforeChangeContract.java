@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drover.cli.CliRun;
 import dev.drover.testing.DatabaseKind;
 import dev.drover.testing.TcpProxy;
 import dev.drover.testing.TestDatabase;
@@ -43,7 +44,7 @@ abstract class RefuseBeforeChangeContract {
     protected String t1;
     protected String t2;
 
-    private Cli cli;
+    private CliRun cli;
 
     protected abstract DatabaseKind kind();
 
@@ -76,15 +77,15 @@ abstract class RefuseBeforeChangeContract {
         List<String> tenants = createTenants("rb" + PROJECTS.incrementAndGet());
         t1 = tenants.get(0);
         t2 = tenants.get(1);
-        cli = new Cli(tmp);
+        cli = new CliRun(tmp);
         cli.write("app/drover.ini", "[drover]\ndatabases = engine1, engine2\n\n"
                 + section("engine1", db.url(), "tenants = " + t1 + ", " + t2 + "\n", "one")
                 + section("engine2", db.url(), "tenants = " + t1 + ", " + t2 + "\n"
                         + "version_table = engine2_version\nhistory_table = engine2_history\n", "two"));
-        cli.write("app/one/aaa001_one.sql", Cli.script("aaa001", "", "CREATE TABLE one_a (id INT);", "DROP TABLE one_a;"));
-        cli.write("app/one/aaa002_two.sql", Cli.script("aaa002", "aaa001", "CREATE TABLE one_b (id INT);\n"
+        cli.write("app/one/aaa001_one.sql", CliRun.script("aaa001", "", "CREATE TABLE one_a (id INT);", "DROP TABLE one_a;"));
+        cli.write("app/one/aaa002_two.sql", CliRun.script("aaa002", "aaa001", "CREATE TABLE one_b (id INT);\n"
                 + "CREATE TABLE one_c (id INT);", "DROP TABLE one_c;\nDROP TABLE one_b;"));
-        cli.write("app/two/bbb001_base.sql", Cli.script("bbb001", "", "CREATE TABLE two_a (id INT);", "DROP TABLE two_a;"));
+        cli.write("app/two/bbb001_base.sql", CliRun.script("bbb001", "", "CREATE TABLE two_a (id INT);", "DROP TABLE two_a;"));
     }
 
     private static String section(String name, String url, String lines, String versions) {
@@ -93,29 +94,29 @@ abstract class RefuseBeforeChangeContract {
 
     @Test
     void aDestinationOneLineageCannotResolveIsRefusedBeforeAnyTargetChanges() throws Exception {
-        cli.write("app/two/bbb002_left.sql", Cli.script("bbb002", "bbb001", "CREATE TABLE two_l (id INT);", null));
-        cli.write("app/two/bbb003_right.sql", Cli.script("bbb003", "bbb001", "CREATE TABLE two_r (id INT);", null));
+        cli.write("app/two/bbb002_left.sql", CliRun.script("bbb002", "bbb001", "CREATE TABLE two_l (id INT);", null));
+        cli.write("app/two/bbb003_right.sql", CliRun.script("bbb003", "bbb001", "CREATE TABLE two_r (id INT);", null));
 
-        Cli.Result up = drover("upgrade", "head");
+        CliRun.Result up = drover("upgrade", "head");
         assertThat(up.exitCode()).as(up.toString()).isEqualTo(2);
         assertThat(up.err()).contains("upgrade 'head' cannot be resolved, so nothing was run", "section 'engine2'",
                 "'bbb002' (", "bbb002_left.sql)", "'bbb003' (", "bbb003_right.sql)", "merge them with 'drover merge'");
         assertThat(versions("drover_version")).as("engine1 was not migrated either").isEmpty();
-        Cli.Result dryRun = drover("upgrade", "head", "--dry-run");
+        CliRun.Result dryRun = drover("upgrade", "head", "--dry-run");
         assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(2);
         assertThat(dryRun.err()).isEqualTo(up.err()).doesNotContain("Exception");
 
-        Cli.Result ambiguous = drover("upgrade", "bbb00");
+        CliRun.Result ambiguous = drover("upgrade", "bbb00");
         assertThat(ambiguous.exitCode()).as(ambiguous.toString()).isEqualTo(2);
         assertThat(ambiguous.err()).contains("section 'engine1': No such revision or branch 'bbb00'",
                 "section 'engine2': Revision prefix 'bbb00' is ambiguous");
         assertThat(drover("stamp", "head").err()).contains("stamp 'head' cannot be resolved", "section 'engine2'");
-        Cli.Result offline = drover("upgrade", "head", "--sql");
+        CliRun.Result offline = drover("upgrade", "head", "--sql");
         assertThat(offline.exitCode()).as(offline.toString()).isEqualTo(2);
         assertThat(offline.out()).as("no partial SQL").isEmpty();
         assertThat(versions("drover_version")).isEmpty();
 
-        Cli.Result heads = drover("upgrade", "heads");
+        CliRun.Result heads = drover("upgrade", "heads");
         assertThat(heads.exitCode()).as(heads.toString()).isZero();
         assertThat(versions("engine2_version")).containsExactly(t1 + ":bbb002", t1 + ":bbb003", t2 + ":bbb002",
                 t2 + ":bbb003");
@@ -125,7 +126,7 @@ abstract class RefuseBeforeChangeContract {
     void aRelativeDestinationSomeTargetCannotTakeIsRefusedNamingThoseTargets() throws Exception {
         assertThat(drover("-n", "engine1", "upgrade", "heads").exitCode()).isZero();
 
-        Cli.Result up = drover("upgrade", "+1");
+        CliRun.Result up = drover("upgrade", "+1");
         assertThat(up.exitCode()).as(up.toString()).isEqualTo(2);
         assertThat(up.err()).contains("target(s) 'engine1/" + t1 + "', 'engine1/" + t2 + "': Relative revision '+1'",
                 "--name/--tenant").doesNotContain("engine2/");
@@ -143,18 +144,18 @@ abstract class RefuseBeforeChangeContract {
                 + " (revision, direction, checksum, status, statement_count, run_id) VALUES ('aaa002', 'upgrade', NULL,"
                 + " 'started', 1, 'crashed-run')");
 
-        Cli.Result refused = drover("-n", "engine1", "upgrade");
+        CliRun.Result refused = drover("-n", "engine1", "upgrade");
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
         Matcher undo = Pattern.compile("undo statements 1-1 and run '(drover [^']*--purge)'").matcher(refused.out());
         assertThat(undo.find()).as(refused.toString()).isTrue();
         assertThat(undo.group(1)).isEqualTo("drover -n engine1 -t " + t1 + " stamp aaa001 --purge");
-        Cli.Result status = drover("status");
+        CliRun.Result status = drover("status");
         assertThat(status.out()).contains("half-applied: aaa002").contains("'drover -n engine1 -t " + t1 + " upgrade'");
 
         db.execute("DROP TABLE " + qualified(t1, "one_b"));
         List<String> hint = new ArrayList<>(List.of("-c", "app/drover.ini"));
         hint.addAll(Arrays.asList(undo.group(1).substring("drover ".length()).split(" ")));
-        Cli.Result followed = cli.run(hint.toArray(String[]::new));
+        CliRun.Result followed = cli.run(hint.toArray(String[]::new));
         assertThat(followed.exitCode()).as(followed.toString()).isZero();
         assertThat(versions("drover_version")).containsExactly(t1 + ":aaa001", t2 + ":aaa002");
         assertThat(rows("SELECT status FROM " + qualified(t2, "drover_history") + " ORDER BY 1"))
@@ -166,15 +167,15 @@ abstract class RefuseBeforeChangeContract {
     @Test
     void repairAcceptsAnIntendedEditOnTheSelectedTargetsOnly() throws Exception {
         assertThat(drover("-n", "engine1", "upgrade", "heads").exitCode()).isZero();
-        cli.write("app/one/aaa001_one.sql", Cli.script("aaa001", "", "CREATE TABLE one_a (id BIGINT);", "DROP TABLE one_a;"));
+        cli.write("app/one/aaa001_one.sql", CliRun.script("aaa001", "", "CREATE TABLE one_a (id BIGINT);", "DROP TABLE one_a;"));
         assertThat(drover("-n", "engine1", "check").exitCode()).isEqualTo(1);
 
-        Cli.Result dryRun = drover("-n", "engine1", "repair", "--dry-run");
+        CliRun.Result dryRun = drover("-n", "engine1", "repair", "--dry-run");
         assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
         assertThat(dryRun.out()).contains("engine1/" + t1, "engine1/" + t2, "would accept the current script of aaa001");
         assertThat(history(t1)).containsExactly("aaa001:done", "aaa002:done");
 
-        Cli.Result repair = drover("-n", "engine1", "-t", t1, "repair", "--report", "repair.json");
+        CliRun.Result repair = drover("-n", "engine1", "-t", t1, "repair", "--report", "repair.json");
         assertThat(repair.exitCode()).as(repair.toString()).isZero();
         assertThat(repair.out()).contains("accepted the current script of aaa001");
         String runId = new ObjectMapper().readTree(tmp.resolve("repair.json").toFile()).path("runId").asText();
@@ -188,7 +189,7 @@ abstract class RefuseBeforeChangeContract {
         assertThat(history(t2)).as("the other tenant was left alone").containsExactly("aaa001:done", "aaa002:done");
 
         assertThat(drover("-n", "engine1", "-t", t1, "check").exitCode()).isZero();
-        Cli.Result refused = drover("-n", "engine1", "upgrade");
+        CliRun.Result refused = drover("-n", "engine1", "upgrade");
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
         assertThat(refused.err()).contains("'engine1/" + t2 + "'").doesNotContain("'engine1/" + t1 + "'");
         assertThat(drover("-n", "engine1", "repair").exitCode()).isZero();
@@ -203,20 +204,20 @@ abstract class RefuseBeforeChangeContract {
             String url = db.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
             cli.write("app/drover.ini", "[drover]\ndatabases = engine1\n\n" + section("engine1", url,
                     "tenants = query: " + tenantQuery(t1, t2) + "\n", "one"));
-            Cli.Result targets = drover("targets");
+            CliRun.Result targets = drover("targets");
             assertThat(targets.out()).as("discovery goes through the proxy").contains("engine1/" + t1);
             int online = proxy.connections();
             assertThat(online).isPositive();
 
-            Cli.Result refused = drover("upgrade", "head", "--sql");
+            CliRun.Result refused = drover("upgrade", "head", "--sql");
             assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
             assertThat(refused.err()).contains("drover.ini:", "[engine1]", "query:", "--tenant NAME", "--tenants-file FILE");
             assertThat(drover("-t", "rb*", "upgrade", "head", "--sql").exitCode()).isEqualTo(2);
 
-            Cli.Result named = drover("-t", t1, "-t", t2, "upgrade", "head", "--sql", "--sql-dir", "sql");
+            CliRun.Result named = drover("-t", t1, "-t", t2, "upgrade", "head", "--sql", "--sql-dir", "sql");
             assertThat(named.exitCode()).as(named.toString()).isZero();
             cli.write("tenants.txt", "# the fleet\n" + t1 + "\n" + t2 + "\n");
-            Cli.Result fromFile = drover("upgrade", "head", "--sql", "--tenants-file", "tenants.txt");
+            CliRun.Result fromFile = drover("upgrade", "head", "--sql", "--tenants-file", "tenants.txt");
             assertThat(fromFile.exitCode()).as(fromFile.toString()).isZero();
             assertThat(proxy.connections()).as("--sql connected nowhere").isEqualTo(online);
 
@@ -231,7 +232,7 @@ abstract class RefuseBeforeChangeContract {
     @Test
     void statusAndCurrentExitOneWhenATargetIsUnreadableAndJsonWorksOnEveryReadCommand() throws Exception {
         assertThat(drover("upgrade", "heads").exitCode()).isZero();
-        Cli.Result current = drover("-n", "engine1", "-t", t1, "current", "--format", "json");
+        CliRun.Result current = drover("-n", "engine1", "-t", t1, "current", "--format", "json");
         assertThat(current.exitCode()).as(current.toString()).isZero();
         JsonNode target = new ObjectMapper().readTree(current.out()).path("targets").get(0);
         assertThat(target.path("key").asText()).isEqualTo("engine1/" + t1);
@@ -247,7 +248,7 @@ abstract class RefuseBeforeChangeContract {
         String text = Files.readString(tmp.resolve("app/drover.ini"));
         cli.write("app/drover.ini", text.replace("databases = engine1, engine2", "databases = engine1, engine2, gone")
                 + section("gone", db.urlOf("drover_no_such_database"), "", "one"));
-        Cli.Result status = drover("status");
+        CliRun.Result status = drover("status");
         assertThat(status.exitCode()).as(status.toString()).isEqualTo(1);
         assertThat(status.out()).contains("engine1/" + t1 + "  at aaa002 (head)", "gone", "unreadable");
         assertThat(drover("status", "--format", "json").exitCode()).isEqualTo(1);
@@ -255,7 +256,7 @@ abstract class RefuseBeforeChangeContract {
         assertThat(drover("-n", "engine*", "status").exitCode()).isZero();
     }
 
-    protected Cli.Result drover(String... args) {
+    protected CliRun.Result drover(String... args) {
         List<String> all = new ArrayList<>(List.of("-c", "app/drover.ini"));
         all.addAll(List.of(args));
         return cli.run(all.toArray(String[]::new));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drover.cli.CliRun;
 import dev.drover.testing.Database;
 import dev.drover.testing.DatabaseExtension;
 import dev.drover.testing.DatabaseKind;
@@ -58,15 +59,15 @@ class RolloutPolicyFailuresIT {
     @ParameterizedTest
     @MethodSource("policies")
     void oneStatementFailsUnderEachPolicy(List<String> policy, String expected) throws Exception {
-        Cli cli = new Cli(tmp);
+        CliRun cli = new CliRun(tmp);
         cli.write("app/drover.ini", "[drover]\ndatabases = app\n[app]\nurl = " + db.url()
                 + "\ntenants = query: SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant%' ORDER BY 1\n"
                 + "version_locations = %(here)s/versions\n");
-        cli.write("app/versions/aaa001_accounts.sql", Cli.script("aaa001", "", "CREATE TABLE accounts (id INT);", null));
+        cli.write("app/versions/aaa001_accounts.sql", CliRun.script("aaa001", "", "CREATE TABLE accounts (id INT);", null));
         List<String> args = new ArrayList<>(List.of("-c", "app/drover.ini", "upgrade", "--concurrency", "1", "--report", "r.json"));
         args.addAll(policy);
 
-        Cli.Result up = cli.run(args.toArray(String[]::new));
+        CliRun.Result up = cli.run(args.toArray(String[]::new));
 
         assertThat(up.exitCode()).as(up.toString()).isEqualTo(1);
         JsonNode report = new ObjectMapper().readTree(tmp.resolve("r.json").toFile());

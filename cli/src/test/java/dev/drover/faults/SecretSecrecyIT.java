@@ -2,6 +2,7 @@ package dev.drover.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drover.cli.CliRun;
 import dev.drover.testing.Database;
 import dev.drover.testing.DatabaseExtension;
 import dev.drover.testing.DatabaseKind;
@@ -41,8 +42,8 @@ class SecretSecrecyIT {
         db.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + PASSWORD.replace("'", "''") + "'",
                 "GRANT ALL ON SCHEMA public TO " + role, "GRANT CREATE ON DATABASE \"" + db.name() + "\" TO " + role);
         try {
-            Cli cli = project("jdbc:postgresql://127.0.0.1:5432/" + db.name(), role, PASSWORD);
-            List<Cli.Result> results = runAll(cli);
+            CliRun cli = project("jdbc:postgresql://127.0.0.1:5432/" + db.name(), role, PASSWORD);
+            List<CliRun.Result> results = runAll(cli);
             assertThat(results.get(1).exitCode()).as(results.get(1).toString()).isZero();
             assertNowhere(results, PASSWORD);
         } finally {
@@ -57,12 +58,12 @@ class SecretSecrecyIT {
                 "GRANT ALL ON `" + db.name() + "`.* TO '" + user + "'@'%'");
         try {
             String url = "jdbc:mariadb://127.0.0.1:3306/" + db.name();
-            List<Cli.Result> good = runAll(project(url, user, PASSWORD));
+            List<CliRun.Result> good = runAll(project(url, user, PASSWORD));
             assertThat(good.get(1).exitCode()).as(good.get(1).toString()).isZero();
             assertNowhere(good, PASSWORD);
 
-            Cli bad = project(url, user, WRONG);
-            Cli.Result refused = bad.run("-v", "-c", "app/drover.ini", "upgrade", "--report", "bad.json");
+            CliRun bad = project(url, user, WRONG);
+            CliRun.Result refused = bad.run("-v", "-c", "app/drover.ini", "upgrade", "--report", "bad.json");
             assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
             assertThat(refused.all()).contains("Access denied");
             assertNowhere(List.of(refused, bad.run("-v", "-c", "app/drover.ini", "status")), WRONG);
@@ -79,18 +80,18 @@ class SecretSecrecyIT {
         }
     }
 
-    private Cli project(String url, String user, String password) throws Exception {
-        Cli cli = new Cli(tmp);
+    private CliRun project(String url, String user, String password) throws Exception {
+        CliRun cli = new CliRun(tmp);
         cli.env.put("APP_PASSWORD", password);
         cli.write("app/drover.ini", "[drover]\nurl = " + url + "\nuser = " + user
                 + "\npassword = ${env:APP_PASSWORD}\nversion_locations = %(here)s/versions\n");
-        cli.write("app/versions/aaa001_t.sql", Cli.script("aaa001", "", "CREATE TABLE secret_probe (id INT);", "DROP TABLE secret_probe;"));
+        cli.write("app/versions/aaa001_t.sql", CliRun.script("aaa001", "", "CREATE TABLE secret_probe (id INT);", "DROP TABLE secret_probe;"));
         return cli;
     }
 
     /** targets, upgrade with a report, status, current, check, dry run and offline SQL files. */
-    private List<Cli.Result> runAll(Cli cli) {
-        List<Cli.Result> results = new ArrayList<>();
+    private List<CliRun.Result> runAll(CliRun cli) {
+        List<CliRun.Result> results = new ArrayList<>();
         results.add(cli.run("-v", "-c", "app/drover.ini", "targets"));
         results.add(cli.run("-v", "-c", "app/drover.ini", "upgrade", "--report", "report.json"));
         results.add(cli.run("-v", "-c", "app/drover.ini", "--format", "json", "status"));
@@ -101,9 +102,9 @@ class SecretSecrecyIT {
         return results;
     }
 
-    private void assertNowhere(List<Cli.Result> results, String secret) throws Exception {
+    private void assertNowhere(List<CliRun.Result> results, String secret) throws Exception {
         List<String> needles = List.of(secret, secret.substring(0, 8), secret.replace("%", "%25"));
-        for (Cli.Result r : results) {
+        for (CliRun.Result r : results) {
             assertThat(r.all()).as(r.toString()).doesNotContain(needles);
         }
         try (Stream<Path> files = Files.walk(tmp)) {

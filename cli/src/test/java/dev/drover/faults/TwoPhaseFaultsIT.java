@@ -2,6 +2,7 @@ package dev.drover.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drover.cli.CliRun;
 import dev.drover.orchestrator.twophase.CrashPoints;
 import dev.drover.testing.Database;
 import dev.drover.testing.DatabaseExtension;
@@ -36,30 +37,30 @@ class TwoPhaseFaultsIT {
 
     private String first;
     private String second;
-    private Cli cli;
+    private CliRun cli;
 
     /** Two fresh databases per test (the class's database is shared by its tests). */
     private void project(TestDatabase db, String tag) throws Exception {
         first = db.urlOf(db.createDatabase("billing" + tag));
         second = db.urlOf(db.createDatabase("ledger" + tag));
-        cli = new Cli(tmp);
+        cli = new CliRun(tmp);
         cli.env.put("DROVER_JOURNAL_DIR", tmp.resolve("journal").toString());
         cli.write("drover.ini", "[drover]\ndatabases = billing, ledger\n[DEFAULT]\ntwo_phase = true\n[billing]\nurl = " + first
                 + "\nversion_locations = %(here)s/billing\n[ledger]\nurl = " + second + "\nversion_locations = %(here)s/ledger\n");
-        cli.write("billing/b1_a.sql", Cli.script("b1", "", "CREATE TABLE invoices (id INT);", null));
-        cli.write("ledger/l1_a.sql", Cli.script("l1", "", "CREATE TABLE entries (id INT);", null));
-        Cli.Result up = cli.run("upgrade");
+        cli.write("billing/b1_a.sql", CliRun.script("b1", "", "CREATE TABLE invoices (id INT);", null));
+        cli.write("ledger/l1_a.sql", CliRun.script("l1", "", "CREATE TABLE entries (id INT);", null));
+        CliRun.Result up = cli.run("upgrade");
         assertThat(up.exitCode()).as(up.toString()).isZero();
     }
 
     @Test
     void prepareRefusedForATemporaryTableRollsBothBack(@Database(DatabaseKind.POSTGRES) TestDatabase db) throws Exception {
         project(db, "tmp");
-        cli.write("billing/b2_b.sql", Cli.script("b2", "b1",
+        cli.write("billing/b2_b.sql", CliRun.script("b2", "b1",
                 "CREATE TEMP TABLE scratch (id INT);\nALTER TABLE invoices ADD COLUMN total INT;", null));
-        cli.write("ledger/l2_b.sql", Cli.script("l2", "l1", "ALTER TABLE entries ADD COLUMN total INT;", null));
+        cli.write("ledger/l2_b.sql", CliRun.script("l2", "l1", "ALTER TABLE entries ADD COLUMN total INT;", null));
 
-        Cli.Result up = cli.run("upgrade");
+        CliRun.Result up = cli.run("upgrade");
 
         assertThat(up.exitCode()).as(up.toString()).isEqualTo(1);
         assertThat(up.out()).contains("PREPARE TRANSACTION failed on target 'billing'", "temporary tables");
@@ -93,7 +94,7 @@ class TwoPhaseFaultsIT {
                 fillers.add(gid);
             }
             try {
-                Cli.Result up = cli.run("upgrade");
+                CliRun.Result up = cli.run("upgrade");
 
                 assertThat(up.exitCode()).as(up.toString()).isEqualTo(1);
                 assertThat(up.out()).contains("PREPARE TRANSACTION failed on target", "max_prepared_transactions");
@@ -109,7 +110,7 @@ class TwoPhaseFaultsIT {
                 }
             }
         }
-        Cli.Result retry = cli.run("upgrade");
+        CliRun.Result retry = cli.run("upgrade");
         assertThat(retry.exitCode()).as(retry.toString()).isZero();
         assertThat(rows(first, "SELECT version_num FROM drover_version")).containsExactly("b2");
         assertThat(rows(second, "SELECT version_num FROM drover_version")).containsExactly("l2");
@@ -128,16 +129,16 @@ class TwoPhaseFaultsIT {
         assertThat(rows(first, "SELECT version_num FROM drover_version")).containsExactly("b1");
         assertThat(rows(second, "SELECT version_num FROM drover_version")).containsExactly("l1");
 
-        Cli.Result recover = cli.run("recover");
+        CliRun.Result recover = cli.run("recover");
         assertThat(recover.exitCode()).as(recover.toString()).isZero();
         assertThat(rows(first, "SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()")).containsExactly("0");
         assertThat(rows(second, "SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()")).containsExactly("0");
         assertThat(rows(first, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'invoices'")).containsExactly("1");
-        Cli.Result again = cli.run("recover");
+        CliRun.Result again = cli.run("recover");
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.out()).contains("nothing to recover");
 
-        Cli.Result up = cli.run("upgrade");
+        CliRun.Result up = cli.run("upgrade");
         assertThat(up.exitCode()).as(up.toString()).isZero();
         assertThat(rows(first, "SELECT version_num FROM drover_version")).containsExactly("b2");
         assertThat(rows(second, "SELECT version_num FROM drover_version")).containsExactly("l2");
@@ -158,22 +159,22 @@ class TwoPhaseFaultsIT {
         assertThat(heads).as("exactly one participant committed").containsExactlyInAnyOrder("b2", "l1")
                 .hasSize(2);
 
-        Cli.Result recover = cli.run("recover");
+        CliRun.Result recover = cli.run("recover");
         assertThat(recover.exitCode()).as(recover.toString()).isZero();
         assertThat(rows(first, "SELECT version_num FROM drover_version")).containsExactly("b2");
         assertThat(rows(second, "SELECT version_num FROM drover_version")).containsExactly("l2");
-        Cli.Result again = cli.run("recover");
+        CliRun.Result again = cli.run("recover");
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.out()).contains("nothing to recover");
-        Cli.Result up = cli.run("upgrade", "--format", "json");
+        CliRun.Result up = cli.run("upgrade", "--format", "json");
         assertThat(up.exitCode()).as(up.toString()).isZero();
         assertThat(up.out()).contains("\"unchanged\" : 2");
     }
 
     /** The next revision of both sections: b2 and l2, each adding a column. */
     private void addTotalColumns() throws Exception {
-        cli.write("billing/b2_b.sql", Cli.script("b2", "b1", "ALTER TABLE invoices ADD COLUMN total INT;", null));
-        cli.write("ledger/l2_b.sql", Cli.script("l2", "l1", "ALTER TABLE entries ADD COLUMN total INT;", null));
+        cli.write("billing/b2_b.sql", CliRun.script("b2", "b1", "ALTER TABLE invoices ADD COLUMN total INT;", null));
+        cli.write("ledger/l2_b.sql", CliRun.script("l2", "l1", "ALTER TABLE entries ADD COLUMN total INT;", null));
     }
 
     private static List<String> rows(String url, String sql) throws Exception {

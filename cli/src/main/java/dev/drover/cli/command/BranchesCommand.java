@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.render.RevisionFormatter;
 import dev.drover.cli.render.RevisionJson;
 import dev.drover.orchestrator.command.RevisionView;
@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 public final class BranchesCommand implements Callable<Integer> {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @Override
     public Integer call() {

@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.orchestrator.fleet.FleetOperation;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 public final class DowngradeCommand implements Callable<Integer> {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @Parameters(paramLabel = "REV", description = "The destination: base, a revision (or prefix), <label>@base, -N, <rev>-N; with --sql a range start:end (start required).")
     String revision;

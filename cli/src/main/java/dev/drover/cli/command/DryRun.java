@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.RunRenderer;
 import dev.drover.env.Fleet;
@@ -19,7 +19,7 @@ final class DryRun {
 
     private DryRun() {}
 
-    static int run(DroverCommand drover, Fleet fleet, FleetOperation operation, Path sqlDir, ReportOption reportFile) {
+    static int run(CommandContext drover, Fleet fleet, FleetOperation operation, Path sqlDir, ReportOption reportFile) {
         Fleet.DryRun dry = fleet.dryRun(operation);
         RunReport report = RunReports.from(dry.plan());
         reportFile.write(drover, report);

@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.Workspace;
 import dev.drover.cli.render.Json;
@@ -28,7 +28,7 @@ final class EachLineage {
      * @param lines the text form of one lineage's result
      * @param json  the JSON form of one lineage's result
      */
-    static int print(DroverCommand drover, String field, Function<ScriptCommands, List<String>> lines,
+    static int print(CommandContext drover, String field, Function<ScriptCommands, List<String>> lines,
             Function<ScriptCommands, Object> json) {
         Workspace workspace = drover.workspace();
         PrintWriter out = drover.environment().out();

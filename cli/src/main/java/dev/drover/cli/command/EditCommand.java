@@ -1,7 +1,7 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.CliException;
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 public final class EditCommand implements Callable<Integer> {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @Parameters(paramLabel = "REV", description = "A revision id (or unambiguous prefix), 'head' or '<label>@head'.")
     String revision;

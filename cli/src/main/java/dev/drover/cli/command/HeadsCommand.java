@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.render.RevisionFormatter;
 import dev.drover.cli.render.RevisionJson;
 import dev.drover.orchestrator.command.RevisionView;
@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 public final class HeadsCommand implements Callable<Integer> {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @Option(names = "--resolve-dependencies",
             description = "Treat dependency versions as down revisions: a revision another head depends on is not a head.")

@@ -1,7 +1,7 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.CliException;
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.render.RevisionFormatter;
 import dev.drover.cli.render.RevisionJson;
 import dev.drover.env.Fleet;
@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 public final class HistoryCommand implements Callable<Integer> {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @Option(names = {"-r", "--rev-range"}, paramLabel = "RANGE",
             description = "A range 'start:end' of revisions; either side may be left out or be 'current',"

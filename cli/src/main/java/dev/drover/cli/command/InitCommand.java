@@ -1,7 +1,7 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.CliException;
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.Templates;
 import dev.drover.cli.render.Json;
@@ -27,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
 public final class InitCommand implements Callable<Integer> {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @Parameters(paramLabel = "DIR", description = "The directory to create (it may exist if it is empty).")
     Path directory;

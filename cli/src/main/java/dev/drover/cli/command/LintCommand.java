@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.Workspace;
@@ -30,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
 public final class LintCommand implements Callable<Integer> {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @Override
     public Integer call() {

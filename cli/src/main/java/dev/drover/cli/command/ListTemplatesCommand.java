@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.Templates;
 import dev.drover.cli.render.Json;
@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 public final class ListTemplatesCommand implements Callable<Integer> {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @Override
     public Integer call() {

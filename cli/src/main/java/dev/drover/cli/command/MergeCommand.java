@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.Workspace;
 import dev.drover.env.Lineage;
 import dev.drover.orchestrator.command.GeneratedRevision;
@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 public final class MergeCommand implements Callable<Integer> {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @Parameters(paramLabel = "REV", arity = "1..*", description = "Revisions to merge, e.g. 'heads' or two ids.")
     List<String> revisions = new ArrayList<>();

@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.Json;
@@ -26,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
 public final class RecoverCommand implements Callable<Integer> {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @Option(names = "--force", description = "Also roll back Drover transactions that no journal knows (orphans);"
             + " only when no other Drover run is active.")
@@ -69,7 +69,7 @@ public final class RecoverCommand implements Callable<Integer> {
     }
 
     /** {@code $DROVER_JOURNAL_DIR}, else {@code ~/.drover/journal}: where two-phase decisions are journaled. */
-    static Path journalDirectory(DroverCommand drover) {
+    static Path journalDirectory(CommandContext drover) {
         String configured = drover.environment().env().get("DROVER_JOURNAL_DIR");
         return configured == null || configured.isBlank()
                 ? dev.drover.orchestrator.twophase.TwoPhaseJournal.defaultDirectory()

@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.fleet.FleetOperation;
 import java.time.Duration;
@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 public final class RepairCommand implements Callable<Integer> {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @Option(names = "--dry-run", description = "Read each target's history and list the revisions repair would accept; change nothing.")
     boolean dryRun;

@@ -1,7 +1,7 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.CliException;
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.orchestrator.report.ReportFormat;
 import dev.drover.orchestrator.report.RunReport;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ final class ReportOption {
     }
 
     /** Writes {@code report} when {@code --report} was given. */
-    void write(DroverCommand drover, RunReport report) {
+    void write(CommandContext drover, RunReport report) {
         write(drover, () -> report, ReportFormat::write);
     }
 
@@ -47,7 +47,7 @@ final class ReportOption {
      * Writes the value {@code model} supplies (computed only when {@code --report} was given) in the format
      * asked for.
      */
-    <T> void write(DroverCommand drover, Supplier<T> model, Writer<T> writer) {
+    <T> void write(CommandContext drover, Supplier<T> model, Writer<T> writer) {
         if (file == null) {
             return;
         }

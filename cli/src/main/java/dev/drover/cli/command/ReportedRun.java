@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.ProgressLine;
 import dev.drover.cli.render.RunRenderer;
@@ -23,7 +23,7 @@ final class ReportedRun {
     private ReportedRun() {}
 
     /** Runs {@code operation} on {@code fleet} under {@code policy} and returns the exit code of the result. */
-    static int run(DroverCommand drover, Fleet fleet, FleetOperation operation, RolloutPolicy policy, ReportOption report) {
+    static int run(CommandContext drover, Fleet fleet, FleetOperation operation, RolloutPolicy policy, ReportOption report) {
         GlobalOptions options = drover.options();
         Cancellation cancellation = new Cancellation();
         ProgressLine progress = new ProgressLine(drover.environment().err(), drover.environment().terminal(),

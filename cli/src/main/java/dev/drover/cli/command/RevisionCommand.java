@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.Workspace;
 import dev.drover.cli.render.Json;
@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
 public final class RevisionCommand implements Callable<Integer> {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @Option(names = {"-m", "--message"}, paramLabel = "MSG", description = "Message string to use with 'revision'.")
     String message;
@@ -58,7 +58,7 @@ public final class RevisionCommand implements Callable<Integer> {
     }
 
     /** {@code Generating PATH ... done}, as Alembic prints it, or {@code {"revision", "path"}} with {@code --format json}. */
-    static int printGenerated(DroverCommand drover, GeneratedRevision generated) {
+    static int printGenerated(CommandContext drover, GeneratedRevision generated) {
         drover.environment().out().println(drover.options().format() == GlobalOptions.OutputFormat.json
                 ? Json.write(Map.of("revision", generated.id(), "path", generated.path().toString()))
                 : "  Generating " + generated.path() + " ...  done");

@@ -1,7 +1,7 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.CliException;
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.LintRenderer;
 import dev.drover.env.Fleet;
@@ -82,7 +82,7 @@ final class RunOptionsMixin {
     boolean strict;
 
     /** Runs {@code operation} on the selected targets as the options say, and returns the exit code. */
-    int execute(DroverCommand drover, FleetOperation operation) {
+    int execute(CommandContext drover, FleetOperation operation) {
         validate();
         report.validate();
         if (sql && drover.options().format() == GlobalOptions.OutputFormat.json) {
@@ -116,7 +116,7 @@ final class RunOptionsMixin {
      * {@code --tenants-file}, else from {@code --tenant} values without glob characters; otherwise the
      * registry refuses them, saying how to name the tenants.
      */
-    private OfflineTenants offlineTenants(DroverCommand drover) {
+    private OfflineTenants offlineTenants(CommandContext drover) {
         if (tenantsFile != null) {
             return new OfflineTenants(new TenantSource.FromFile(drover.environment().cwd().resolve(tenantsFile),
                     "--tenants-file"));
@@ -130,7 +130,7 @@ final class RunOptionsMixin {
      * Warns about lint findings in what the run would execute (they are read like 'drover status' reads, and
      * that read serves the run too); with --strict, refuses before anything changes.
      */
-    private void lint(DroverCommand drover, Fleet fleet, FleetOperation operation) {
+    private void lint(CommandContext drover, Fleet fleet, FleetOperation operation) {
         List<Finding> findings = fleet.lint(operation);
         LintRenderer.warn(findings, drover.environment().err());
         long open = LintRenderer.open(findings);

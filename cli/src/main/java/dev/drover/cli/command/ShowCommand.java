@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.Json;
 import dev.drover.cli.render.RevisionFormatter;
@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 public final class ShowCommand implements Callable<Integer> {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @Parameters(paramLabel = "REV", description = "A revision id (or unambiguous prefix), 'head', 'heads' or '<label>@head'.")
     String revision;

@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.env.Fleet;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,13 +16,13 @@ import java.util.function.BiConsumer;
  */
 final class SqlOutput implements BiConsumer<String, String> {
 
-    private final DroverCommand drover;
+    private final CommandContext drover;
     private final Fleet fleet;
     private final Path dir;
     private final boolean headers;
     private int files;
 
-    private SqlOutput(DroverCommand drover, Fleet fleet, Path sqlDir) {
+    private SqlOutput(CommandContext drover, Fleet fleet, Path sqlDir) {
         this.drover = drover;
         this.fleet = fleet;
         this.dir = sqlDir == null ? null : drover.environment().cwd().resolve(sqlDir);
@@ -30,7 +30,7 @@ final class SqlOutput implements BiConsumer<String, String> {
     }
 
     /** Streams {@code --sql} output for every target of {@code fleet}. */
-    static void offline(DroverCommand drover, Fleet fleet, dev.drover.orchestrator.fleet.FleetOperation operation,
+    static void offline(CommandContext drover, Fleet fleet, dev.drover.orchestrator.fleet.FleetOperation operation,
             Path sqlDir) {
         SqlOutput output = new SqlOutput(drover, fleet, sqlDir);
         fleet.sql(operation, null, output);
@@ -38,7 +38,7 @@ final class SqlOutput implements BiConsumer<String, String> {
     }
 
     /** Writes SQL that is already computed (the dry run). */
-    static void write(DroverCommand drover, Fleet fleet, Map<String, String> sqlByTarget, Path sqlDir) {
+    static void write(CommandContext drover, Fleet fleet, Map<String, String> sqlByTarget, Path sqlDir) {
         SqlOutput output = new SqlOutput(drover, fleet, sqlDir);
         sqlByTarget.forEach(output);
         output.finish();

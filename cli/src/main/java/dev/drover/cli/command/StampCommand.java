@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.orchestrator.fleet.FleetOperation;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 public final class StampCommand implements Callable<Integer> {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @Parameters(arity = "1..*", paramLabel = "REV", description = "Revision(s) to stamp: ids, heads, base, <label>@head.")
     List<String> revisions = new ArrayList<>();

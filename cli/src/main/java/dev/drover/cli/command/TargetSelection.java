@@ -1,7 +1,7 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.CliException;
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.runtime.StatementLimits;
 import dev.drover.registry.OfflineTenants;
@@ -18,12 +18,12 @@ final class TargetSelection {
     private TargetSelection() {}
 
     /** Resolves the selection, reporting rejected tenants and configuration warnings on stderr. */
-    static ResolvedTargets resolve(DroverCommand drover, String shard) {
+    static ResolvedTargets resolve(CommandContext drover, String shard) {
         return resolve(drover, shard, null);
     }
 
     /** @param offline the tenants of {@code query:} sections for offline SQL, or {@code null} to discover them */
-    private static ResolvedTargets resolve(DroverCommand drover, String shard, OfflineTenants offline) {
+    private static ResolvedTargets resolve(CommandContext drover, String shard, OfflineTenants offline) {
         Selection selection = new Selection(drover.options().names(), drover.options().tenants(),
                 shard == null ? null : Shard.parse(shard), offline);
         ResolvedTargets resolved = drover.workspace().registry().targets(selection);
@@ -37,16 +37,16 @@ final class TargetSelection {
     /**
      * @throws CliException when the selection matches no target (exit 2)
      */
-    static Fleet fleet(DroverCommand drover, String shard, Duration lockWait) {
+    static Fleet fleet(CommandContext drover, String shard, Duration lockWait) {
         return fleet(drover, shard, lockWait, null, UnaryOperator.identity());
     }
 
     /**
-     * As {@link #fleet(DroverCommand, String, Duration)}; with {@code offline}, no connection is opened
+     * As {@link #fleet(CommandContext, String, Duration)}; with {@code offline}, no connection is opened
      * to list tenants ({@code --sql}); {@code limits} applies the command line's lock and statement
      * timeouts to each section's.
      */
-    static Fleet fleet(DroverCommand drover, String shard, Duration lockWait, OfflineTenants offline,
+    static Fleet fleet(CommandContext drover, String shard, Duration lockWait, OfflineTenants offline,
             UnaryOperator<StatementLimits> limits) {
         ResolvedTargets resolved = resolve(drover, shard, offline);
         if (resolved.targets().isEmpty()) {

@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.TargetsRenderer;
 import dev.drover.registry.ResolvedTargets;
@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 public final class TargetsCommand implements Callable<Integer> {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @Mixin
     ShardOption shard;

@@ -1,6 +1,6 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.orchestrator.fleet.FleetOperation;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 public final class UpgradeCommand implements Callable<Integer> {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @Parameters(arity = "0..1", defaultValue = "heads", paramLabel = "REV", description = "The destination: head, heads, a revision (or prefix), <label>@head, +N, <rev>+N; with --sql a range start:end. Default: heads.")
     String revision;

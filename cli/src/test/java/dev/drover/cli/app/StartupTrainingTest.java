@@ -1,4 +1,4 @@
-package dev.drover.cli;
+package dev.drover.cli.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package dev.drover.cli;
+package dev.drover.cli.app;
 
+import dev.drover.cli.CliEnvironment;
 /** Entry point of the runnable jar: runs one command and exits with its exit code. */
 public final class Main {
     private Main() {}

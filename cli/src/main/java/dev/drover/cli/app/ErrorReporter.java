@@ -1,5 +1,8 @@
-package dev.drover.cli;
+package dev.drover.cli.app;
 
+import dev.drover.cli.CliEnvironment;
+import dev.drover.cli.CliException;
+import dev.drover.cli.ExitCodes;
 import dev.drover.env.AppliedScriptChangedException;
 import dev.drover.orchestrator.graph.RevisionException;
 import dev.drover.orchestrator.script.ScriptFileException;

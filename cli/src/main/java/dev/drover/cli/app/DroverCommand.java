@@ -1,5 +1,9 @@
-package dev.drover.cli;
+package dev.drover.cli.app;
 
+import dev.drover.cli.CliEnvironment;
+import dev.drover.cli.CommandContext;
+import dev.drover.cli.GlobalOptions;
+import dev.drover.cli.Workspace;
 import dev.drover.cli.command.BranchesCommand;
 import dev.drover.cli.command.CheckCommand;
 import dev.drover.cli.command.CompletionCommand;
@@ -59,7 +63,7 @@ import picocli.CommandLine.Spec;
             CompletionCommand.class,
         },
         footer = {"", "Run 'drover COMMAND --help' for a command's options."})
-public final class DroverCommand implements Runnable {
+public final class DroverCommand implements CommandContext, Runnable {
 
     @Mixin
     GlobalOptions options;
@@ -77,20 +81,24 @@ public final class DroverCommand implements Runnable {
         spec.commandLine().usage(environment.out());
     }
 
+    @Override
     public GlobalOptions options() {
         return options;
     }
 
+    @Override
     public CliEnvironment environment() {
         return environment;
     }
 
     /** The configuration and script directories selected by the global options. */
+    @Override
     public Workspace workspace() {
         return Workspace.open(options, environment, this::warn);
     }
 
     /** Prints {@code WARNING: message} on stderr, once per command however often it comes up. */
+    @Override
     public void warn(String message) {
         if (warned.add(message)) {
             environment.err().println("WARNING: " + message);

@@ -1,5 +1,7 @@
-package dev.drover.cli;
+package dev.drover.cli.app;
 
+import dev.drover.cli.CliEnvironment;
+import dev.drover.cli.Editor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;

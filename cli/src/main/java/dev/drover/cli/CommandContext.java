@@ -1,0 +1,22 @@
+package dev.drover.cli;
+
+/**
+ * What every command gets from the top-level {@code drover} command it runs under (picocli injects
+ * it as the command's {@code @ParentCommand}): the global options, the environment and the
+ * workspace they select. An interface, so that the commands do not depend on the class that lists
+ * them.
+ */
+public interface CommandContext {
+
+    /** The global options ({@code -c}, {@code --name}, {@code -x}, {@code -v}, ...). */
+    GlobalOptions options();
+
+    /** Output streams, environment variables, working directory, clock and editor of this run. */
+    CliEnvironment environment();
+
+    /** The configuration and script directories selected by the global options. */
+    Workspace workspace();
+
+    /** Prints {@code WARNING: message} on stderr, once per command however often it comes up. */
+    void warn(String message);
+}
