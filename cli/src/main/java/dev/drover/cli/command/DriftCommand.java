@@ -1,7 +1,7 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.CliException;
-import dev.drover.cli.DroverCommand;
+import dev.drover.cli.CommandContext;
 import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.DriftRenderer;
@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 public final class DriftCommand implements Callable<Integer> {
 
     @ParentCommand
-    DroverCommand drover;
+    CommandContext drover;
 
     @Mixin
     ShardOption shard;
