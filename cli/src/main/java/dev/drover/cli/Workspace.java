@@ -40,13 +40,23 @@ public final class Workspace {
      * @throws CliException if the file does not exist (exit 2)
      */
     public static Workspace open(GlobalOptions options, CliEnvironment environment, Consumer<String> warnings) {
+        Path file = existingConfigFile(options, environment);
+        return new Workspace(options, environment, file, new RegistryLoader().env(environment.env()).load(file),
+                warnings);
+    }
+
+    /**
+     * The registry file chosen by {@code -c} / {@code $DROVER_CONFIG} / {@code ./drover.ini}.
+     *
+     * @throws CliException if it does not exist (exit 2)
+     */
+    static Path existingConfigFile(GlobalOptions options, CliEnvironment environment) {
         Path file = configFile(options, environment);
         if (!Files.isRegularFile(file)) {
             throw CliException.usage("No configuration file '" + file + "'; create one with 'drover init DIR'"
                     + " or point to it with -c FILE or $DROVER_CONFIG");
         }
-        return new Workspace(options, environment, file, new RegistryLoader().env(environment.env()).load(file),
-                warnings);
+        return file;
     }
 
     private static Path configFile(GlobalOptions options, CliEnvironment environment) {

@@ -165,6 +165,17 @@ public final class Fleet implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adjusts every target before the fleet is read or run, e.g. one transaction for a whole onboarding run.
+     *
+     * @return this fleet
+     */
+    public Fleet adjust(UnaryOperator<MigrationTarget> adjustment) {
+        targets.replaceAll(t -> new FleetTarget(adjustment.apply(t.target()), t.scripts(), t.server(), t.section(),
+                t.tenant(), t.throttle()));
+        return this;
+    }
+
     /** What the user should know about the selected lineages' script directories (e.g. ignored {@code .py} files). */
     public List<String> warnings() {
         return warnings;

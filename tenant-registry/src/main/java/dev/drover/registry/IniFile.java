@@ -58,6 +58,22 @@ final class IniFile {
         return ini;
     }
 
+    /**
+     * Settings built in code ({@link RegistryBuilder}): the same entries a file would hold, with no text to
+     * parse; messages name {@code file} (a label beside the application's base directory) without a line.
+     *
+     * @param sections section name -> key -> value, in order
+     */
+    static IniFile of(Path file, Map<String, Map<String, String>> sections) {
+        IniFile ini = new IniFile(file.toAbsolutePath().normalize());
+        sections.forEach((section, keys) -> {
+            ini.sectionLines.put(section, 0);
+            ini.entries.put(section, new LinkedHashMap<>());
+            keys.forEach((key, value) -> ini.add(new Entry(section, normaliseKey(key), value, 0)));
+        });
+        return ini;
+    }
+
     private static List<String> readLines(Path file) {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -123,6 +123,27 @@ public final class Registry {
         return new TargetResolver(lister, file.toString()).resolve(selected, selection, warnings);
     }
 
+    /**
+     * The target of one tenant of a section whether or not the section lists it yet (onboarding a new
+     * tenant), validated like any listed tenant.
+     *
+     * @throws ConfigException if the section is unknown or has no tenants (one target), or the name is
+     *                         rejected (the message says why)
+     */
+    public RegistryTarget target(String sectionName, String tenant) {
+        DatabaseSection section = section(sectionName);
+        if (section.tenancy() == Tenancy.SINGLE) {
+            throw new ConfigException(section.where() + ": section [" + sectionName + "] has no tenants (it is one"
+                    + " target), so tenant '" + tenant + "' cannot be added to it; add 'tenants = ...' to the section");
+        }
+        TenantNames.Outcome outcome = TenantNames.validate(sectionName, java.util.Collections.singletonList(tenant));
+        if (!outcome.rejected().isEmpty()) {
+            throw new ConfigException("tenant '" + tenant + "' of section [" + sectionName + "] is rejected: "
+                    + outcome.rejected().get(0).reason());
+        }
+        return TargetResolver.target(section, tenant);
+    }
+
     /** @return warnings found while loading (unknown keys, ignored sections), with file:line */
     public List<ConfigWarning> warnings() {
         return warnings;

@@ -45,7 +45,15 @@ public final class RegistryLoader {
      *                         database section are raised when that section is used
      */
     public Registry load(Path file) {
-        IniFile ini = IniFile.load(file);
+        return load(IniFile.load(file), Map.of());
+    }
+
+    /**
+     * Loads settings built in code: the same rules and validation as a file.
+     *
+     * @param overrides per section, a password or tenant supplier given as objects rather than text
+     */
+    Registry load(IniFile ini, Map<String, RegistryBuilder.Overrides> overrides) {
         Interpolator interpolator = new Interpolator(ini.directory().toString(), env);
         SettingLookup drover = new SettingLookup(ini, DROVER, List.of(DROVER), interpolator);
         List<ConfigWarning> warnings = new ArrayList<>();
@@ -64,8 +72,9 @@ public final class RegistryLoader {
                 warnings.addAll(SectionParser.unknownKeys(ini, name, false));
             }
             try {
+                RegistryBuilder.Overrides given = overrides.getOrDefault(name, RegistryBuilder.Overrides.NONE);
                 sections.put(name, parser.parse(new SettingLookup(ini, name, chain, interpolator),
-                        ini.location(ini.sectionLine(name))));
+                        ini.location(ini.sectionLine(name)), given.password(), given.tenants()));
             } catch (ConfigException e) {
                 sections.put(name, e);
             }

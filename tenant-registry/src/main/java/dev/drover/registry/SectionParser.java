@@ -33,6 +33,17 @@ final class SectionParser {
 
     /** @throws ConfigException for a missing url, an unsupported URL, a wrong type or an inconsistent setting */
     DatabaseSection parse(SettingLookup s, String where) {
+        return parse(s, where, null, null);
+    }
+
+    /**
+     * As {@link #parse(SettingLookup, String)}, with what code gives that text cannot: a password taken as
+     * it is (no interpolation) and tenants from a supplier.
+     *
+     * @param password replaces the {@code password} key, or {@code null} to read it
+     * @param supplied replaces the {@code tenants} key, or {@code null} to read it
+     */
+    DatabaseSection parse(SettingLookup s, String where, Secret password, TenantSource supplied) {
         String name = s.section();
         String url = s.string("url");
         if (url == null) {
@@ -43,14 +54,15 @@ final class SectionParser {
         Dialect dialect = Dialect.of(url).orElseThrow(() -> new ConfigException(urlWhere + ": the url of section ["
                 + name + "] is not a supported JDBC URL ('" + UrlMasker.mask(url) + "'); start it with one of "
                 + Dialect.SUPPORTED_PREFIXES));
-        TenantSource tenants = tenants(s, where);
+        TenantSource tenants = supplied != null ? supplied : tenants(s, where);
         Tenancy tenancy = tenancy(url, dialect, tenants, urlWhere, name);
         Path scriptLocation = path(s.string("script_location", "migrations"));
         List<Path> versionLocations = s.list("version_locations").stream().map(this::path).toList();
         if (versionLocations.isEmpty()) {
             versionLocations = List.of(scriptLocation.resolve("versions"));
         }
-        return new DatabaseSection(name, url, s.string("user"), Secret.of(s.get("password").map(v -> v.text()).orElse(null)),
+        Secret secret = password != null ? password : Secret.of(s.get("password").map(v -> v.text()).orElse(null));
+        return new DatabaseSection(name, url, s.string("user"), secret,
                 dialect, tenancy, tenants, scriptLocation, versionLocations,
                 s.string("file_template", "%(rev)s_%(slug)s"), s.integer("truncate_slug_length", 40, 1),
                 identifier(s, "version_table", "drover_version"), identifier(s, "version_table_schema", null),

@@ -44,7 +44,7 @@ final class TargetResolver {
         return new ResolvedTargets(selected, rejected, allWarnings);
     }
 
-    private static RegistryTarget target(DatabaseSection section, String tenant) {
+    static RegistryTarget target(DatabaseSection section, String tenant) {
         String key = tenant == null ? section.name() : section.name() + "/" + tenant;
         String url = tenant == null ? section.url() : section.url().replace(TENANT, tenant);
         ServerAddress address = ServerAddress.of(url, section.dialect());

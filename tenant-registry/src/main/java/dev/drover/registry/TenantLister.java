@@ -46,6 +46,14 @@ final class TenantLister {
         if (source instanceof TenantSource.FromQuery query) {
             return discovery.discover(section, query);
         }
+        if (source instanceof TenantSource.Supplied supplied) {
+            List<String> names = supplied.names().get();
+            if (names == null) {
+                throw new ConfigException(supplied.where() + ": the tenant supplier of section [" + section.name()
+                        + "] returned null; return an empty list when there are no tenants");
+            }
+            return List.copyOf(names);
+        }
         return List.of();
     }
 

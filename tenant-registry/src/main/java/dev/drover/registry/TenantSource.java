@@ -2,6 +2,7 @@ package dev.drover.registry;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Where a section's tenants come from (the {@code tenants} key). Each variant carries
@@ -29,5 +30,12 @@ public sealed interface TenantSource {
 
     /** {@code tenants = query: SQL}: discovered at run time over the section's connection (first column). */
     record FromQuery(String sql, String where) implements TenantSource {
+    }
+
+    /**
+     * Tenants supplied by the application at each resolution (a registry built in code): the names are
+     * validated like any other source's, and a rejected name is reported, never sent to a database.
+     */
+    record Supplied(Supplier<? extends List<String>> names, String where) implements TenantSource {
     }
 }

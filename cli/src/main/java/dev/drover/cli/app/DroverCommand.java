@@ -25,6 +25,7 @@ import dev.drover.cli.command.RepairCommand;
 import dev.drover.cli.command.RevisionCommand;
 import dev.drover.cli.command.ShowCommand;
 import dev.drover.cli.command.TargetsCommand;
+import dev.drover.cli.command.TenantCommand;
 import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.Set;
@@ -61,6 +62,7 @@ import picocli.CommandLine.Spec;
             RepairCommand.class,
             RecoverCommand.class,
             CompletionCommand.class,
+            TenantCommand.class,
         },
         footer = {"", "Run 'drover COMMAND --help' for a command's options."})
 public final class DroverCommand implements CommandContext, Runnable {

@@ -39,6 +39,12 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         if (e instanceof CliException cli) {
             return cli.exitCode();
         }
+        if (e instanceof dev.drover.api.DroverException refused) {
+            // refused before anything changed: the cause says what kind (a lock wait that ran out is 3)
+            return refused.getCause() instanceof dev.drover.orchestrator.lock.LockTimeoutException ? ExitCodes.LOCK_TIMEOUT
+                    : refused.getCause() instanceof Exception cause && !(cause instanceof java.sql.SQLException)
+                    ? exitCode(cause) : ExitCodes.USAGE_OR_CONFIG;
+        }
         // Bad input the user can fix: graph, script, configuration, file-system and argument errors, and an
         // applied script edited since it ran (found before any target changed).
         if (e instanceof AppliedScriptChangedException || e instanceof RevisionException

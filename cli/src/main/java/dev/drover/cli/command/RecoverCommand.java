@@ -1,12 +1,13 @@
 package dev.drover.cli.command;
 
+import dev.drover.api.Drover;
+import dev.drover.api.FleetListener;
+import dev.drover.api.RecoveryReport;
+import dev.drover.cli.ApiClient;
 import dev.drover.cli.CommandContext;
 import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.Json;
-import dev.drover.env.Fleet;
-import dev.drover.orchestrator.twophase.RecoveredTransaction;
-import dev.drover.orchestrator.twophase.RecoveryResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,17 +35,17 @@ public final class RecoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Fleet fleet = TargetSelection.fleet(drover, null, null).withJournal(journalDirectory(drover))) {
-            RecoveryResult result = fleet.recover(force);
+        try (Drover api = ApiClient.open(drover, FleetListener.NONE)) {
+            RecoveryReport result = api.recover(ApiClient.selection(drover, null), force);
             PrintWriter out = drover.environment().out();
             if (drover.options().format() == GlobalOptions.OutputFormat.json) {
                 out.println(json(result));
             } else if (result.transactions().isEmpty()) {
                 out.println("No in-doubt two-phase transactions: nothing to recover.");
             } else {
-                for (RecoveredTransaction tx : result.transactions()) {
-                    out.println(tx.gid() + "  " + (tx.targetKey() == null ? "(no journal)" : tx.targetKey()) + "  "
-                            + tx.action().label() + (tx.detail() == null ? "" : ": " + tx.detail()));
+                for (RecoveryReport.Transaction tx : result.transactions()) {
+                    out.println(tx.gid() + "  " + (tx.target() == null ? "(no journal)" : tx.target()) + "  "
+                            + tx.action() + (tx.detail() == null ? "" : ": " + tx.detail()));
                 }
             }
             return result.unresolved() ? ExitCodes.IN_DOUBT : ExitCodes.OK;
@@ -52,13 +53,13 @@ public final class RecoverCommand implements Callable<Integer> {
     }
 
     /** {@code {"transactions": [{"gid", "target", "action", "detail"}], "unresolved": bool}}. */
-    private static String json(RecoveryResult result) {
+    private static String json(RecoveryReport result) {
         List<Map<String, Object>> transactions = new ArrayList<>();
-        for (RecoveredTransaction tx : result.transactions()) {
+        for (RecoveryReport.Transaction tx : result.transactions()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("gid", tx.gid());
-            row.put("target", tx.targetKey());
-            row.put("action", tx.action().label());
+            row.put("target", tx.target());
+            row.put("action", tx.action());
             row.put("detail", tx.detail());
             transactions.add(row);
         }
@@ -70,9 +71,6 @@ public final class RecoverCommand implements Callable<Integer> {
 
     /** {@code $DROVER_JOURNAL_DIR}, else {@code ~/.drover/journal}: where two-phase decisions are journaled. */
     static Path journalDirectory(CommandContext drover) {
-        String configured = drover.environment().env().get("DROVER_JOURNAL_DIR");
-        return configured == null || configured.isBlank()
-                ? dev.drover.orchestrator.twophase.TwoPhaseJournal.defaultDirectory()
-                : drover.environment().cwd().resolve(configured);
+        return ApiClient.journal(drover);
     }
 }

@@ -59,6 +59,16 @@ public interface Dialect {
     /** The statement creating {@code schema} if it does not exist. */
     String createSchema(String schema);
 
+    /** The statement dropping {@code schema} (MariaDB: database) and everything in it (tenant offboarding). */
+    default String dropSchema(String schema) {
+        return "DROP SCHEMA " + quote(schema) + " CASCADE";
+    }
+
+    /** A query answering one row when {@code schema} (MariaDB: database) exists, none otherwise. */
+    default String schemaExists(String schema) {
+        return "SELECT 1 FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = " + literal(schema);
+    }
+
     /** SQL expression for "now" evaluated per statement (history timestamps). */
     String now();
 

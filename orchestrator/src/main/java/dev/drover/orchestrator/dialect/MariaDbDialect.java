@@ -129,6 +129,11 @@ public final class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public String dropSchema(String schema) {
+        return "DROP DATABASE " + quote(schema);
+    }
+
+    @Override
     public String now() {
         return "CURRENT_TIMESTAMP(6)";
     }

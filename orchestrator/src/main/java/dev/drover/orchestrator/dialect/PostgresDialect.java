@@ -59,6 +59,12 @@ public final class PostgresDialect implements Dialect {
         return "CREATE SCHEMA IF NOT EXISTS " + quote(schema);
     }
 
+    /** pg_namespace, not information_schema: the latter hides schemas the user has no privilege on. */
+    @Override
+    public String schemaExists(String schema) {
+        return "SELECT 1 FROM pg_namespace WHERE nspname = " + literal(schema);
+    }
+
     @Override
     public String now() {
         return "clock_timestamp()";

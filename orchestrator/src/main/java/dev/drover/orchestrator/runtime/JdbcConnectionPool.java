@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The JDBC connections to one server as one user: at most {@code maxSize} lent out at once, idle
  * ones kept for the next borrower (most recently returned first, so a small fleet reuses one warm
- * backend). Connections are opened lazily with {@link DriverManager} and stay in autocommit; a
+ * backend). Connections are opened lazily ({@link DataSources}: a lent pool, else {@link DriverManager}) and stay in autocommit; a
  * borrower that broke its connection returns it as broken and it is closed instead of kept.
  * Thread-safe; a borrow blocks the calling thread (never call it on a Vert.x event loop).
  */
@@ -66,7 +66,7 @@ final class JdbcConnectionPool implements AutoCloseable {
             if (idleOne != null) {
                 return idleOne;
             }
-            Connection opened = DriverManager.getConnection(url, credentials);
+            Connection opened = DataSources.open(url, credentials);
             opened.setAutoCommit(true);
             return opened;
         } catch (SQLException | RuntimeException e) {

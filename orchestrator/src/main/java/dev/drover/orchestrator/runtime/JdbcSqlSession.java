@@ -39,6 +39,11 @@ final class JdbcSqlSession implements SqlSession {
     }
 
     @Override
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
     public void execute(String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);

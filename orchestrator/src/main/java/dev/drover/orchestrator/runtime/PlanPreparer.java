@@ -25,8 +25,10 @@ public final class PlanPreparer {
             for (Statement s : scripts.statements(id, step.direction(), target.dialect())) {
                 rendered.add(new Statement(scripts.render(s.sql(), target.placeholders(), file, s.line()), s.line()));
             }
+            String javaClass = scripts.javaClass(id);
+            JavaStep java = javaClass == null ? null : JavaStep.of(target, JavaRevisions.load(javaClass, file));
             prepared.add(new PreparedStep(step, file, scripts.checksum(id), scripts.transactional(id), rendered,
-                    scripts.statementTimeout(id)));
+                    scripts.statementTimeout(id), java));
         }
         return prepared;
     }

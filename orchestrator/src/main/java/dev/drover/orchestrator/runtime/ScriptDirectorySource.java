@@ -40,7 +40,14 @@ final class ScriptDirectorySource implements ScriptSource {
 
     @Override
     public String checksum(String revisionId) {
-        return directory.find(revisionId).map(MigrationScript::checksum).orElse(null);
+        return directory.find(revisionId)
+                .map(s -> s.javaClass() == null ? s.checksum() : JavaRevisions.checksum(s.javaClass(), s.path().toString()))
+                .orElse(null);
+    }
+
+    @Override
+    public String javaClass(String revisionId) {
+        return directory.find(revisionId).map(MigrationScript::javaClass).orElse(null);
     }
 
     @Override

@@ -48,6 +48,11 @@ public interface ScriptSource {
         return null;
     }
 
+    /** The class of a Java revision ({@code -- java:} header), or {@code null} for a SQL revision. */
+    default String javaClass(String revisionId) {
+        return null;
+    }
+
     /** The script's {@code lint_ignore} header lines. */
     default List<dev.drover.orchestrator.script.LintIgnore> lintIgnores(String revisionId) {
         return List.of();

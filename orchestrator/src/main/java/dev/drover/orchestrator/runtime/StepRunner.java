@@ -237,6 +237,9 @@ public final class StepRunner {
     /** Runs one step; a failure outside its statements (version or history rows, commit) is reported on it too. */
     private StepError runStep(PreparedStep step, boolean last) {
         try {
+            if (step.java() != null) {
+                return runJava(step, last);
+            }
             if (!transactionalDdl || !step.transactional()) {
                 return runWithMarkers(step, last);
             }
@@ -307,6 +310,56 @@ public final class StepRunner {
         return null;
     }
 
+    /**
+     * A Java revision under the rules of a SQL one: in a transaction with its version and history rows where the
+     * database and its script allow (its own, or the run's open one), otherwise between a 'started' row and the
+     * 'done' bookkeeping. A failure is the step's error, the transaction left for the caller to roll back.
+     */
+    private StepError runJava(PreparedStep step, boolean last) throws SQLException {
+        long start = System.nanoTime();
+        boolean transaction = transactionalDdl && step.transactional();
+        if (!transaction) {
+            commitIfOpen();
+            session.execute(store.insertStarted(step.revision(), step.direction(), step.checksum(), runId));
+        }
+        boolean own = transaction && !session.inTransaction();
+        if (own) {
+            session.begin();
+        }
+        JavaStep.Outcome outcome = step.java().run(step, session);
+        if (outcome.error() != null) {
+            return outcome.error();
+        }
+        PreparedStep ran = step.withStatements(outcome.executed());
+        List<String> bookkeeping = transaction ? bookkeeping(ran, last) : markedDone(ran, last);
+        commits.pending(result(ran, start));
+        if (transaction && !own) {
+            for (String sql : bookkeeping) {
+                session.execute(sql);
+            }
+            return null;
+        }
+        if (!own) {
+            session.begin();
+        }
+        session.commit(bookkeeping);
+        acknowledged(false);
+        if (!transaction && perRun) {
+            session.begin();
+        }
+        return null;
+    }
+
+    /** Outside a transaction: the version delta and the 'done' mark, then {@link #closing} when it is the run's last. */
+    private List<String> markedDone(PreparedStep step, boolean last) {
+        List<String> statements = new ArrayList<>(store.applyDelta(step.step().delta()));
+        statements.add(store.markDone(step.revision(), step.direction(), runId, step.statements().size()));
+        if (last && !perRun) {
+            statements.addAll(closing);
+        }
+        return statements;
+    }
+
     /** The version delta and the done row of {@code step}, then {@link #closing} when it is the run's last. */
     private List<String> bookkeeping(PreparedStep step, boolean last) {
         List<String> statements = new ArrayList<>(store.applyDelta(step.step().delta()));
@@ -342,11 +395,7 @@ public final class StepRunner {
         for (String sql : guard.leaveStep(step, false)) {
             session.execute(sql);
         }
-        List<String> bookkeeping = new ArrayList<>(store.applyDelta(step.step().delta()));
-        bookkeeping.add(store.markDone(step.revision(), step.direction(), runId, step.statements().size()));
-        if (last && !perRun) {
-            bookkeeping.addAll(closing);
-        }
+        List<String> bookkeeping = markedDone(step, last);
         commits.pending(result(step, start));
         session.begin();
         session.commit(bookkeeping);

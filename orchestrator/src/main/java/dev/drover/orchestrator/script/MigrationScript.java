@@ -18,6 +18,8 @@ import java.util.List;
  * @param checksum      {@code v1:sha256:<hex>} of the unrendered body, line endings normalised
  * @param statementTimeout the {@code statement_timeout} header, or {@code null} (the section's applies)
  * @param lintIgnores   the {@code lint_ignore} header lines, in order
+ * @param javaClass     the {@code java} header: the class of a Java revision (the script is then header-only and
+ *                      its sections empty), or {@code null} for SQL
  */
 public record MigrationScript(
         Revision revision,
@@ -28,10 +30,17 @@ public record MigrationScript(
         ScriptSection downgrade,
         String checksum,
         Duration statementTimeout,
-        List<LintIgnore> lintIgnores) {
+        List<LintIgnore> lintIgnores,
+        String javaClass) {
 
     public MigrationScript {
         lintIgnores = lintIgnores == null ? List.of() : List.copyOf(lintIgnores);
+    }
+
+    /** A SQL script. */
+    public MigrationScript(Revision revision, Path path, String createDate, boolean transactional, ScriptSection upgrade,
+            ScriptSection downgrade, String checksum, Duration statementTimeout, List<LintIgnore> lintIgnores) {
+        this(revision, path, createDate, transactional, upgrade, downgrade, checksum, statementTimeout, lintIgnores, null);
     }
 
     public String id() {

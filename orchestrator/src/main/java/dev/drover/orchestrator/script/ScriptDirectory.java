@@ -50,7 +50,9 @@ public final class ScriptDirectory {
     /**
      * Loads and parses every {@code *.sql} file directly inside each location (not recursive; names
      * starting with {@code .} are ignored), in location order and, within one location, sorted by
-     * file name. Each file is read once, as UTF-8. A location listed twice is read once.
+     * file name. Each file is read once, as UTF-8. A location listed twice is read once. Java revisions
+     * declared by annotation ({@code dev.drover.migration.JavaRevision#revision}) join when these scripts hold
+     * their down revisions.
      *
      * @param versionLocations the directories, e.g. from {@code version_locations}
      * @throws ScriptFileException  if a location is missing or not a directory, or a file cannot be read
@@ -75,6 +77,7 @@ public final class ScriptDirectory {
                 }
             }
         }
+        AnnotatedJavaRevisions.join(scripts);
         return new ScriptDirectory(locations, scripts, pythonFiles);
     }
 

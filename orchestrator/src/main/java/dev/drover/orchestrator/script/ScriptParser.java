@@ -29,7 +29,10 @@ final class ScriptParser {
     /** Header keys, in the order {@link RevisionFileWriter} writes them. */
     public static final List<String> KEYS = List.of(
             "revision", "down_revision", "branch_labels", "depends_on", "message", "create_date", "transactional",
-            "statement_timeout", "lint_ignore");
+            "statement_timeout", "lint_ignore", "java");
+
+    /** A class name as {@code -- java:} names a Java revision's class. */
+    private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*");
 
     /** The one header key that may appear on several lines: one silenced lint rule per line. */
     private static final String LINT_IGNORE = "lint_ignore";
@@ -73,9 +76,31 @@ final class ScriptParser {
         }
         Revision revision = new Revision(id, downs, list(h.get("branch_labels")), list(h.get("depends_on")),
                 h.getOrDefault("message", ""), label);
+        String javaClass = javaClass(p);
         return new MigrationScript(revision, file, h.getOrDefault("create_date", ""), transactional(p),
-                p.upgrade, p.downgrade == null ? ScriptSection.EMPTY : p.downgrade, ScriptChecksum.of(content),
-                statementTimeout(p), lintIgnores(p));
+                javaClass != null ? ScriptSection.EMPTY : p.upgrade, p.downgrade == null ? ScriptSection.EMPTY : p.downgrade,
+                ScriptChecksum.of(content), statementTimeout(p), lintIgnores(p), javaClass);
+    }
+
+    /**
+     * {@code java: com.example.Backfill}: the script is the header-only companion of a Java revision, whose
+     * class runs instead of SQL.
+     */
+    private static String javaClass(Parse p) {
+        String value = p.header.get("java");
+        if (value == null) {
+            return null;
+        }
+        if (!CLASS_NAME.matcher(value).matches()) {
+            throw new ScriptParseException(p.label, p.lineOf("java"), "'java' must name a class, not '" + value + "'",
+                    "write the fully qualified class name, e.g. '-- java: com.example.migrations.Backfill'");
+        }
+        if (p.upgrade != null || p.downgrade != null) {
+            throw new ScriptParseException(p.label, p.lineOf("java"), "a Java revision's script is header-only, but"
+                    + " this one also has a '-- drover:' section", "move the SQL into the class (context.execute(...))"
+                    + " or drop the 'java' header");
+        }
+        return value;
     }
 
     /** {@code statement_timeout: SECONDS} (decimals allowed; 0: none for this revision). */
@@ -180,7 +205,7 @@ final class ScriptParser {
                 line(start, end, nl < 0 ? n : nl + 1);
                 start = end + 1;
             }
-            if (upgrade == null && phase != Phase.UPGRADE) {
+            if (upgrade == null && phase != Phase.UPGRADE && !header.containsKey("java")) {
                 int at = Math.max(1, phase == Phase.HEADER ? lineNo : headerEnd);
                 throw new ScriptParseException(label, at, "no '-- drover:upgrade' marker",
                         "add a line '-- drover:upgrade' after the header, followed by the upgrade SQL");

@@ -97,4 +97,14 @@ public interface SqlSession extends AutoCloseable {
     /** Returns the connection to its pool (or closes it). Never throws. */
     @Override
     void close();
+
+    /**
+     * The JDBC connection under this session, for a Java revision's reads and prepared statements (transactions
+     * stay driven by the session).
+     *
+     * @throws java.sql.SQLFeatureNotSupportedException for a session that writes SQL instead of executing it
+     */
+    default java.sql.Connection connection() throws SQLException {
+        throw new java.sql.SQLFeatureNotSupportedException("this session writes SQL and has no connection");
+    }
 }

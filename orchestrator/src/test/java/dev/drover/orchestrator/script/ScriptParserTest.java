@@ -208,4 +208,20 @@ class ScriptParserTest {
         assertThat(parse("-- revision: abc\n--drover:upgrade\nSELECT 1;\n--drover:downgrade\nSELECT 2;")
                 .downgrade()).isEqualTo(new ScriptSection("SELECT 2;", 5));
     }
+
+    @Test
+    void aHeaderOnlyScriptNamingAClassIsAJavaRevision() {
+        MigrationScript script = parse("-- revision: abc\n-- down_revision: def\n-- java: com.example.Backfill\n");
+        assertThat(script.javaClass()).isEqualTo("com.example.Backfill");
+        assertThat(script.upgrade().text()).isEmpty();
+        assertThat(script.revision().downRevisions()).containsExactly("def");
+    }
+
+    @Test
+    void aJavaRevisionHasNoSqlSectionAndNamesAClass() {
+        assertError("-- revision: abc\n-- java: com.example.Backfill\n\n-- drover:upgrade\nSELECT 1;\n", 2,
+                "a Java revision's script is header-only");
+        assertError("-- revision: abc\n-- java: com.example.Back fill\n", 2, "'java' must name a class");
+        assertError("-- revision: abc\n", 1, "no '-- drover:upgrade' marker");
+    }
 }

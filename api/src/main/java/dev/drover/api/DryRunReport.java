@@ -1,0 +1,23 @@
+package dev.drover.api;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a run would do, read from each target's current revision with nothing executed
+ * ({@link Drover#dryRun}).
+ *
+ * @param plan     targets with work are {@code skipped} with their planned steps, the others {@code unchanged};
+ *                 a target that cannot be read or planned is {@code failed}
+ * @param byTarget the SQL each target would execute, by target key, in rollout order (targets with nothing to do,
+ *                 or that failed, are left out)
+ */
+public record DryRunReport(FleetReport plan, Map<String, String> byTarget) {
+
+    public DryRunReport {
+        Objects.requireNonNull(plan, "plan");
+        byTarget = Collections.unmodifiableMap(new LinkedHashMap<>(byTarget));
+    }
+}

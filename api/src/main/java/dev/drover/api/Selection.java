@@ -1,0 +1,97 @@
+package dev.drover.api;
+
+import dev.drover.registry.Shard;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Which targets a call works on: section globs ({@code --name}), tenant globs ({@code --tenant}) and a
+ * shard ({@code --shard I/N}). Immutable; each method returns a new selection. Globs use {@code *} and
+ * {@code ?}; a glob that matches no section is refused when the call resolves it.
+ */
+public final class Selection {
+
+    private static final Selection ALL = new Selection(List.of(), List.of(), 0, 0);
+
+    private final List<String> sections;
+    private final List<String> tenants;
+    private final int shardIndex;
+    private final int shardCount;
+
+    private Selection(List<String> sections, List<String> tenants, int shardIndex, int shardCount) {
+        this.sections = List.copyOf(sections);
+        this.tenants = List.copyOf(tenants);
+        this.shardIndex = shardIndex;
+        this.shardCount = shardCount;
+    }
+
+    /** Every target of every section. */
+    public static Selection all() {
+        return ALL;
+    }
+
+    /** This selection narrowed to sections matching any of {@code globs} (added to earlier ones). */
+    public Selection sections(String... globs) {
+        return new Selection(plus(sections, globs), tenants, shardIndex, shardCount);
+    }
+
+    /** This selection narrowed to tenants matching any of {@code globs} (added to earlier ones). */
+    public Selection tenants(String... globs) {
+        return new Selection(sections, plus(tenants, globs), shardIndex, shardCount);
+    }
+
+    /**
+     * This selection narrowed to the {@code index}-th (1-based) of {@code count} deterministic partitions.
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= index <= count}
+     */
+    public Selection shard(int index, int count) {
+        if (count < 1 || index < 1 || index > count) {
+            throw new IllegalArgumentException("invalid shard " + index + "/" + count
+                    + ": the index must be between 1 and the count; pass shard(1, 4) for the first of four");
+        }
+        return new Selection(sections, tenants, index, count);
+    }
+
+    /** The section globs; empty for every section. */
+    public List<String> sectionGlobs() {
+        return sections;
+    }
+
+    /** The tenant globs; empty for every tenant. */
+    public List<String> tenantGlobs() {
+        return tenants;
+    }
+
+    dev.drover.registry.Selection toRegistry() {
+        return new dev.drover.registry.Selection(sections, tenants,
+                shardCount == 0 ? null : new Shard(shardIndex, shardCount));
+    }
+
+    private static List<String> plus(List<String> list, String... more) {
+        List<String> all = new ArrayList<>(list);
+        for (String each : more) {
+            all.add(Objects.requireNonNull(each, "glob"));
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Selection s && s.sections.equals(sections) && s.tenants.equals(tenants)
+                && s.shardIndex == shardIndex && s.shardCount == shardCount;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sections, tenants, shardIndex, shardCount);
+    }
+
+    @Override
+    public String toString() {
+        return "Selection[sections=" + sections + ", tenants=" + tenants
+                + (shardCount == 0 ? "" : ", shard=" + shardIndex + "/" + shardCount) + "]";
+    }
+}

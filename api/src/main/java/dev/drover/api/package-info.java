@@ -1,0 +1,18 @@
+/**
+ * Drover as a Java library. {@link dev.drover.api.Drover#configure()} builds a {@link dev.drover.api.Drover} over
+ * a {@code drover.ini} file or {@link dev.drover.api.Section}s built in code (a URL or the application's own
+ * {@link javax.sql.DataSource}, tenants as a list or a supplier); its methods are the fleet commands with typed,
+ * immutable results: {@link dev.drover.api.Drover#upgrade upgrade} / {@code downgrade} / {@code stamp} return a
+ * {@link dev.drover.api.FleetReport} (the run report the command line's JSON is written from),
+ * {@link dev.drover.api.Drover#status status} and {@code check} a {@link dev.drover.api.StatusReport},
+ * {@link dev.drover.api.Drover#offlineSql offlineSql} an {@link dev.drover.api.OfflineSql},
+ * {@link dev.drover.api.Drover#recover recover} a {@link dev.drover.api.RecoveryReport}, and
+ * {@link dev.drover.api.Drover#onboard onboard} / {@code offboard} a tenant's lifecycle.
+ * {@link dev.drover.api.Selection} and {@link dev.drover.api.Rollout} are the command line's selection and rollout
+ * options as immutable values; a {@link dev.drover.api.FleetListener} sees progress.
+ *
+ * <p>Only JDK types, this package's types, the run report values ({@code dev.drover.orchestrator.report}) and the
+ * Java revision SPI ({@code dev.drover.migration}) appear in public signatures (an ArchUnit test holds it);
+ * everything else is package-private or internal to the other modules and may change.
+ */
+package dev.drover.api;

@@ -1,0 +1,39 @@
+package dev.drover.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SelectionAndRolloutTest {
+
+    @Test
+    void selectionsAreImmutableValuesThatAddGlobs() {
+        Selection billing = Selection.all().sections("billing");
+        Selection acme = billing.tenants("acme*").tenants("globex");
+
+        assertThat(billing.tenantGlobs()).isEmpty();
+        assertThat(acme.sectionGlobs()).containsExactly("billing");
+        assertThat(acme.tenantGlobs()).containsExactly("acme*", "globex");
+        assertThat(acme).isEqualTo(Selection.all().sections("billing").tenants("acme*", "globex"));
+        assertThat(acme.shard(2, 4).toRegistry().shard().index()).isEqualTo(2);
+        assertThatThrownBy(() -> acme.shard(5, 4)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("shard(1, 4)");
+    }
+
+    @Test
+    void rolloutRefusesWhatTheCommandLineRefuses() {
+        assertThatThrownBy(() -> Rollout.defaults().maxFailures(2).continueOnError())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exclude each other");
+        assertThatThrownBy(() -> Rollout.defaults().concurrency(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Rollout.defaults().lockTimeout(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        Rollout rollout = Rollout.defaults().concurrency(8).maxFailures(2);
+        assertThat(rollout).isEqualTo(Rollout.defaults().concurrency(8).maxFailures(2)).isNotEqualTo(Rollout.defaults());
+        assertThat(rollout.limits(dev.drover.orchestrator.runtime.StatementLimits.DEFAULT))
+                .isEqualTo(dev.drover.orchestrator.runtime.StatementLimits.DEFAULT);
+        assertThat(Rollout.defaults().lockRetries(7).limits(dev.drover.orchestrator.runtime.StatementLimits.DEFAULT)
+                .lockRetries()).isEqualTo(7);
+    }
+}

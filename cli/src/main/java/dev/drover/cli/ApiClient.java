@@ -1,0 +1,68 @@
+package dev.drover.cli;
+
+import dev.drover.api.Drover;
+import dev.drover.api.DroverBuilder;
+import dev.drover.api.FleetListener;
+import dev.drover.api.Selection;
+import dev.drover.registry.Shard;
+import dev.drover.orchestrator.twophase.TwoPhaseJournal;
+import java.nio.file.Path;
+
+/**
+ * The command line as a client of the Java API: a {@link Drover} over the registry, environment, {@code -x}
+ * values and journal the global options choose, its warnings printed once on stderr.
+ */
+public final class ApiClient {
+
+    private ApiClient() {}
+
+    /**
+     * @param progress what else the run reports to (warnings always go to stderr)
+     * @throws CliException if the registry file does not exist (exit 2)
+     */
+    public static Drover open(CommandContext drover, FleetListener progress) {
+        Path file = Workspace.existingConfigFile(drover.options(), drover.environment());
+        DroverBuilder builder = Drover.configure().registry(file).environment(drover.environment().env())
+                .journal(journal(drover)).listener(new FleetListener() {
+                    @Override
+                    public void targetStarted(dev.drover.api.TargetEvent event) {
+                        progress.targetStarted(event);
+                    }
+
+                    @Override
+                    public void targetFinished(dev.drover.api.TargetEvent event) {
+                        progress.targetFinished(event);
+                    }
+
+                    @Override
+                    public void warning(String message) {
+                        drover.warn(message);
+                    }
+                });
+        drover.options().x().forEach(builder::placeholder);
+        return builder.load();
+    }
+
+    /**
+     * The targets {@code --name}, {@code --tenant} and {@code --shard I/N} select.
+     *
+     * @param shard the {@code --shard} value, or {@code null}
+     * @throws dev.drover.registry.ConfigException for a shard that is not {@code I/N} (exit 2)
+     */
+    public static Selection selection(CommandContext drover, String shard) {
+        Selection selection = Selection.all().sections(drover.options().names().toArray(String[]::new))
+                .tenants(drover.options().tenants().toArray(String[]::new));
+        if (shard == null) {
+            return selection;
+        }
+        Shard parsed = Shard.parse(shard);
+        return selection.shard(parsed.index(), parsed.count());
+    }
+
+    /** {@code $DROVER_JOURNAL_DIR}, else {@code ~/.drover/journal}: where two-phase decisions are journaled. */
+    public static Path journal(CommandContext drover) {
+        String configured = drover.environment().env().get("DROVER_JOURNAL_DIR");
+        return configured == null || configured.isBlank() ? TwoPhaseJournal.defaultDirectory()
+                : drover.environment().cwd().resolve(configured);
+    }
+}

@@ -1,0 +1,4 @@
+-- revision: 2a3b4c5d6e7f
+-- down_revision: 1f2e3d4c5b6a
+-- message: welcome credits (a Java data migration)
+-- java: com.example.signup.migrations.WelcomeCredits
