@@ -38,6 +38,8 @@ END {
   desc["check"] = "drover check, " n " tenants"
   desc["status"] = "drover status, " n " tenants"
   desc["current"] = "drover current, " n " tenants"
+  desc["drift"] = "drover drift, " n " tenants at head (catalog of ~125 relations each)"
+  desc["drift_three_altered"] = "drover drift, " n " tenants, 3 altered by hand"
   desc["offline"] = "drover upgrade head --sql > file, " on " x " k
   desc["help"] = "drover --help"
   desc["memory_offline"] = "offline " on " x " k " with -Xlog:gc (wall)"
@@ -57,13 +59,15 @@ END {
   ref["floor_p2"] = par; ref["floor_p4"] = par; ref["floor"] = par; ref["floor_tx_per_revision"] = par
   ref["big_floor_p2"] = bigpar; ref["big_floor_p4"] = bigpar
   target["offline"] = "<= 10 s"; limit["offline"] = 10
+  target["drift"] = "<= 10 s"; limit["drift"] = 10; ref["drift"] = one
+  target["drift_three_altered"] = "<= 10 s"; limit["drift_three_altered"] = 10; ref["drift_three_altered"] = one
   target["help"] = "<= 0.5 s"; limit["help"] = 0.5
 
   printf "| Scenario | runs | median s | min s | max s | ratio to its floor (median) | max RSS MB | target | met? |\n"
   printf "|---|---|---|---|---|---|---|---|---|\n"
   for (i = 1; i <= ns; i++) {
     s = order[i]
-    if (s ~ /_(mb|exit|per_tenant|pct|lines)$/) continue
+    if (s ~ /_(mb|exit|per_tenant|pct|lines|found)$/) continue
     ratio = (ref[s] > 0) ? sprintf("%.2f", med[s] / ref[s]) : ""
     met = ""
     if (s in limit_ratio && ref[s] > 0) met = (med[s] / ref[s] <= limit_ratio[s]) ? "yes" : sprintf("no (%.2fx the limit)", med[s] / ref[s] / limit_ratio[s])
@@ -95,7 +99,7 @@ END {
   }
   for (i = 1; i <= ns; i++) {
     s = order[i]
-    if (s !~ /_(mb|exit|per_tenant|pct|lines)$/) continue
+    if (s !~ /_(mb|exit|per_tenant|pct|lines|found)$/) continue
     line = sprintf("- %s: median %s (min %s, max %s, %d runs)", s, med[s], lo[s], hi[s], cnt[s])
     if (s ~ /gc_peak_heap_mb$/) line = line sprintf("  [target heap <= 256 MB: %s]", med[s] <= 256 ? "met" : "missed")
     if (s == "memory_offline_xmx256m_exit") line = line sprintf("  [0 = the %d-tenant offline run fits in -Xmx256m]", on)

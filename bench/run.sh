@@ -9,7 +9,7 @@
 # Environment (all optional): N, K, OFFLINE_N, BIG_N (tenants of the 'big' scenario, 3 light
 # revisions each), REPS, UPGRADE_REPS (repetitions of the floors + full-upgrade group; default
 # REPS), FLOORS (psql floors interleaved with each upgrade: any of "p1 p2 p4 tx"; default "p2 p4"),
-# SCENARIOS (space-separated subset of "upgrade noop check status current offline help memory big"),
+# SCENARIOS (space-separated subset of "upgrade noop check status current drift offline help memory big"),
 # WORK (scratch dir, default bench/work), PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres),
 # JAVA_OPTS_EXTRA (added to DROVER_JAVA_OPTS for every Drover run), KEEP_DB=1 (do not drop the
 # databases at the end).
@@ -25,7 +25,7 @@ fi
 : "${N:=1000}" "${K:=20}" "${OFFLINE_N:=10000}" "${BIG_N:=10000}" "${REPS:=3}"
 : "${UPGRADE_REPS:=$REPS}"
 : "${FLOORS:=p2 p4}"
-: "${SCENARIOS:=upgrade noop check status current offline help memory big}"
+: "${SCENARIOS:=upgrade noop check status current drift offline help memory big}"
 : "${WORK:=$here/work}"
 : "${PGHOST:=127.0.0.1}" "${PGPORT:=5432}" "${PGUSER:=postgres}"
 export PGHOST PGPORT PGUSER
@@ -152,7 +152,7 @@ run_floor() {  # run_floor NAME DIR DB
   [ "$LAST_RC" = 0 ] || { cat "$WORK/floor.out.err" >&2; exit 1; }
 }
 
-if has upgrade || has noop || has check || has status || has current; then
+if has upgrade || has noop || has check || has status || has current || has drift; then
   reps=$UPGRADE_REPS
   has upgrade || reps=1
   for r in $(seq "$reps"); do
@@ -186,7 +186,7 @@ if has noop; then
 fi
 
 # The reads, each run interleaved with the reference: 'current' on a one-tenant view of the same database.
-for read in check status current; do
+for read in check status current drift; do
   has "$read" || continue
   for _ in $(seq "$REPS"); do
     drover_run current_one_tenant "$WORK/one.out" -c "$WORK/one.ini" current
@@ -194,6 +194,25 @@ for read in check status current; do
     [ "$LAST_RC" = 0 ] || { tail -20 "$WORK/$read.out" "$WORK/$read.out.err" >&2; exit 1; }
   done
 done
+
+# drift at N tenants with three of them altered by hand (an extra index, a column's type, a dropped
+# view, on the chain's first cycle of tables): drift must name exactly those three; they are put back.
+if has drift; then
+  mapfile -t odd < <("${psql_q[@]}" -d "$db" -Atc "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant%' ORDER BY 1" | awk 'NR == 7 || NR == 500 || NR == 993')
+  viewdef=$("${psql_q[@]}" -d "$db" -Atc "SELECT pg_get_viewdef('\"${odd[2]}\".c1_recent_events'::regclass)")
+  "${psql_q[@]}" -d "$db" -c "CREATE INDEX bench_drift_ix ON \"${odd[0]}\".c1_item_notes (written_at)" \
+    -c "ALTER TABLE \"${odd[1]}\".c1_item_notes ALTER COLUMN body TYPE varchar(500)" \
+    -c "DROP VIEW \"${odd[2]}\".c1_recent_events" >/dev/null
+  drover_run drift_three_altered "$WORK/drift-found.out" -c "$WORK/drover.ini" drift
+  found=$(grep -c ' differs from the majority' "$WORK/drift-found.out" || true)
+  record drift_three_altered_exit "$LAST_RC" - - -
+  record drift_three_altered_found "$found" - - -
+  log "drift with 3 tenants altered (${odd[*]}): exit $LAST_RC, $found reported"
+  "${psql_q[@]}" -d "$db" -c "DROP INDEX \"${odd[0]}\".bench_drift_ix" \
+    -c "ALTER TABLE \"${odd[1]}\".c1_item_notes ALTER COLUMN body TYPE text" \
+    -c "SET search_path TO \"${odd[2]}\"" -c "CREATE VIEW c1_recent_events AS $viewdef" >/dev/null
+  [ "$found" = 3 ] || { cat "$WORK/drift-found.out" >&2; exit 1; }
+fi
 
 # ---- offline: OFFLINE_N tenants x K revisions, no database -------------------------------------
 if has offline; then

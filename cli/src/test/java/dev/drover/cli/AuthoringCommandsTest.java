@@ -128,7 +128,7 @@ class AuthoringCommandsTest {
     @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {"init", "list-templates", "revision", "merge", "heads", "branches",
-                "history", "show", "edit", "targets", "current", "status", "check", "upgrade", "downgrade", "stamp",
+                "history", "show", "edit", "targets", "current", "status", "check", "drift", "upgrade", "downgrade", "stamp",
                 "recover"}) {
             CliRun.Result help = cli.run(command, "--help");
             assertThat(help.exitCode()).as(command).isZero();

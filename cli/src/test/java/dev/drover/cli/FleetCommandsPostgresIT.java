@@ -161,11 +161,13 @@ class FleetCommandsPostgresIT {
     }
 
     /** Columns (with defaults) and version rows of every tenant schema. */
+    /** The tenants' catalog, without the fingerprint an online upgrade records for 'drover drift' (issue 16). */
     private static List<String> catalog(String url) throws SQLException {
         List<String> rows = query(url, "SELECT table_schema || '.' || table_name || '.' || column_name || ':' || data_type"
                 + " || ':' || coalesce(column_default, '') FROM information_schema.columns"
-                + " WHERE table_schema LIKE 'tenant%' ORDER BY 1");
-        rows.addAll(query(url, "SELECT schemaname || '.' || indexname FROM pg_indexes WHERE schemaname LIKE 'tenant%' ORDER BY 1"));
+                + " WHERE table_schema LIKE 'tenant%' AND table_name <> 'drover_fingerprint' ORDER BY 1");
+        rows.addAll(query(url, "SELECT schemaname || '.' || indexname FROM pg_indexes WHERE schemaname LIKE 'tenant%'"
+                + " AND tablename <> 'drover_fingerprint' ORDER BY 1"));
         for (String schema : query(url, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant%' ORDER BY 1")) {
             rows.addAll(query(url, "SELECT '" + schema + ":' || version_num FROM " + schema + ".drover_version"));
         }

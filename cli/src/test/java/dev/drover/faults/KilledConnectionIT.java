@@ -57,7 +57,7 @@ class KilledConnectionIT {
 
         CliRun.Result retry = cli.run("-c", "app/drover.ini", "-x", "pause=0", "upgrade");
         assertThat(retry.exitCode()).as(retry.toString()).isZero();
-        assertThat(tables(db)).containsExactly("drover_history", "drover_version", "t1", "t2", "t3");
+        assertThat(tables(db)).containsExactly("drover_fingerprint", "drover_history", "drover_version", "t1", "t2", "t3");
         assertThat(HostileTenantNamesIT.query(db, "SELECT revision || ':' || status FROM drover_history ORDER BY started_at"))
                 .containsExactly("aaa001:done", "bbb002:done");
         assertThat(HostileTenantNamesIT.query(db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).containsExactly("0");
@@ -90,7 +90,7 @@ class KilledConnectionIT {
         assertThat(stamp.exitCode()).as(stamp.toString()).isZero();
         CliRun.Result repaired = cli.run("-c", "app/drover.ini", "-x", "pause=0", "upgrade");
         assertThat(repaired.exitCode()).as(repaired.toString()).isZero();
-        assertThat(tables(db)).containsExactly("drover_history", "drover_version", "t1", "t2", "t3");
+        assertThat(tables(db)).containsExactly("drover_fingerprint", "drover_history", "drover_version", "t1", "t2", "t3");
         assertThat(HostileTenantNamesIT.query(db, "SELECT version_num FROM drover_version")).containsExactly("bbb002");
         assertThat(HostileTenantNamesIT.query(db, "SELECT count(*) FROM drover_history WHERE revision = 'bbb002' AND status = 'done'"))
                 .containsExactly("1");

@@ -1,5 +1,7 @@
 package dev.drover.env;
 
+import dev.drover.orchestrator.drift.DriftReport;
+import dev.drover.orchestrator.drift.RepairSql;
 import dev.drover.orchestrator.fleet.Cancellation;
 import dev.drover.orchestrator.fleet.FleetInspector;
 import dev.drover.orchestrator.fleet.FleetListener;
@@ -12,6 +14,9 @@ import dev.drover.orchestrator.fleet.OutcomeStatus;
 import dev.drover.orchestrator.fleet.RolloutPolicy;
 import dev.drover.orchestrator.fleet.RuntimeStateReader;
 import dev.drover.orchestrator.fleet.RuntimeThrottleProbe;
+import dev.drover.orchestrator.fleet.RecordedFingerprints;
+import dev.drover.orchestrator.fleet.SchemaReader;
+import dev.drover.orchestrator.fleet.TargetSchema;
 import dev.drover.orchestrator.fleet.Throttle;
 import dev.drover.orchestrator.fleet.StateReader;
 import dev.drover.orchestrator.fleet.TargetExecutor;
@@ -40,6 +45,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -68,6 +74,7 @@ public final class Fleet implements AutoCloseable {
     /** Where the targets run instead of here ({@code --cluster}: on agents), or {@code null} for a local run. */
     private TargetExecutor remote;
     private StateReader remoteReader;
+    private final List<String> recordingProblems = new ArrayList<>();
 
     private Fleet(List<FleetTarget> targets, Map<String, RegistryTarget> registry,
             Map<String, EnvironmentStrategy> strategies, String runId, List<String> warnings) {
@@ -178,6 +185,14 @@ public final class Fleet implements AutoCloseable {
         return warnings;
     }
 
+    /**
+     * What the last upgrade could not record for {@code drover drift} (the schema each revision produced on the
+     * first target that reached it); the run's outcome does not depend on it.
+     */
+    public List<String> recordingProblems() {
+        return List.copyOf(recordingProblems);
+    }
+
     /** {@link #OFFLINE_RUN_ID}, after the tag of a tagged fleet ({@code TAG:offline}): still the same for every run. */
     private String offlineRunId() {
         String tag = RunOptions.tagOf(runId);
@@ -262,7 +277,12 @@ public final class Fleet implements AutoCloseable {
         FleetResult fanOut = groups.stopped() || groups.cancelled()
                 ? notRun(operation, ordinary, groups.cancelled() ? OutcomeStatus.CANCELLED : OutcomeStatus.SKIPPED)
                 : runner(states).run(operation, ordinary, policy, new RunOptions(runId), progress, cancellation);
-        return merge(operation, started, groups, fanOut);
+        FleetResult result = merge(operation, started, groups, fanOut);
+        // a cluster's coordinator may reach no database: the agents' fleet records no fingerprint yet
+        if (operation instanceof FleetOperation.Upgrade && remote == null) {
+            recordingProblems.addAll(new RecordedFingerprints(runtime().runtime(), Clock.systemUTC()).record(result.outcomes()));
+        }
+        return result;
     }
 
     /**
@@ -378,6 +398,34 @@ public final class Fleet implements AutoCloseable {
         this.remoteReader = reader;
         this.states = null;
         return this;
+    }
+
+    /**
+     * {@code drover drift}: reads every target's revision (as {@link #status()} does) and schema (from its
+     * server's catalog, in batches per server), and compares the targets of each server at the same
+     * revision with their majority, or with {@code reference}. Executes nothing, takes no lock.
+     *
+     * @param reference a tenant name or target key to compare with, or {@code null} for the majority
+     * @throws IllegalArgumentException when {@code reference} names no single readable target
+     */
+    public DriftReport drift(String reference) {
+        SchemaReader reader = new SchemaReader(runtime().runtime());
+        CompletionStage<Map<String, TargetSchema>> reading = reader.read(targets); // while the revisions are read
+        FleetStatus status = status();
+        Map<String, TargetSchema> schemas = reader.await(reading, targets);
+        List<FleetTarget> holders = targets.stream().filter(t -> schemas.containsKey(t.key())
+                && schemas.get(t.key()).recorded()).toList();
+        return FleetDrift.analyse(targets, status, schemas, reference,
+                new RecordedFingerprints(runtime().runtime(), Clock.systemUTC()).read(holders));
+    }
+
+    /** {@code drift --sql}: the repair script of each drifted target, by key (see {@link RepairSql}). */
+    public Map<String, List<String>> repairSql(DriftReport report) {
+        Map<String, FleetTarget> byKey = new HashMap<>();
+        targets.forEach(t -> byKey.put(t.key(), t));
+        Map<String, List<String>> scripts = new LinkedHashMap<>();
+        report.drifted().forEach(d -> scripts.put(d.key(), FleetDrift.repair(d, byKey.get(d.key()))));
+        return scripts;
     }
 
     /**

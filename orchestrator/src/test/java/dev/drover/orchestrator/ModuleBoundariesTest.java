@@ -40,6 +40,15 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void driftComparisonIsPure() {
+        noClasses().that().resideInAPackage("dev.drover.orchestrator.drift..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "java.io..", "java.nio.file..",
+                        "io.vertx..", "dev.drover.orchestrator.runtime..", "dev.drover.orchestrator.dialect..",
+                        "dev.drover.orchestrator.fleet..", "dev.drover.orchestrator.store..")
+                .check(ORCHESTRATOR);
+    }
+
+    @Test
     void scriptsAndScriptCommandsNeitherConnectNorUseVertx() {
         noClasses().that().resideInAnyPackage("dev.drover.orchestrator.script..", "dev.drover.orchestrator.command..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "io.vertx..")

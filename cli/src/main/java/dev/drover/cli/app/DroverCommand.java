@@ -10,6 +10,7 @@ import dev.drover.cli.command.CheckCommand;
 import dev.drover.cli.command.CompletionCommand;
 import dev.drover.cli.command.CurrentCommand;
 import dev.drover.cli.command.DowngradeCommand;
+import dev.drover.cli.command.DriftCommand;
 import dev.drover.cli.command.StampCommand;
 import dev.drover.cli.command.StatusCommand;
 import dev.drover.cli.command.UpgradeCommand;
@@ -58,6 +59,7 @@ import picocli.CommandLine.Spec;
             StampCommand.class,
             StatusCommand.class,
             CheckCommand.class,
+            DriftCommand.class,
             RepairCommand.class,
             RecoverCommand.class,
             AgentCommand.class,

@@ -6,6 +6,7 @@ import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.StatusRenderer;
 import dev.drover.env.Fleet;
+import dev.drover.orchestrator.drift.DriftReport;
 import dev.drover.orchestrator.fleet.FleetInspector;
 import dev.drover.orchestrator.fleet.FleetStatus;
 import dev.drover.orchestrator.fleet.TargetView;
@@ -36,6 +37,10 @@ public final class CheckCommand implements Callable<Integer> {
             + " PostgreSQL fleet ledger, and fail if a ledger row disagrees with them.")
     boolean deep;
 
+    @Option(names = "--drift", description = "Also fail when a target's schema differs from the other targets of its"
+            + " server at the same revision (see 'drover drift').")
+    boolean drift;
+
     @Override
     public Integer call() {
         if (deep && cluster.cluster) {
@@ -47,12 +52,16 @@ public final class CheckCommand implements Callable<Integer> {
             FleetInspector.DeepStatus deepStatus = deep ? fleet.deepStatus() : null;
             FleetStatus status = deep ? deepStatus.status() : fleet.status();
             List<String> disagreements = deep ? deepStatus.ledgerDisagreements() : List.of();
+            DriftReport driftReport = drift ? DriftCommand.analyse(fleet, null) : null;
+            List<String> drifted = drift ? DriftCommand.summary(driftReport) : List.of();
             PrintWriter out = drover.environment().out();
             boolean json = drover.options().format() == GlobalOptions.OutputFormat.json;
             disagreements.forEach(line -> (json ? drover.environment().err() : out).println("ledger: " + line));
             if (json) {
                 out.println(StatusRenderer.json(status));
+                drifted.forEach(drover.environment().err()::println);
             } else {
+                drifted.forEach(out::println);
                 for (TargetView view : status.unhealthy()) {
                     out.println(view.key() + ": " + StatusRenderer.describe(view));
                 }
@@ -62,7 +71,13 @@ public final class CheckCommand implements Callable<Integer> {
                         : "FAILED: " + status.unhealthy().size() + " of " + total + " target(s) not at head or changed;"
                                 + " run 'drover upgrade' (or fix the reported scripts)");
             }
-            return status.checkPassed() && disagreements.isEmpty() ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
+            if (!json && drift && !driftReport.clean()) {
+                out.println("FAILED: schema drift in " + driftReport.drifted().size() + " target(s)"
+                        + (driftReport.servers().isEmpty() ? "" : " and " + driftReport.servers().size() + " server group(s)")
+                        + "; see 'drover drift'");
+            }
+            boolean driftPassed = !drift || driftReport.drifted().isEmpty() && driftReport.servers().isEmpty();
+            return status.checkPassed() && disagreements.isEmpty() && driftPassed ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
         }
     }
 }

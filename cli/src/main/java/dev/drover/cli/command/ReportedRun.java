@@ -41,6 +41,7 @@ final class ReportedRun {
         try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation)) {
             result = fleet.run(operation, policy, listener, cancellation);
             progress.close();
+            fleet.recordingProblems().forEach(drover::warn);
             RunReport runReport = RunReports.from(result, placement.get());
             report.write(drover, runReport);
             if (options.format() == GlobalOptions.OutputFormat.json) {
