@@ -116,7 +116,10 @@ public final class TcpProxy implements AutoCloseable {
     private void pump(Socket from, Socket to, boolean fromClient) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            boolean cut = false;
+            try {
+                InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream();
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
                     if (blackHole) {
@@ -127,14 +130,25 @@ public final class TcpProxy implements AutoCloseable {
                             sent.write(buffer, 0, n);
                         }
                     }
-                    out.write(buffer, 0, n);
-                    out.flush();
+                    try {
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    } catch (IOException clientGone) {
+                        if (!fromClient) {
+                            drain(in, buffer);
+                        }
+                        throw clientGone;
+                    }
                     String armed = cutAfter.get();
                     if (fromClient && armed != null
                             && new String(buffer, 0, n, StandardCharsets.ISO_8859_1).contains(armed)
                             && cutAfter.compareAndSet(armed, null)) {
                         cuts.incrementAndGet();
-                        // Let the server read the packet, then drop the client side before any answer.
+                        // The server gets the packet and then end-of-stream, never a reset: a reset
+                        // could discard what it has not read yet (under load, the very COMMIT this cut
+                        // is about). The client loses its connection before any answer.
+                        cut = true;
+                        to.shutdownOutput();
                         closeQuietly(from);
                         return;
                     }
@@ -142,7 +156,8 @@ public final class TcpProxy implements AutoCloseable {
             } catch (IOException e) {
                 // a cut or a closed peer: end this direction
             } finally {
-                if (!blackHole) {
+                // After a cut the other direction drains the server to its end and then closes.
+                if (!blackHole && !cut) {
                     closeQuietly(from);
                     closeQuietly(to);
                 }
@@ -150,6 +165,20 @@ public final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-pump");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Reads the server's side to its end once the client is gone, so that closing it sends the
+     * server a clean end-of-stream rather than a reset (closing a socket with unread data resets it).
+     */
+    private static void drain(InputStream in, byte[] buffer) {
+        try {
+            while (in.read(buffer) >= 0) {
+                // discarded: nobody is there to receive it
+            }
+        } catch (IOException e) {
+            // the server went away too
+        }
     }
 
     private static void closeQuietly(Socket socket) {
