@@ -326,6 +326,9 @@ public final class Drover implements AutoCloseable {
                 if (journal != null) {
                     fleet.withJournal(journal);
                 }
+                if (rollout.tagOrNull() != null) {
+                    fleet.withTag(rollout.tagOrNull());
+                }
                 fleet.warnings().forEach(listener::warning);
                 return body.apply(fleet);
             }

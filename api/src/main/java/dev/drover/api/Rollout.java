@@ -2,6 +2,7 @@ package dev.drover.api;
 
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.fleet.RolloutPolicy;
+import dev.drover.orchestrator.runtime.RunOptions;
 import dev.drover.orchestrator.runtime.StatementLimits;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import java.util.Objects;
  */
 public final class Rollout {
 
-    private static final Rollout DEFAULTS = new Rollout(null, null, false, 0, 0, null, null, null, null);
+    private static final Rollout DEFAULTS = new Rollout(null, null, false, 0, 0, null, null, null, null, null);
 
     private final Integer concurrency;
     private final Integer maxFailures;
@@ -25,9 +26,10 @@ public final class Rollout {
     private final Duration lockTimeout;
     private final Integer lockRetries;
     private final Duration statementTimeout;
+    private final String tag;
 
     private Rollout(Integer concurrency, Integer maxFailures, boolean continueOnError, int canary, int waveSize,
-            Duration lockWait, Duration lockTimeout, Integer lockRetries, Duration statementTimeout) {
+            Duration lockWait, Duration lockTimeout, Integer lockRetries, Duration statementTimeout, String tag) {
         this.concurrency = concurrency;
         this.maxFailures = maxFailures;
         this.continueOnError = continueOnError;
@@ -37,6 +39,7 @@ public final class Rollout {
         this.lockTimeout = lockTimeout;
         this.lockRetries = lockRetries;
         this.statementTimeout = statementTimeout;
+        this.tag = tag;
     }
 
     /** The default rollout. */
@@ -48,7 +51,7 @@ public final class Rollout {
     public Rollout concurrency(int n) {
         require(n >= 1, "concurrency must be at least 1, got " + n);
         return new Rollout(n, maxFailures, continueOnError, canary, waveSize, lockWait, lockTimeout, lockRetries,
-                statementTimeout);
+                statementTimeout, tag);
     }
 
     /**
@@ -60,56 +63,74 @@ public final class Rollout {
         require(n >= 0, "maxFailures must not be negative, got " + n);
         require(!continueOnError, "maxFailures and continueOnError exclude each other; choose one");
         return new Rollout(concurrency, n, false, canary, waveSize, lockWait, lockTimeout, lockRetries,
-                statementTimeout);
+                statementTimeout, tag);
     }
 
     /** Never stop the rollout for failures. @throws IllegalArgumentException if maxFailures was set */
     public Rollout continueOnError() {
         require(maxFailures == null, "maxFailures and continueOnError exclude each other; choose one");
         return new Rollout(concurrency, null, true, canary, waveSize, lockWait, lockTimeout, lockRetries,
-                statementTimeout);
+                statementTimeout, tag);
     }
 
     /** Run the first {@code n} targets alone and stop unless all succeed. @throws IllegalArgumentException if negative */
     public Rollout canary(int n) {
         require(n >= 0, "canary must not be negative, got " + n);
         return new Rollout(concurrency, maxFailures, continueOnError, n, waveSize, lockWait, lockTimeout, lockRetries,
-                statementTimeout);
+                statementTimeout, tag);
     }
 
     /** Proceed in waves of {@code n} targets, checking the failure budget between waves. */
     public Rollout waveSize(int n) {
         require(n >= 0, "waveSize must not be negative, got " + n);
         return new Rollout(concurrency, maxFailures, continueOnError, canary, n, lockWait, lockTimeout, lockRetries,
-                statementTimeout);
+                statementTimeout, tag);
     }
 
     /** How long to wait for another run's lock on a target (default: the section's {@code lock_wait}). */
     public Rollout lockWait(Duration wait) {
         require(!wait.isNegative(), "lockWait must not be negative, got " + wait);
         return new Rollout(concurrency, maxFailures, continueOnError, canary, waveSize, wait, lockTimeout, lockRetries,
-                statementTimeout);
+                statementTimeout, tag);
     }
 
     /** How long one statement waits for a table or row lock (zero: no limit); default: the section's. */
     public Rollout lockTimeout(Duration timeout) {
         require(!timeout.isNegative(), "lockTimeout must not be negative, got " + timeout);
         return new Rollout(concurrency, maxFailures, continueOnError, canary, waveSize, lockWait, timeout, lockRetries,
-                statementTimeout);
+                statementTimeout, tag);
     }
 
     /** How often a revision runs again after a lock timeout; default: the section's. */
     public Rollout lockRetries(int retries) {
         require(retries >= 0, "lockRetries must not be negative, got " + retries);
         return new Rollout(concurrency, maxFailures, continueOnError, canary, waveSize, lockWait, lockTimeout, retries,
-                statementTimeout);
+                statementTimeout, tag);
     }
 
     /** How long one statement may run (zero: no limit); default: the section's. */
     public Rollout statementTimeout(Duration timeout) {
         require(!timeout.isNegative(), "statementTimeout must not be negative, got " + timeout);
         return new Rollout(concurrency, maxFailures, continueOnError, canary, waveSize, lockWait, lockTimeout,
-                lockRetries, timeout);
+                lockRetries, timeout, tag);
+    }
+
+    /**
+     * Labels the run with {@code tag} ({@code drover upgrade --tag}): the run id becomes {@code TAG:uuid}, so the
+     * tag is in every history row the run writes and in its report, and scripts see it as {@code ${tag}}.
+     *
+     * @throws IllegalArgumentException naming the tag when it holds other than letters, digits, {@code _ . -} or is
+     *                                  longer than 27 characters
+     */
+    public Rollout tag(String tag) {
+        RunOptions.taggedRunId(tag); // validates, so a bad tag fails here and not at the run
+        return new Rollout(concurrency, maxFailures, continueOnError, canary, waveSize, lockWait, lockTimeout,
+                lockRetries, statementTimeout, tag);
+    }
+
+    /** The tag of {@link #tag(String)}, or {@code null}. */
+    String tagOrNull() {
+        return tag;
     }
 
     /** The lock wait override, or {@code null} for each section's own. */
@@ -162,19 +183,19 @@ public final class Rollout {
                 && Objects.equals(r.maxFailures, maxFailures) && r.continueOnError == continueOnError
                 && r.canary == canary && r.waveSize == waveSize && Objects.equals(r.lockWait, lockWait)
                 && Objects.equals(r.lockTimeout, lockTimeout) && Objects.equals(r.lockRetries, lockRetries)
-                && Objects.equals(r.statementTimeout, statementTimeout);
+                && Objects.equals(r.statementTimeout, statementTimeout) && Objects.equals(r.tag, tag);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(concurrency, maxFailures, continueOnError, canary, waveSize, lockWait, lockTimeout,
-                lockRetries, statementTimeout);
+                lockRetries, statementTimeout, tag);
     }
 
     @Override
     public String toString() {
         return "Rollout[concurrency=" + (concurrency == null ? "configured" : concurrency)
                 + ", maxFailures=" + (continueOnError ? "unlimited" : maxFailures == null ? 0 : maxFailures)
-                + ", canary=" + canary + ", waveSize=" + waveSize + "]";
+                + ", canary=" + canary + ", waveSize=" + waveSize + (tag == null ? "" : ", tag=" + tag) + "]";
     }
 }

@@ -442,6 +442,32 @@ abstract class DroverContract {
         }
     }
 
+    @Test
+    void aTaggedRunCarriesItsTagIntoTheReportAndEveryHistoryRow() throws Exception {
+        Path versions = versions("CREATE TABLE invoices (id INT PRIMARY KEY);");
+        String t = tenant("tagged");
+        try (Drover drover = drover(versions, new ArrayList<>(List.of(t)), new RecordingListener())) {
+            FleetReport report = drover.upgrade("head", Selection.all(), Rollout.defaults().tag("release-42"));
+
+            assertThat(report.succeeded()).as(report.toJson()).isTrue();
+            assertThat(report.report().tag()).isEqualTo("release-42");
+            assertThat(report.report().runId()).startsWith("release-42:");
+            assertThat(runIds(t)).isNotEmpty().allSatisfy(id -> assertThat(id).isEqualTo(report.report().runId()));
+        }
+    }
+
+    List<String> runIds(String tenant) throws SQLException {
+        String table = kind() == DatabaseKind.MARIADB ? "`" + tenant + "`.drover_history" : "\"" + tenant + "\".\"drover_history\"";
+        List<String> all = new ArrayList<>();
+        try (Connection c = db().connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT run_id FROM " + table)) {
+            while (rs.next()) {
+                all.add(rs.getString(1));
+            }
+        }
+        return all;
+    }
+
     List<String> checksums(String tenant) throws SQLException {
         String table = kind() == DatabaseKind.MARIADB ? "`" + tenant + "`.drover_history" : "\"" + tenant + "\".\"drover_history\"";
         List<String> all = new ArrayList<>();

@@ -27,6 +27,10 @@ class SelectionAndRolloutTest {
         assertThatThrownBy(() -> Rollout.defaults().maxFailures(2).continueOnError())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exclude each other");
         assertThatThrownBy(() -> Rollout.defaults().concurrency(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Rollout.defaults().tag("bad tag")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'bad tag'");
+        assertThat(Rollout.defaults().tag("r1")).isEqualTo(Rollout.defaults().tag("r1"))
+                .isNotEqualTo(Rollout.defaults());
         assertThatThrownBy(() -> Rollout.defaults().lockTimeout(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
         Rollout rollout = Rollout.defaults().concurrency(8).maxFailures(2);
