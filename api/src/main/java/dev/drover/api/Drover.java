@@ -3,6 +3,7 @@ package dev.drover.api;
 import dev.drover.env.AppliedScriptChangedException;
 import dev.drover.env.Fleet;
 import dev.drover.env.PlanVetoedException;
+import dev.drover.orchestrator.drift.SchemaDifference;
 import dev.drover.orchestrator.fleet.Cancellation;
 import dev.drover.orchestrator.fleet.FleetOperation;
 import dev.drover.orchestrator.fleet.FleetResult;
@@ -200,6 +201,36 @@ public final class Drover implements AutoCloseable {
      */
     public StatusReport check(Selection selection) {
         return status(selection);
+    }
+
+    /**
+     * {@code drover drift}: reads every selected target's revision and schema (from its server's catalog, in
+     * batches per server) and compares the targets of each server at the same revision with their majority, or
+     * with {@code reference}. Executes nothing, takes no lock.
+     *
+     * @param reference a tenant name or target key to compare with, or {@code null} for the majority
+     * @throws DroverException as {@link #status(Selection)}, or when {@code reference} names no single readable
+     *                         target
+     */
+    public DriftReport drift(Selection selection, String reference) {
+        return withFleet(selection, Rollout.defaults(), null, fleet -> {
+            dev.drover.orchestrator.drift.DriftReport found;
+            try {
+                found = fleet.drift(reference);
+            } catch (IllegalArgumentException e) {
+                throw new DroverException(e.getMessage(), e);
+            }
+            Map<String, List<String>> repairs = fleet.repairSql(found);
+            return new DriftReport(found.drifted().stream().map(d -> new DriftReport.DriftedTarget(d.key(),
+                            d.comparedWith(), d.differences().stream().map(SchemaDifference::message).toList(),
+                            repairs.getOrDefault(d.key(), List.of())))
+                    .toList(),
+                    found.servers().stream().map(s -> "server '" + s.server() + "': its targets at " + s.revision()
+                            + " agree with each other but differ from what that revision produced on '" + s.source()
+                            + "': " + String.join("; ", s.differences().stream().map(SchemaDifference::message).toList()))
+                            .toList(),
+                    found.unreadable().stream().map(t -> t.key() + ": " + t.error()).toList());
+        });
     }
 
     static StatusReport status(FleetStatus status) {

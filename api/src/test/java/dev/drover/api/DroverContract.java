@@ -443,6 +443,29 @@ abstract class DroverContract {
     }
 
     @Test
+    void driftFindsTheTenantAlteredByHandAndHowToRepairIt() throws Exception {
+        Path versions = versions("CREATE TABLE invoices (id INT PRIMARY KEY);");
+        List<String> tenants = List.of(tenant("d1"), tenant("d2"), tenant("d3"));
+        try (Drover drover = drover(versions, new ArrayList<>(tenants), new RecordingListener())) {
+            assertThat(drover.upgrade("head").succeeded()).isTrue();
+            assertThat(drover.drift(Selection.all(), null).clean()).isTrue();
+            String schema = kind() == DatabaseKind.MARIADB ? "`" + tenants.get(1) + "`" : "\"" + tenants.get(1) + "\"";
+            db().execute("CREATE INDEX ix_hand ON " + schema + ".accounts (note)");
+
+            DriftReport drift = drover.drift(Selection.all(), null);
+
+            assertThat(drift.clean()).isFalse();
+            assertThat(drift.drifted()).singleElement().satisfies(d -> {
+                assertThat(d.target()).isEqualTo("app/" + tenants.get(1));
+                assertThat(d.differences()).singleElement().asString().containsIgnoringCase("extra index ix_hand");
+                assertThat(String.join("\n", d.repairSql())).containsIgnoringCase("DROP INDEX");
+            });
+            assertThatThrownBy(() -> drover.drift(Selection.all(), "nobody")).isInstanceOf(DroverException.class)
+                    .hasMessageContaining("nobody");
+        }
+    }
+
+    @Test
     void aTaggedRunCarriesItsTagIntoTheReportAndEveryHistoryRow() throws Exception {
         Path versions = versions("CREATE TABLE invoices (id INT PRIMARY KEY);");
         String t = tenant("tagged");
