@@ -26,10 +26,7 @@ final class SessionKeepalive {
         String keepalive = "tcpKeepAlive=true&options="
                 + java.net.URLEncoder.encode(OPTIONS, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
         String withKeepalive = url + (url.contains("?") ? "&" : "?") + keepalive;
-        MigrationTarget changed = new MigrationTarget(t.key(), withKeepalive, t.user(), t.password(), t.dialect(),
-                t.tenantSchema(), t.searchPath(), t.versionTable(), t.versionTableSchema(), t.historyTable(),
-                t.placeholders(), t.transactionPerMigration(), t.createSchema(), t.lockWait(), t.ledgerSchema(),
-                t.limits());
+        MigrationTarget changed = t.toBuilder().jdbcUrl(withKeepalive).build();
         return new FleetTarget(changed, target.scripts(), target.server(), target.section(), target.tenant(),
                 target.throttle());
     }

@@ -34,11 +34,22 @@ public abstract class EnvironmentStrategy {
      */
     public MigrationTarget target(RegistryTarget target, Map<String, String> x, Duration lockWait) {
         String tenantSchema = tenantSchema(target);
-        return new MigrationTarget(target.key(), target.url(), blankToNull(target.user()),
-                target.password().isEmpty() ? null : target.password().reveal(), Dialects.named(target.dialect().id()), tenantSchema,
-                searchPath(target), target.versionTable(), target.versionTableSchema(), target.historyTable(),
-                placeholders(target, tenantSchema, x), target.transactionPerMigration(), target.createSchema(),
-                lockWait != null ? lockWait : target.lockWait(), target.fleetLedger(), limits(target.live()));
+        return MigrationTarget.builder(target.key(), target.url())
+                .user(blankToNull(target.user()))
+                .password(target.password().isEmpty() ? null : target.password().reveal())
+                .dialect(Dialects.named(target.dialect().id()))
+                .tenantSchema(tenantSchema)
+                .searchPath(searchPath(target))
+                .versionTable(target.versionTable())
+                .versionTableSchema(target.versionTableSchema())
+                .historyTable(target.historyTable())
+                .placeholders(placeholders(target, tenantSchema, x))
+                .transactionPerMigration(target.transactionPerMigration())
+                .createSchema(target.createSchema())
+                .lockWait(lockWait != null ? lockWait : target.lockWait())
+                .ledgerSchema(target.fleetLedger())
+                .limits(limits(target.live()))
+                .build();
     }
 
     private static StatementLimits limits(LiveSettings live) {

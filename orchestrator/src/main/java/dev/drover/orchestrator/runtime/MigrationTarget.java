@@ -65,8 +65,81 @@ public record MigrationTarget(
 
     /** A target with every default: no tenant, {@code drover_version}, one transaction per revision. */
     public static MigrationTarget of(String key, String jdbcUrl) {
-        return new MigrationTarget(key, jdbcUrl, null, null, null, null, List.of(), null, null, null, Map.of(),
-                true, false, null, null, null);
+        return builder(key, jdbcUrl).build();
+    }
+
+    /**
+     * A builder for a target with the two required components set. Every other component starts as in
+     * {@link #of(String, String)}: {@code null} (defaulted by the canonical constructor: dialect from the URL,
+     * {@code drover_version}, {@code drover_history}, 60 s lock wait, {@link StatementLimits#DEFAULT}),
+     * an empty search path and placeholders, one transaction per revision, no schema creation.
+     *
+     * @throws NullPointerException if {@code key} or {@code jdbcUrl} is {@code null}
+     */
+    public static Builder builder(String key, String jdbcUrl) {
+        return new Builder(Objects.requireNonNull(key, "key"), Objects.requireNonNull(jdbcUrl, "jdbcUrl"));
+    }
+
+    /** A builder holding every component of this target, to change a few of them. */
+    public Builder toBuilder() {
+        return builder(key, jdbcUrl).user(user).password(password).dialect(dialect).tenantSchema(tenantSchema)
+                .searchPath(searchPath).versionTable(versionTable).versionTableSchema(versionTableSchema)
+                .historyTable(historyTable).placeholders(placeholders).transactionPerMigration(transactionPerMigration)
+                .createSchema(createSchema).lockWait(lockWait).ledgerSchema(ledgerSchema).limits(limits);
+    }
+
+    /**
+     * Collects the components of a {@link MigrationTarget}; {@link #build()} passes them unchanged to the
+     * canonical constructor, which applies the defaults documented on the record. Not thread-safe.
+     */
+    public static final class Builder {
+        private String key;
+        private String jdbcUrl;
+        private String user;
+        private String password;
+        private Dialect dialect;
+        private String tenantSchema;
+        private List<String> searchPath = List.of();
+        private String versionTable;
+        private String versionTableSchema;
+        private String historyTable;
+        private Map<String, String> placeholders = Map.of();
+        private boolean transactionPerMigration = true;
+        private boolean createSchema;
+        private Duration lockWait;
+        private String ledgerSchema;
+        private StatementLimits limits;
+
+        private Builder(String key, String jdbcUrl) {
+            this.key = key;
+            this.jdbcUrl = jdbcUrl;
+        }
+
+        /** @throws NullPointerException if {@code value} is {@code null} */
+        public Builder key(String value) { key = Objects.requireNonNull(value, "key"); return this; }
+        /** @throws NullPointerException if {@code value} is {@code null} */
+        public Builder jdbcUrl(String value) { jdbcUrl = Objects.requireNonNull(value, "jdbcUrl"); return this; }
+        public Builder user(String value) { user = value; return this; }
+        public Builder password(String value) { password = value; return this; }
+        public Builder dialect(Dialect value) { dialect = value; return this; }
+        public Builder tenantSchema(String value) { tenantSchema = value; return this; }
+        public Builder searchPath(List<String> value) { searchPath = value; return this; }
+        public Builder versionTable(String value) { versionTable = value; return this; }
+        public Builder versionTableSchema(String value) { versionTableSchema = value; return this; }
+        public Builder historyTable(String value) { historyTable = value; return this; }
+        public Builder placeholders(Map<String, String> value) { placeholders = value; return this; }
+        public Builder transactionPerMigration(boolean value) { transactionPerMigration = value; return this; }
+        public Builder createSchema(boolean value) { createSchema = value; return this; }
+        public Builder lockWait(Duration value) { lockWait = value; return this; }
+        public Builder ledgerSchema(String value) { ledgerSchema = value; return this; }
+        public Builder limits(StatementLimits value) { limits = value; return this; }
+
+        /** The target; {@code null} components get the record's defaults. */
+        public MigrationTarget build() {
+            return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
+                    versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait,
+                    ledgerSchema, limits);
+        }
     }
 
     /** The schema holding the version and history tables ({@code null}: the connection's current one). */
@@ -102,55 +175,45 @@ public record MigrationTarget(
     }
 
     public MigrationTarget withTenant(String schema) {
-        return new MigrationTarget(key, jdbcUrl, user, password, dialect, schema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema, limits);
+        return toBuilder().tenantSchema(schema).build();
     }
 
     public MigrationTarget withCredentials(String newUser, String newPassword) {
-        return new MigrationTarget(key, jdbcUrl, newUser, newPassword, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema, limits);
+        return toBuilder().user(newUser).password(newPassword).build();
     }
 
     public MigrationTarget withTables(String newVersionTable, String newVersionTableSchema, String newHistoryTable) {
-        return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, newVersionTable,
-                newVersionTableSchema, newHistoryTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema, limits);
+        return toBuilder().versionTable(newVersionTable).versionTableSchema(newVersionTableSchema)
+                .historyTable(newHistoryTable).build();
     }
 
     public MigrationTarget withPlaceholders(Map<String, String> values) {
-        return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, values, transactionPerMigration, createSchema, lockWait, ledgerSchema, limits);
+        return toBuilder().placeholders(values).build();
     }
 
     public MigrationTarget withTransactionPerMigration(boolean perMigration) {
-        return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, perMigration, createSchema, lockWait, ledgerSchema, limits);
+        return toBuilder().transactionPerMigration(perMigration).build();
     }
 
     public MigrationTarget withCreateSchema(boolean create) {
-        return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, create, lockWait, ledgerSchema, limits);
+        return toBuilder().createSchema(create).build();
     }
 
     public MigrationTarget withSearchPath(List<String> path) {
-        return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, path, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, ledgerSchema, limits);
+        return toBuilder().searchPath(path).build();
     }
 
     public MigrationTarget withLockWait(Duration wait) {
-        return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, wait, ledgerSchema, limits);
+        return toBuilder().lockWait(wait).build();
     }
 
     public MigrationTarget withLimits(StatementLimits newLimits) {
-        return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait,
-                ledgerSchema, newLimits);
+        return toBuilder().limits(newLimits).build();
     }
 
     /** This target with its database's fleet ledger in {@code schema} ({@code null}: none). */
     public MigrationTarget withLedger(String schema) {
-        return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
-                versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait, schema, limits);
+        return toBuilder().ledgerSchema(schema).build();
     }
 
     @Override

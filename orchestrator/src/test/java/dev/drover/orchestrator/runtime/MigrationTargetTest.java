@@ -3,6 +3,9 @@ package dev.drover.orchestrator.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drover.orchestrator.dialect.Dialects;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MigrationTargetTest {
@@ -38,5 +41,28 @@ class MigrationTargetTest {
         // '$' is legal in tenant names and would expand in a shell; a quote in a section name is escaped
         assertThat(MigrationTarget.of("it's/ten$ant", "jdbc:postgresql://h/x").selector())
                 .isEqualTo("-n 'it'\\''s' -t 'ten$ant'");
+    }
+
+    @Test
+    void builderWithOnlyRequiredComponentsEqualsOf() {
+        assertThat(MigrationTarget.builder("billing", "jdbc:h2:mem:b").build())
+                .isEqualTo(MigrationTarget.of("billing", "jdbc:h2:mem:b"));
+    }
+
+    @Test
+    void builderSetsEveryComponentAndToBuilderRoundTrips() {
+        StatementLimits limits = new StatementLimits(Duration.ofSeconds(3), 2, Duration.ofSeconds(9));
+        MigrationTarget t = MigrationTarget.builder("billing/acme", "jdbc:postgresql://h:5432/billing")
+                .user("app").password("s3cret").dialect(Dialects.POSTGRES).tenantSchema("acme")
+                .searchPath(List.of("acme", "public")).versionTable("v").versionTableSchema("meta").historyTable("h")
+                .placeholders(Map.of("tenant", "acme")).transactionPerMigration(false).createSchema(true)
+                .lockWait(Duration.ofSeconds(5)).ledgerSchema("drover").limits(limits).build();
+        assertThat(t).isEqualTo(new MigrationTarget("billing/acme", "jdbc:postgresql://h:5432/billing", "app",
+                "s3cret", Dialects.POSTGRES, "acme", List.of("acme", "public"), "v", "meta", "h",
+                Map.of("tenant", "acme"), false, true, Duration.ofSeconds(5), "drover", limits));
+        assertThat(t.toBuilder().build()).isEqualTo(t);
+        assertThat(t.toBuilder().jdbcUrl("jdbc:postgresql://h:5432/other").build().jdbcUrl())
+                .isEqualTo("jdbc:postgresql://h:5432/other");
+        assertThat(t.withLedger(null)).isEqualTo(t.toBuilder().ledgerSchema(null).build());
     }
 }
