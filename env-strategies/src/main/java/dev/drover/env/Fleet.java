@@ -315,7 +315,7 @@ public final class Fleet implements AutoCloseable {
     private FleetResult notRun(FleetOperation operation, List<FleetTarget> notStarted, OutcomeStatus status) {
         Instant now = clock.instant();
         List<TargetOutcome> outcomes = notStarted.stream()
-                .map(t -> new TargetOutcome(t, status, List.of(), List.of(), 0, List.of(), null, false, null))
+                .map(t -> TargetOutcome.notStarted(t, status))
                 .toList();
         return new FleetResult(runId, operation.command(), operation.destination(), now, now, 0, outcomes,
                 status == OutcomeStatus.SKIPPED, status == OutcomeStatus.CANCELLED);
@@ -496,8 +496,8 @@ public final class Fleet implements AutoCloseable {
         List<TargetOutcome> outcomes = new ArrayList<>();
         for (TargetView view : status.get().targets()) {
             if (view.error() != null) {
-                outcomes.add(new TargetOutcome(view.target(), OutcomeStatus.FAILED, List.of(), List.of(), 0, List.of(),
-                        StepError.of(null, view.error()), false, null));
+                outcomes.add(TargetOutcome.builder(view.target(), OutcomeStatus.FAILED)
+                        .error(StepError.of(null, view.error())).build());
                 continue;
             }
             TargetOutcome planned = FleetPlans.dryRun(view, operation, strategies.get(view.key()));

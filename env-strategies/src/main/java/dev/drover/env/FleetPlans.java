@@ -40,7 +40,7 @@ final class FleetPlans {
             } else if (operation instanceof FleetOperation.Stamp) {
                 OutcomeStatus status = operation.isNoOp(target.scripts(), heads) ? OutcomeStatus.UNCHANGED
                         : OutcomeStatus.SKIPPED;
-                return new TargetOutcome(target, status, heads, heads, 0, List.of(), null, false, null);
+                return TargetOutcome.builder(target, status).at(heads).build();
             } else {
                 for (MigrationStep step : strategy.reviewPlan(target.target(), steps(target, operation, heads))) {
                     steps.add(new StepResult(step.revision().id(), step.direction(), 0, target.scripts()
@@ -48,10 +48,10 @@ final class FleetPlans {
                 }
             }
             OutcomeStatus status = steps.isEmpty() ? OutcomeStatus.UNCHANGED : OutcomeStatus.SKIPPED;
-            return new TargetOutcome(target, status, heads, heads, 0, steps, null, false, null);
+            return TargetOutcome.builder(target, status).at(heads).steps(steps).build();
         } catch (RuntimeException e) {
-            return new TargetOutcome(target, OutcomeStatus.FAILED, heads, heads, 0, List.of(),
-                    StepError.of(null, e.getMessage()), false, null);
+            return TargetOutcome.builder(target, OutcomeStatus.FAILED).at(heads)
+                    .error(StepError.of(null, e.getMessage())).build();
         }
     }
 }

@@ -109,18 +109,18 @@ final class TwoPhaseGroups {
         twoPhase.put("group", group.group());
         twoPhase.put("gid", result.gid());
         twoPhase.put("decision", group.decision().label());
-        return new TargetOutcome(target, status, result.from(), result.to(), result.durationMs(), result.steps(),
-                result.error(), false, twoPhase);
+        return TargetOutcome.builder(target, status).from(result.from()).to(result.to())
+                .durationMs(result.durationMs()).steps(result.steps()).error(result.error()).twoPhase(twoPhase).build();
     }
 
     private static List<TargetOutcome> failAll(Group group, String message, boolean lockTimeout) {
         return group.members().stream()
-                .map(m -> new TargetOutcome(m, OutcomeStatus.FAILED, List.of(), List.of(), 0, List.of(),
-                        StepError.of(null, message), lockTimeout, Map.<String, Object>of("group", group.name())))
+                .map(m -> TargetOutcome.builder(m, OutcomeStatus.FAILED).error(StepError.of(null, message))
+                        .lockTimeout(lockTimeout).twoPhase(Map.<String, Object>of("group", group.name())).build())
                 .toList();
     }
 
     private static TargetOutcome notStarted(FleetTarget target, OutcomeStatus status) {
-        return new TargetOutcome(target, status, List.of(), List.of(), 0, List.of(), null, false, null);
+        return TargetOutcome.notStarted(target, status);
     }
 }

@@ -278,7 +278,8 @@ public final class FleetRunner {
         }
         String sqlState = cause instanceof SQLException sql ? sql.getSQLState() : null;
         String message = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
-        return new TargetOutcome(target, OutcomeStatus.FAILED, List.of(), List.of(), event.durationMs(), List.of(),
-                new StepError(null, null, null, sqlState, message), cause instanceof LockTimeoutException, null);
+        return TargetOutcome.builder(target, OutcomeStatus.FAILED).durationMs(event.durationMs())
+                .error(new StepError(null, null, null, sqlState, message))
+                .lockTimeout(cause instanceof LockTimeoutException).build();
     }
 }
