@@ -140,35 +140,13 @@ public final class Rollout {
 
     /** The engine's policy for {@code fleet}: its per-server limits, this rollout's budget. */
     RolloutPolicy policy(Fleet fleet, int configuredConcurrency) {
-        RolloutPolicy policy = fleet.defaultPolicy(concurrency != null ? concurrency : configuredConcurrency);
-        if (maxFailures != null) {
-            policy = policy.withMaxFailures(maxFailures);
-        }
-        if (continueOnError) {
-            policy = policy.withContinueOnError();
-        }
-        if (canary > 0) {
-            policy = policy.withCanary(canary);
-        }
-        if (waveSize > 0) {
-            policy = policy.withWaveSize(waveSize);
-        }
-        return policy;
+        return fleet.defaultPolicy(concurrency != null ? concurrency : configuredConcurrency)
+                .overriddenBy(maxFailures, continueOnError, canary, waveSize);
     }
 
     /** A section's statement limits with this rollout's overrides. */
     StatementLimits limits(StatementLimits section) {
-        StatementLimits limits = section;
-        if (lockTimeout != null) {
-            limits = limits.withLockTimeout(lockTimeout);
-        }
-        if (lockRetries != null) {
-            limits = limits.withLockRetries(lockRetries);
-        }
-        if (statementTimeout != null) {
-            limits = limits.withStatementTimeout(statementTimeout);
-        }
-        return limits;
+        return section.overriddenBy(lockTimeout, lockRetries, statementTimeout);
     }
 
     private static void require(boolean condition, String message) {

@@ -480,22 +480,19 @@ abstract class DroverContract {
     }
 
     List<String> runIds(String tenant) throws SQLException {
-        String table = kind() == DatabaseKind.MARIADB ? "`" + tenant + "`.drover_history" : "\"" + tenant + "\".\"drover_history\"";
-        List<String> all = new ArrayList<>();
-        try (Connection c = db().connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT run_id FROM " + table)) {
-            while (rs.next()) {
-                all.add(rs.getString(1));
-            }
-        }
-        return all;
+        return history(tenant, "run_id");
     }
 
     List<String> checksums(String tenant) throws SQLException {
+        return history(tenant, "checksum");
+    }
+
+    /** One column of every row of a tenant's history table. */
+    private List<String> history(String tenant, String column) throws SQLException {
         String table = kind() == DatabaseKind.MARIADB ? "`" + tenant + "`.drover_history" : "\"" + tenant + "\".\"drover_history\"";
         List<String> all = new ArrayList<>();
         try (Connection c = db().connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT checksum FROM " + table)) {
+                ResultSet rs = s.executeQuery("SELECT " + column + " FROM " + table)) {
             while (rs.next()) {
                 all.add(rs.getString(1));
             }

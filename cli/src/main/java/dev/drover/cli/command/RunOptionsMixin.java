@@ -147,17 +147,8 @@ final class RunOptionsMixin {
 
     /** The section's limits with the command line's overrides. */
     private StatementLimits limits(StatementLimits section) {
-        StatementLimits limits = section;
-        if (lockTimeout != null) {
-            limits = limits.withLockTimeout(seconds("--lock-timeout", lockTimeout));
-        }
-        if (lockRetries != null) {
-            limits = limits.withLockRetries(lockRetries);
-        }
-        if (statementTimeout != null) {
-            limits = limits.withStatementTimeout(seconds("--statement-timeout", statementTimeout));
-        }
-        return limits;
+        return section.overriddenBy(lockTimeout == null ? null : seconds("--lock-timeout", lockTimeout), lockRetries,
+                statementTimeout == null ? null : seconds("--statement-timeout", statementTimeout));
     }
 
     private static Duration seconds(String option, BigDecimal value) {
@@ -169,20 +160,8 @@ final class RunOptionsMixin {
     }
 
     private RolloutPolicy policy(Fleet fleet, int configuredConcurrency) {
-        RolloutPolicy policy = fleet.defaultPolicy(concurrency != null ? concurrency : configuredConcurrency);
-        if (maxFailures != null) {
-            policy = policy.withMaxFailures(maxFailures);
-        }
-        if (continueOnError) {
-            policy = policy.withContinueOnError();
-        }
-        if (canary > 0) {
-            policy = policy.withCanary(canary);
-        }
-        if (waveSize > 0) {
-            policy = policy.withWaveSize(waveSize);
-        }
-        return policy;
+        return fleet.defaultPolicy(concurrency != null ? concurrency : configuredConcurrency)
+                .overriddenBy(maxFailures, continueOnError, canary, waveSize);
     }
 
     private void validate() {

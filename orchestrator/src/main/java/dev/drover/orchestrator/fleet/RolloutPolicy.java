@@ -78,6 +78,28 @@ public record RolloutPolicy(int concurrency, Map<String, Integer> serverLimits, 
         return new RolloutPolicy(concurrency, serverLimits, defaultServerLimit, maxFailures, continueOnError, canary, n);
     }
 
+    /**
+     * This policy with a command's rollout options applied, the command line's and the Java API's alike:
+     * {@code maxFailures} when not {@code null}, {@code continueOnError} when {@code true}, {@code canary} and
+     * {@code waveSize} when positive; anything else keeps this policy's value.
+     */
+    public RolloutPolicy overriddenBy(Integer maxFailures, boolean continueOnError, int canary, int waveSize) {
+        RolloutPolicy policy = this;
+        if (maxFailures != null) {
+            policy = policy.withMaxFailures(maxFailures);
+        }
+        if (continueOnError) {
+            policy = policy.withContinueOnError();
+        }
+        if (canary > 0) {
+            policy = policy.withCanary(canary);
+        }
+        if (waveSize > 0) {
+            policy = policy.withWaveSize(waveSize);
+        }
+        return policy;
+    }
+
     /** The limit of one server, or {@link Integer#MAX_VALUE} when none applies. */
     public int serverLimit(String server) {
         Integer explicit = serverLimits.get(server);

@@ -47,6 +47,16 @@ public record StatementLimits(Duration lockTimeout, int lockRetries, Duration st
         return new StatementLimits(lockTimeout, lockRetries, timeout);
     }
 
+    /**
+     * These limits with a command's overrides applied ({@code --lock-timeout}, {@code --lock-retries},
+     * {@code --statement-timeout}, or the Java API's {@code Rollout}); a {@code null} keeps this value.
+     */
+    public StatementLimits overriddenBy(Duration lockTimeout, Integer lockRetries, Duration statementTimeout) {
+        return new StatementLimits(lockTimeout != null ? lockTimeout : this.lockTimeout,
+                lockRetries != null ? lockRetries : this.lockRetries,
+                statementTimeout != null ? statementTimeout : this.statementTimeout);
+    }
+
     /** A duration as users write it: seconds, with decimals when needed ({@code 5s}, {@code 0.25s}). */
     public static String seconds(Duration d) {
         return java.math.BigDecimal.valueOf(d.toNanos(), 9).stripTrailingZeros().toPlainString() + "s";
