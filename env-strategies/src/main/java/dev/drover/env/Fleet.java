@@ -30,13 +30,19 @@ import dev.drover.orchestrator.runtime.StatementLimits;
 import dev.drover.orchestrator.runtime.ScriptSource;
 import dev.drover.orchestrator.runtime.StepError;
 import dev.drover.orchestrator.script.ScriptDirectory;
+import dev.drover.orchestrator.fleet.TwoPhaseGroupExecutor;
+import dev.drover.orchestrator.twophase.DecisionLog;
+import dev.drover.orchestrator.twophase.GroupResult;
+import dev.drover.orchestrator.twophase.Participant;
 import dev.drover.orchestrator.twophase.RecoveryResult;
+import dev.drover.orchestrator.twophase.TwoPhaseCoordinator;
 import dev.drover.orchestrator.twophase.TwoPhaseJournal;
 import dev.drover.registry.ConfigException;
 import dev.drover.registry.Dialect;
 import dev.drover.registry.LiveSettings;
 import dev.drover.registry.RegistryTarget;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +80,9 @@ public final class Fleet implements AutoCloseable {
     /** Where the targets run instead of here ({@code --cluster}: on agents), or {@code null} for a local run. */
     private TargetExecutor remote;
     private StateReader remoteReader;
+    private TwoPhaseGroupExecutor remoteGroups;
+    /** An agent's coordinator for the groups it is given, made on first use. */
+    private TwoPhaseCoordinator agentGroups;
     private final List<String> recordingProblems = new ArrayList<>();
 
     private Fleet(List<FleetTarget> targets, Map<String, RegistryTarget> registry,
@@ -263,17 +272,16 @@ public final class Fleet implements AutoCloseable {
         for (FleetTarget target : targets) {
             (migrates && registry.get(target.key()).twoPhase() ? twoPhase : ordinary).add(target);
         }
-        if (remote != null && !twoPhase.isEmpty()) {
-            throw new ConfigException("section '" + twoPhase.get(0).section() + "' has two_phase = true, and two-phase"
-                    + " groups do not run on a cluster yet; nothing was changed; run it without --cluster"
+        if (remote != null && !twoPhase.isEmpty() && remoteGroups == null) {
+            throw new ConfigException("section '" + twoPhase.get(0).section() + "' has two_phase = true, and this"
+                    + " cluster runs no two-phase group; nothing was changed; run it without --cluster"
                     + " (or select other sections with --name)");
         }
         WholeRunProgress progress = new WholeRunProgress(listener, targets.size(), System::nanoTime);
         TwoPhaseGroups.Run groups = twoPhase.isEmpty()
                 ? new TwoPhaseGroups.Run(List.of(), false, false)
-                : TwoPhaseGroups.run(TwoPhaseGroups.of(twoPhase),
-                        runtime().twoPhaseCoordinator(new TwoPhaseJournal(journalDirectory), twoPhase.size()),
-                        runId, policy, planners(twoPhase, operation), cancellation, progress);
+                : TwoPhaseGroups.run(TwoPhaseGroups.of(twoPhase), groupRunner(twoPhase, operation), policy,
+                        cancellation, progress);
         FleetResult fanOut = groups.stopped() || groups.cancelled()
                 ? notRun(operation, ordinary, groups.cancelled() ? OutcomeStatus.CANCELLED : OutcomeStatus.SKIPPED)
                 : runner(states).run(operation, ordinary, policy, new RunOptions(runId), progress, cancellation);
@@ -336,6 +344,57 @@ public final class Fleet implements AutoCloseable {
         return new FleetResult(runId, operation.command(), operation.destination(), started, finished,
                 Duration.between(started, finished).toMillis(), ordered, groups.stopped() || fanOut.stopped(),
                 groups.cancelled() || fanOut.cancelled(), fanOut.throttles());
+    }
+
+    /** Each group on this process's coordinator, or ({@code --cluster}) through {@link #remoteGroups}. */
+    private TwoPhaseGroups.Runner groupRunner(List<FleetTarget> twoPhase, FleetOperation operation) {
+        TwoPhaseJournal journal = new TwoPhaseJournal(journalDirectory);
+        if (remote != null) {
+            return group -> remoteGroups.run(runId, group.name(), group.members(), operation, journal);
+        }
+        return TwoPhaseGroups.local(runtime().twoPhaseCoordinator(journal, twoPhase.size()), runId,
+                planners(twoPhase, operation));
+    }
+
+    /**
+     * A cluster agent's part of a two-phase group: runs {@code members} (targets of this fleet, in the
+     * coordinator's order) as one group with this fleet's engine and strategies, exactly as a local group,
+     * except that {@code decisions} keeps the COMMIT decision (the coordinator's journal).
+     *
+     * @param operation an upgrade or a downgrade
+     * @return every member's outcome
+     * @throws SQLException when a database cannot be reached before the decision (all rolled back first)
+     * @throws dev.drover.orchestrator.lock.LockTimeoutException when a member's lock is not acquired in time
+     * @throws RuntimeException refusing the group in pre-flight (not PostgreSQL, too few prepared-transaction slots)
+     */
+    public GroupResult runGroup(String runId, String group, List<FleetTarget> members, FleetOperation operation,
+            DecisionLog decisions) throws SQLException {
+        Map<String, Function<List<String>, List<MigrationStep>>> planners = planners(members, operation);
+        List<Participant> participants = members.stream()
+                .map(m -> new Participant(m.target(), m.scripts(), planners.get(m.key()))).toList();
+        int sections = (int) Math.max(1, registry.values().stream().filter(RegistryTarget::twoPhase)
+                .map(RegistryTarget::sectionName).distinct().count());
+        return groupCoordinator(sections).run(runId, group, participants, decisions);
+    }
+
+    private synchronized TwoPhaseCoordinator groupCoordinator(int connectionsPerServer) {
+        if (agentGroups == null) {
+            agentGroups = runtime().twoPhaseCoordinator(new TwoPhaseJournal(journalDirectory), connectionsPerServer);
+        }
+        return agentGroups;
+    }
+
+    /**
+     * A cluster agent's part of {@code drover recover --cluster}: resolves the coordinator's journal entries
+     * ({@code journaled}, each under its file name there) on the databases of {@code members}, as a local
+     * {@link #recover} does, without reading or deleting any journal here.
+     *
+     * @param journalName the coordinator's journal directory, for messages
+     */
+    public RecoveryResult resolve(List<TwoPhaseJournal.Stored> journaled, List<FleetTarget> members, Path journalName,
+            boolean force) {
+        return runtime().recovery(new TwoPhaseJournal(journalName))
+                .resolve(journaled, members.stream().map(FleetTarget::target).toList(), force);
     }
 
     private Map<String, Function<List<String>, List<MigrationStep>>> planners(List<FleetTarget> members,
@@ -554,10 +613,19 @@ public final class Fleet implements AutoCloseable {
 
     /**
      * Runs the targets of {@link #run} through {@code executor} instead of this process ({@code --cluster}: the
-     * same rollout, each target on an agent). Two-phase groups are not run remotely.
+     * same rollout, each target on an agent). Two-phase groups go through {@link #runningGroupsOn}.
      */
     public Fleet runningOn(TargetExecutor executor) {
         this.remote = executor;
+        return this;
+    }
+
+    /**
+     * With {@link #runningOn}: runs the two-phase groups of {@link #run} through {@code groups} ({@code --cluster}:
+     * each on one agent), the decisions journaled in this fleet's journal.
+     */
+    public Fleet runningGroupsOn(TwoPhaseGroupExecutor groups) {
+        this.remoteGroups = groups;
         return this;
     }
 

@@ -45,6 +45,20 @@ final class TwoPhaseGroups {
         return groups;
     }
 
+    /** Runs one group: a local {@link TwoPhaseCoordinator}, or an agent of a cluster. */
+    @FunctionalInterface
+    interface Runner {
+        GroupResult run(Group group) throws SQLException;
+    }
+
+    /** A local run's groups: each through {@code coordinator}, with the plans of {@code planners}. */
+    static Runner local(TwoPhaseCoordinator coordinator, String runId,
+            Map<String, Function<List<String>, List<MigrationStep>>> planners) {
+        return group -> coordinator.run(runId, group.name(), group.members().stream()
+                .map(m -> new Participant(m.target(), m.scripts(), planners.get(m.key())))
+                .toList());
+    }
+
     /** The groups' outcomes and whether the failure budget stopped the rollout. */
     record Run(List<TargetOutcome> outcomes, boolean stopped, boolean cancelled) {}
 
@@ -52,11 +66,10 @@ final class TwoPhaseGroups {
      * Runs every group (upgrade or downgrade), skipping the rest once the failure budget is spent
      * or the run is cancelled.
      *
-     * @param planners a plan per target key, from its current heads (already reviewed by its strategy)
+     * @param runner   runs one group
      * @param progress told when each group starts and ends
      */
-    static Run run(List<Group> groups, TwoPhaseCoordinator coordinator, String runId, RolloutPolicy policy,
-            Map<String, Function<List<String>, List<MigrationStep>>> planners, Cancellation cancellation,
+    static Run run(List<Group> groups, Runner runner, RolloutPolicy policy, Cancellation cancellation,
             WholeRunProgress progress) {
         List<TargetOutcome> outcomes = new ArrayList<>();
         int failures = 0;
@@ -68,7 +81,7 @@ final class TwoPhaseGroups {
                 continue;
             }
             progress.groupStarted(group.members());
-            List<TargetOutcome> groupOutcomes = runGroup(group, coordinator, runId, planners);
+            List<TargetOutcome> groupOutcomes = runGroup(group, runner);
             progress.groupFinished(groupOutcomes);
             outcomes.addAll(groupOutcomes);
             failures += (int) groupOutcomes.stream()
@@ -78,13 +91,9 @@ final class TwoPhaseGroups {
         return new Run(outcomes, stopped, cancellation.isCancelled());
     }
 
-    private static List<TargetOutcome> runGroup(Group group, TwoPhaseCoordinator coordinator, String runId,
-            Map<String, Function<List<String>, List<MigrationStep>>> planners) {
-        List<Participant> participants = group.members().stream()
-                .map(m -> new Participant(m.target(), m.scripts(), planners.get(m.key())))
-                .toList();
+    private static List<TargetOutcome> runGroup(Group group, Runner runner) {
         try {
-            GroupResult result = coordinator.run(runId, group.name(), participants);
+            GroupResult result = runner.run(group);
             List<TargetOutcome> outcomes = new ArrayList<>();
             for (int i = 0; i < group.members().size(); i++) {
                 outcomes.add(outcome(group.members().get(i), result, result.participants().get(i)));

@@ -8,11 +8,8 @@ import dev.drover.orchestrator.runtime.TargetResult;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Runs one two-phase group (docs/design.md, Concurrency), blocking: call it from a worker thread.
@@ -50,13 +47,29 @@ public final class TwoPhaseCoordinator {
      * @throws UncheckedIOException when the journal cannot be written before the decision (all rolled back first)
      */
     public GroupResult run(String runId, String group, List<Participant> participants) throws SQLException {
+        return run(runId, group, participants, DecisionLog.journal(journal));
+    }
+
+    /**
+     * As {@link #run(String, String, List)}, with the decision kept by {@code decisions} instead of this
+     * coordinator's journal (a cluster agent: the coordinator's journal, over the event bus).
+     *
+     * @throws TwoPhaseRefusedException in pre-flight, before anything was touched
+     * @throws dev.drover.orchestrator.lock.LockTimeoutException when a participant's lock is not acquired in time
+     *         (every participant rolled back first)
+     * @throws SQLException when a database cannot be reached before the decision (every participant rolled back first)
+     * @throws UncheckedIOException when the decision cannot be recorded (every participant rolled back first)
+     */
+    public GroupResult run(String runId, String group, List<Participant> participants, DecisionLog decisions)
+            throws SQLException {
         if (participants.isEmpty()) {
             return new GroupResult(runId, group, Decision.NONE, List.of(), null);
         }
         Preflight.checkTargets(participants);
         Preflight.checkCapacity(sessions, participants);
         JournalEntry entry = entry(runId, group, participants);
-        Path file = journal.write(entry);
+        String where = decisions.begin(entry);
+        Log log = new Log(decisions, entry, where);
         PreparedTarget[] handles = new PreparedTarget[participants.size()];
         long[] started = new long[participants.size()];
         for (int i = 0; i < participants.size(); i++) {
@@ -66,45 +79,69 @@ public final class TwoPhaseCoordinator {
                 handles[i] = engine.prepare(p.target(), p.scripts(), p.planner(), runId,
                         entry.participants().get(i).gid());
             } catch (SQLException | RuntimeException e) {
-                abort(runId, group, participants, handles, started, file, p.key());
+                abort(runId, group, participants, handles, started, log, p.key(), null);
                 throw e;
             }
             if (handles[i].result().failed()) {
-                return abort(runId, group, participants, handles, started, file, p.key());
+                return abort(runId, group, participants, handles, started, log, p.key(), null);
             }
         }
         CrashPoints.reach(CrashPoints.AFTER_PREPARE);
         if (java.util.Arrays.stream(handles).noneMatch(PreparedTarget::prepared)) {
             closeAll(handles);
-            journal.delete(file);
+            decisions.end(entry);
             return unchanged(runId, group, handles, started);
         }
         try {
-            journal.write(entry.withDecision(Decision.COMMIT));
+            decisions.decide(entry);
+        } catch (DecisionLog.Refused e) {
+            return abort(runId, group, participants, handles, started, log, null, e.getMessage());
+        } catch (DecisionLog.Unknown e) {
+            return undecided(runId, group, handles, started, where, e.getMessage());
         } catch (UncheckedIOException e) {
-            abort(runId, group, participants, handles, started, file, null);
+            abort(runId, group, participants, handles, started, log, null, null);
             throw e;
         }
         CrashPoints.reach(CrashPoints.AFTER_DECISION);
-        return commit(runId, group, handles, started, file);
+        return commit(runId, group, handles, started, log);
+    }
+
+    /** The group's decision log, its entry and where it is kept. */
+    private record Log(DecisionLog decisions, JournalEntry entry, String where) {
+        Path file() {
+            return where == null ? null : Path.of(where);
+        }
     }
 
     private static JournalEntry entry(String runId, String group, List<Participant> participants) {
-        List<JournalEntry.Participant> journaled = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
-        for (int i = 0; i < participants.size(); i++) {
-            Participant p = participants.get(i);
-            if (!keys.add(p.key())) {
-                throw new TwoPhaseRefusedException("target '" + p.key() + "' appears twice in two-phase group '"
-                        + group + "'; list each target once");
+        return JournalEntry.begin(runId, group, participants.stream().map(Participant::key).toList(),
+                participants.stream().map(p -> p.target().maskedUrl()).toList());
+    }
+
+    /**
+     * Whether the decision was recorded is unknown (the coordinator did not answer): every prepared participant
+     * stays in doubt, for {@code drover recover} to resolve from the journal.
+     */
+    private static GroupResult undecided(String runId, String group, PreparedTarget[] handles, long[] started,
+            String where, String why) {
+        List<ParticipantResult> results = new ArrayList<>();
+        for (int i = 0; i < handles.length; i++) {
+            PreparedTarget h = handles[i];
+            TargetResult r = h.result();
+            if (!h.prepared()) {
+                results.add(result(h, ParticipantStatus.UNCHANGED, r.to(), List.of(), null, started[i]));
+                continue;
             }
-            journaled.add(new JournalEntry.Participant(p.key(), p.target().maskedUrl(), GlobalIds.of(runId, i, p.key())));
+            results.add(result(h, ParticipantStatus.IN_DOUBT, r.to(), r.steps(), StepError.of(null, "prepared as '"
+                    + h.gid() + "', but whether the commit decision was recorded in '" + where + "' is unknown: " + why
+                    + "; run 'drover recover' (with --cluster on a cluster) where that journal is"), started[i]));
         }
-        return new JournalEntry(1, runId, group, Decision.NONE.label(), Instant.now().toString(), journaled);
+        closeAll(handles);
+        return new GroupResult(runId, group, Decision.NONE, results, null);
     }
 
     /** Second phase: COMMIT PREPARED everywhere; a participant whose commit is not confirmed is in doubt. */
-    private GroupResult commit(String runId, String group, PreparedTarget[] handles, long[] started, Path file) {
+    private GroupResult commit(String runId, String group, PreparedTarget[] handles, long[] started, Log log) {
         List<ParticipantResult> results = new ArrayList<>();
         boolean doubt = false;
         boolean first = true;
@@ -122,7 +159,7 @@ public final class TwoPhaseCoordinator {
                 doubt = true;
                 results.add(result(h, ParticipantStatus.IN_DOUBT, r.to(), r.steps(), new StepError(null, null, null,
                         e.getSQLState(), "COMMIT PREPARED '" + h.gid() + "' was not confirmed: " + e.getMessage()
-                                + "; the commit decision is in journal '" + file + "': run 'drover recover'"),
+                                + "; the commit decision is in journal '" + log.where() + "': run 'drover recover'"),
                         started[i]));
             }
             if (first) {
@@ -132,20 +169,22 @@ public final class TwoPhaseCoordinator {
         }
         closeAll(handles);
         if (!doubt) {
-            journal.delete(file);
+            log.decisions().end(log.entry());
         }
-        return new GroupResult(runId, group, Decision.COMMIT, results, doubt ? file : null);
+        return new GroupResult(runId, group, Decision.COMMIT, results, doubt ? log.file() : null);
     }
 
     /**
      * Rolls back every prepared participant after {@code culprit} failed (or the decision could not be
-     * written, {@code culprit == null}); a participant whose rollback is not confirmed stays in doubt.
+     * written, {@code culprit == null}, or was {@code refused}); a participant whose rollback is not confirmed
+     * stays in doubt.
      */
     private GroupResult abort(String runId, String group, List<Participant> participants, PreparedTarget[] handles,
-            long[] started, Path file, String culprit) {
+            long[] started, Log log, String culprit, String refused) {
         List<ParticipantResult> results = new ArrayList<>();
         boolean doubt = false;
-        String why = culprit == null ? "the commit decision could not be written to the journal"
+        String why = refused != null ? "the commit decision was not recorded (" + refused + ")"
+                : culprit == null ? "the commit decision could not be written to the journal"
                 : "participant '" + culprit + "' failed";
         for (int i = 0; i < handles.length; i++) {
             PreparedTarget h = handles[i];
@@ -179,9 +218,9 @@ public final class TwoPhaseCoordinator {
         }
         closeAll(handles);
         if (!doubt) {
-            journal.delete(file);
+            log.decisions().end(log.entry());
         }
-        return new GroupResult(runId, group, Decision.NONE, results, doubt ? file : null);
+        return new GroupResult(runId, group, Decision.NONE, results, doubt ? log.file() : null);
     }
 
     private static GroupResult unchanged(String runId, String group, PreparedTarget[] handles, long[] started) {

@@ -52,6 +52,30 @@ public final class TwoPhaseRecovery {
      */
     public RecoveryResult recover(Collection<MigrationTarget> targets, boolean force) {
         List<TwoPhaseJournal.Stored> stored = journal.readAll();
+        Set<Path> keep = new HashSet<>();
+        RecoveryResult result = resolve(stored, targets, force, keep);
+        for (TwoPhaseJournal.Stored s : stored) {
+            if (!keep.contains(s.file())) {
+                journal.delete(s.file());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * As {@link #recover}, for journal entries read elsewhere (a cluster agent resolving the coordinator's
+     * journal for the databases of its zone): the same actions, and no file is read or deleted here.
+     *
+     * @param stored the entries, each under the name of its file in the coordinator's journal
+     * @return what was done; the coordinator deletes a file once none of its gids is left unresolved
+     */
+    public RecoveryResult resolve(List<TwoPhaseJournal.Stored> stored, Collection<MigrationTarget> targets,
+            boolean force) {
+        return resolve(stored, targets, force, new HashSet<>());
+    }
+
+    private RecoveryResult resolve(List<TwoPhaseJournal.Stored> stored, Collection<MigrationTarget> targets,
+            boolean force, Set<Path> keep) {
         Map<String, Journaled> byGid = new HashMap<>();
         for (TwoPhaseJournal.Stored s : stored) {
             for (JournalEntry.Participant p : s.entry().participants()) {
@@ -80,7 +104,6 @@ public final class TwoPhaseRecovery {
             }
         }
         List<RecoveredTransaction> out = new ArrayList<>();
-        Set<Path> keep = new HashSet<>();
         Set<String> handled = new HashSet<>();
         for (Journaled j : byGid.values().stream().sorted((a, b) -> a.participant().gid()
                 .compareTo(b.participant().gid())).toList()) {
@@ -101,11 +124,6 @@ public final class TwoPhaseRecovery {
                         keep.add(byGid.get(gid).stored().file());
                     }
                 }
-            }
-        }
-        for (TwoPhaseJournal.Stored s : stored) {
-            if (!keep.contains(s.file())) {
-                journal.delete(s.file());
             }
         }
         return new RecoveryResult(out);
