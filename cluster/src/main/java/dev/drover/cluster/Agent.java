@@ -62,7 +62,11 @@ public final class Agent implements AutoCloseable {
         MessageConsumer<String> discover = node.vertx().eventBus().consumer(node.address("discover"), this::challenged);
         MessageConsumer<String> work = node.vertx().eventBus().consumer(workAddress(node), this::task);
         MessageConsumer<String> reads = node.vertx().eventBus().consumer(workAddress(node) + ".read", this::read);
+        List<MessageConsumer<String>> groups = AgentGroups.listen(node, fleet, log, clock);
         try {
+            for (MessageConsumer<String> consumer : groups) {
+                consumer.completion().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            }
             reads.completion().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             discover.completion().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             work.completion().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

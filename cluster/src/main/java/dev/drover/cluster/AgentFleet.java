@@ -2,7 +2,15 @@ package dev.drover.cluster;
 
 import dev.drover.orchestrator.fleet.FleetTarget;
 import dev.drover.orchestrator.fleet.StateReader;
+import dev.drover.orchestrator.fleet.FleetOperation;
 import dev.drover.orchestrator.fleet.TargetExecutor;
+import dev.drover.orchestrator.twophase.DecisionLog;
+import dev.drover.orchestrator.twophase.GroupResult;
+import dev.drover.orchestrator.twophase.RecoveryResult;
+import dev.drover.orchestrator.twophase.TwoPhaseJournal;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
 
 /**
  * An agent's own view of the fleet: its {@code drover.ini} (with its credentials) and the local engine. It
@@ -23,4 +31,23 @@ public interface AgentFleet extends TargetExecutor {
 
     /** The {@code zone} of {@code section} in this node's configuration, or {@code null}. */
     String zone(String section);
+
+    /**
+     * Runs {@code members} as one two-phase group with the local engine, the COMMIT decision kept by
+     * {@code decisions} (the coordinator's journal). Blocking: called off the event loop.
+     *
+     * @throws SQLException when a database cannot be reached before the decision (every member rolled back first)
+     * @throws RuntimeException when the group is refused before anything was touched, or a lock is not acquired
+     */
+    GroupResult runGroup(String runId, String group, List<FleetTarget> members, FleetOperation operation,
+            DecisionLog decisions) throws SQLException;
+
+    /**
+     * Resolves the coordinator's journal entries on the databases of {@code members}, as a local
+     * {@code drover recover} does (no journal is read or deleted here). Blocking: called off the event loop.
+     *
+     * @param journalName the coordinator's journal directory, for messages
+     */
+    RecoveryResult resolve(List<TwoPhaseJournal.Stored> journaled, List<FleetTarget> members, Path journalName,
+            boolean force);
 }

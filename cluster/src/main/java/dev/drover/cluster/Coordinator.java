@@ -1,12 +1,17 @@
 package dev.drover.cluster;
 
+import dev.drover.orchestrator.fleet.FleetTarget;
 import dev.drover.orchestrator.fleet.StateReader;
+import dev.drover.orchestrator.fleet.TwoPhaseGroupExecutor;
+import dev.drover.orchestrator.twophase.TwoPhaseJournal;
 import dev.drover.orchestrator.fleet.TargetExecutor;
 import dev.drover.orchestrator.report.Placement;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +28,7 @@ public final class Coordinator implements AutoCloseable {
     private final AgentDispatcher dispatcher;
     private final Clock clock;
     private final Function<String, String> zoneOfSection;
+    private final ClusterGroups groups;
 
     private Coordinator(ClusterNode node, AgentDispatcher dispatcher, Clock clock,
             Function<String, String> zoneOfSection) {
@@ -30,6 +36,7 @@ public final class Coordinator implements AutoCloseable {
         this.dispatcher = dispatcher;
         this.clock = clock;
         this.zoneOfSection = zoneOfSection;
+        this.groups = new ClusterGroups(node, dispatcher, zoneOfSection, clock).listen();
     }
 
     /**
@@ -102,9 +109,33 @@ public final class Coordinator implements AutoCloseable {
         return new AgentStateReader(node, dispatcher, zoneOfSection, clock);
     }
 
-    /** Where the targets ran and which were reassigned, for the report. */
+    /**
+     * Runs each two-phase group on one agent serving its zones, the COMMIT decision journaled here (in the journal
+     * the fleet passes) before the agent sends any {@code COMMIT PREPARED}.
+     */
+    public TwoPhaseGroupExecutor groups() {
+        return groups;
+    }
+
+    /**
+     * {@code drover recover --cluster}: resolves the in-doubt groups of {@code journal} through a live agent of
+     * each zone of {@code targets}, as a local recover does; blocking.
+     *
+     * @param targets the configured targets (journal participants are matched to them by key)
+     * @param force   also roll back Drover transactions no journal knows (only when no other run is active)
+     * @return every transaction seen, with its group and the node that handled it
+     * @throws java.io.UncheckedIOException when the journal cannot be read (names the file)
+     */
+    public List<NodeRecovery> recover(TwoPhaseJournal journal, List<FleetTarget> targets, boolean force) {
+        return new ClusterRecovery(node, dispatcher, zoneOfSection, clock).recover(journal, targets, force);
+    }
+
+    /** Where the targets (and the members of two-phase groups) ran and which were reassigned, for the report. */
     public Placement placement() {
-        return dispatcher.placement();
+        Placement targets = dispatcher.placement();
+        Map<String, String> nodes = new LinkedHashMap<>(groups.nodes());
+        nodes.putAll(targets.nodes());
+        return new Placement(nodes, targets.reassigned());
     }
 
     @Override

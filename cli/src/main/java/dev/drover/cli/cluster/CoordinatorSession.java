@@ -2,9 +2,12 @@ package dev.drover.cli.cluster;
 
 import dev.drover.cli.CommandContext;
 import dev.drover.cluster.Coordinator;
+import dev.drover.cluster.NodeRecovery;
 import dev.drover.cluster.NodeSettings;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.report.Placement;
+import dev.drover.orchestrator.twophase.TwoPhaseJournal;
+import java.nio.file.Path;
 import dev.drover.registry.Registry;
 import java.time.Duration;
 import java.util.List;
@@ -35,8 +38,17 @@ public final class CoordinatorSession implements AutoCloseable, Supplier<Placeme
             drover.environment().err().println("cluster '" + settings.clusterName() + "': " + agents.size()
                     + " agent(s)" + (agents.isEmpty() ? "" : ": " + String.join(", ", agents)));
         }
-        fleet.runningOn(coordinator.executor()).readingThrough(coordinator.reader());
+        fleet.runningOn(coordinator.executor()).readingThrough(coordinator.reader())
+                .runningGroupsOn(coordinator.groups());
         return new CoordinatorSession(coordinator);
+    }
+
+    /**
+     * {@code recover --cluster}: the in-doubt groups of {@code journal} resolved through live agents of each
+     * zone of {@code fleet}'s targets.
+     */
+    public List<NodeRecovery> recover(Fleet fleet, Path journal, boolean force) {
+        return coordinator.recover(new TwoPhaseJournal(journal), fleet.targets(), force);
     }
 
     @Override

@@ -8,6 +8,12 @@ import dev.drover.orchestrator.fleet.FleetTarget;
 import dev.drover.orchestrator.fleet.StateReader;
 import dev.drover.orchestrator.runtime.RunOptions;
 import dev.drover.orchestrator.runtime.TargetResult;
+import dev.drover.orchestrator.twophase.DecisionLog;
+import dev.drover.orchestrator.twophase.GroupResult;
+import dev.drover.orchestrator.twophase.RecoveryResult;
+import dev.drover.orchestrator.twophase.TwoPhaseJournal;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import dev.drover.registry.ConfigException;
 import dev.drover.registry.Registry;
 import dev.drover.registry.Selection;
@@ -80,6 +86,22 @@ final class RegistryAgentFleet implements AgentFleet, AutoCloseable {
             current = fleet == null ? load() : fleet;
         }
         return current.executor().execute(target, operation, options);
+    }
+
+    @Override
+    public GroupResult runGroup(String runId, String group, List<FleetTarget> members, FleetOperation operation,
+            DecisionLog decisions) throws SQLException {
+        return current().runGroup(runId, group, members, operation, decisions);
+    }
+
+    @Override
+    public RecoveryResult resolve(List<TwoPhaseJournal.Stored> journaled, List<FleetTarget> members,
+            Path journalName, boolean force) {
+        return current().resolve(journaled, members, journalName, force);
+    }
+
+    private synchronized Fleet current() {
+        return fleet == null ? load() : fleet;
     }
 
     @Override

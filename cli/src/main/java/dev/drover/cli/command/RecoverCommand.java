@@ -8,6 +8,7 @@ import dev.drover.cli.CommandContext;
 import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.Json;
+import dev.drover.env.Fleet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "recover", mixinStandardHelpOptions = true,
         description = {"Resolve in-doubt two-phase transactions (PostgreSQL) left by an interrupted run:",
             "COMMIT PREPARED where the journal recorded the commit decision, ROLLBACK PREPARED otherwise (presumed abort).",
-            "Safe to run twice. The journal lives in $DROVER_JOURNAL_DIR, else ~/.drover/journal."})
+            "Safe to run twice. The journal lives in $DROVER_JOURNAL_DIR, else ~/.drover/journal.",
+            "With --cluster, agents of each zone resolve it (run it where the --cluster runs journaled)."})
 public final class RecoverCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -33,8 +35,18 @@ public final class RecoverCommand implements Callable<Integer> {
             + " only when no other Drover run is active.")
     boolean force;
 
+    @Option(names = "--cluster", description = "Resolve through the [cluster] of drover.ini: each zone's in-doubt"
+            + " groups of this machine's journal (the coordinator's) finished by a live agent of that zone, which"
+            + " reports its name.")
+    boolean cluster;
+
     @Override
     public Integer call() {
+        if (cluster) {
+            try (Fleet fleet = TargetSelection.fleet(drover, null, null)) {
+                return dev.drover.cli.cluster.ClusterRecover.run(drover, fleet, journalDirectory(drover), force);
+            }
+        }
         try (Drover api = ApiClient.open(drover, FleetListener.NONE)) {
             RecoveryReport result = api.recover(ApiClient.selection(drover, null), force);
             PrintWriter out = drover.environment().out();
