@@ -107,10 +107,10 @@ final class ClusterGroups implements TwoPhaseGroupExecutor {
                 members.stream().map(m -> m.target().maskedUrl()).toList());
         if (agent == null) {
             return all(runId, group, entry, members, ParticipantStatus.FAILED, Decision.NONE, null,
-                    "no live agent serves " + (zones.size() == 1 ? "zone " : "every one of zones ") + quoted(zones)
+                    "no live agent serves " + (zones.size() == 1 ? "zone " : "all of zones ") + quoted(zones)
                             + " of two-phase group '" + group + "' (a group runs on one agent); nothing was touched;"
-                            + " start 'drover agent --zones " + String.join(",", zones.stream().map(String::valueOf)
-                            .toList()) + "' where its databases are reachable and run the command again");
+                            + " start 'drover agent' serving " + (zones.size() == 1 ? "it" : "them") + " where its"
+                            + " databases are reachable and run the command again");
         }
         Path file = journal.write(entry);
         Call call;
@@ -270,6 +270,6 @@ final class ClusterGroups implements TwoPhaseGroupExecutor {
     }
 
     private static String quoted(Set<String> zones) {
-        return String.join(", ", zones.stream().map(z -> "'" + z + "'").toList());
+        return String.join(", ", zones.stream().map(z -> z == null ? "(none)" : "'" + z + "'").toList());
     }
 }

@@ -120,7 +120,7 @@ final class ClusterRecovery {
     }
 
     /** The journal entries with the participants among {@code keys} (the others are another zone's). */
-    private static List<GroupWire.Journaled> entriesOf(List<TwoPhaseJournal.Stored> stored, Set<String> keys) {
+    static List<GroupWire.Journaled> entriesOf(List<TwoPhaseJournal.Stored> stored, Set<String> keys) {
         List<GroupWire.Journaled> entries = new ArrayList<>();
         for (TwoPhaseJournal.Stored s : stored) {
             JournalEntry e = s.entry();
