@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the cluster ends committed on both databases, named after its agent; (b) a prepare that fails (a temporary
  * table in tenant_002 of ledger) rolls back every participant of its group; (c) an agent killed right after the
  * coordinator journaled COMMIT (the {@code after-decision} crash point, in the agent) leaves the group in doubt
- * (exit 4) and {@code recover --cluster} commits it through another agent of the zone, twice safely.
+ * (exit 4) and {@code recover --cluster} commits it through another agent of the zone, twice safely; (d) with a
+ * second agent live, the coordinator itself finishes such a group through it (reassigned, exit 0).
  */
 @ExtendWith(DatabaseExtension.class)
 class ClusterTwoPhaseIT {
@@ -120,7 +121,7 @@ class ClusterTwoPhaseIT {
         }
 
         // another agent of the zone finishes it: both participants committed at r3, the journal emptied
-        processes.agent(project("east-2", urls), "east-2", ports[2], "east", KEY);
+        ChildDrover east2 = processes.agent(project("east-2", urls), "east-2", ports[2], "east", KEY);
         ChildDrover recover = command(coordinator, "recover", "--format", "json", "recover", "--cluster");
         assertThat(recover.exitCode(Duration.ofMinutes(3))).as(recover.output()).isZero();
         JsonNode recovered = JSON.readTree(recover.output().substring(recover.output().indexOf('{')));
@@ -148,6 +149,36 @@ class ClusterTwoPhaseIT {
         assertThat(rest.exitCode(Duration.ofMinutes(3))).as(rest.output()).isZero();
         for (String url : List.of(billing, ledger)) {
             assertThat(rows(url, "SELECT version_num FROM tenant_003.drover_version")).containsExactly("r3");
+        }
+
+        // (d) two agents, two groups, one on each: the one whose agent dies after the decision is committed by the
+        // coordinator through the other agent, listed as reassigned; the run exits 0 and the journal is empty
+        ChildDrover doomed2 = crashingAgent(project("east-crash-2", urls), "east-crash-2", ClusterProcesses.freePort());
+        ChildDrover d = command(coordinator, "d", "upgrade", "r4", "--cluster", "--tenant", "tenant_001", "--tenant",
+                "tenant_003", "--report", "d.json");
+        assertThat(d.exitCode(Duration.ofMinutes(3))).as(d.output() + doomed2.output()).isZero();
+        assertThat(doomed2.exitCode(Duration.ofSeconds(30))).isEqualTo(137);
+        JsonNode reportD = JSON.readTree(coordinator.resolve("d.json").toFile());
+        assertThat(d.output()).contains("reassigned (their node was lost):", "east-crash-2 -> east-2");
+        assertThat(east2.output()).contains("committed");
+        assertThat(reportD.path("summary").path("succeeded").asInt()).as(d.output()).isEqualTo(4);
+        reportD.path("targets").forEach(t -> {
+            assertThat(t.path("node").asText()).isEqualTo("east-2");
+            assertThat(t.path("to").toString()).isEqualTo("[\"r4\"]");
+        });
+        assertThat(reportD.path("reassigned").size()).as(d.output()).isEqualTo(2);
+        reportD.path("reassigned").forEach(moved -> {
+            assertThat(moved.path("from").asText()).isEqualTo("east-crash-2");
+            assertThat(moved.path("to").asText()).isEqualTo("east-2");
+        });
+        assertThat(journal()).isEmpty();
+        for (String url : List.of(billing, ledger)) {
+            assertThat(rows(url, "SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()"))
+                    .containsExactly("0");
+            for (String tenant : List.of("tenant_001", "tenant_003")) {
+                assertThat(rows(url, "SELECT revision FROM " + tenant + ".drover_history WHERE status = 'done'"
+                        + " ORDER BY started_at")).containsExactly("r1", "r2", "r3", "r4");
+            }
         }
     }
 
@@ -219,6 +250,9 @@ class ClusterTwoPhaseIT {
         Files.writeString(versions.resolve("r3_phone.sql"), "-- revision: r3\n-- down_revision: r2\n\n"
                 + "-- drover:upgrade\nALTER TABLE accounts ADD COLUMN phone TEXT;\n\n"
                 + "-- drover:downgrade\nALTER TABLE accounts DROP COLUMN phone;\n");
+        Files.writeString(versions.resolve("r4_plan.sql"), "-- revision: r4\n-- down_revision: r3\n\n"
+                + "-- drover:upgrade\nALTER TABLE accounts ADD COLUMN plan TEXT;\n\n"
+                + "-- drover:downgrade\nALTER TABLE accounts DROP COLUMN plan;\n");
         return dir;
     }
 

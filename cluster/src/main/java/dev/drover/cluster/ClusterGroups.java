@@ -2,13 +2,17 @@ package dev.drover.cluster;
 
 import dev.drover.orchestrator.fleet.FleetOperation;
 import dev.drover.orchestrator.fleet.FleetTarget;
+import dev.drover.orchestrator.fleet.TargetState;
 import dev.drover.orchestrator.fleet.TwoPhaseGroupExecutor;
+import dev.drover.orchestrator.report.Placement;
+import dev.drover.orchestrator.report.RunReport;
 import dev.drover.orchestrator.runtime.StepError;
 import dev.drover.orchestrator.twophase.Decision;
 import dev.drover.orchestrator.twophase.GroupResult;
 import dev.drover.orchestrator.twophase.JournalEntry;
 import dev.drover.orchestrator.twophase.ParticipantResult;
 import dev.drover.orchestrator.twophase.ParticipantStatus;
+import dev.drover.orchestrator.twophase.RecoveredTransaction;
 import dev.drover.orchestrator.twophase.TwoPhaseJournal;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -31,8 +35,9 @@ import java.util.function.Function;
  * members. The coordinator journals the group (decision {@code none}) in its own {@link TwoPhaseJournal} before
  * handing it out; the agent prepares every member and asks for the decision; the coordinator journals COMMIT
  * durably, and only then answers, so no {@code COMMIT PREPARED} is ever sent before the decision is on this
- * machine's disk. An agent lost during the group leaves its members in doubt, the journal kept, for
- * {@code drover recover --cluster} to finish through another agent of the zone.
+ * machine's disk. An agent lost during the group: another live agent of the zones finishes it from the journal
+ * (commit when decided, else roll back); without one its members stay in doubt, the journal kept, for
+ * {@code drover recover --cluster}.
  */
 final class ClusterGroups implements TwoPhaseGroupExecutor {
 
@@ -46,6 +51,10 @@ final class ClusterGroups implements TwoPhaseGroupExecutor {
     private final String decideAt;
     private final Map<Long, Call> calls = new LinkedHashMap<>();
     private final Map<String, String> nodes = new LinkedHashMap<>();
+    private final List<RunReport.Reassignment> reassigned = new ArrayList<>();
+    /** Agents lost while they ran a group (membership may tell the dispatcher a moment later). */
+    private final Set<String> lostAgents = new java.util.HashSet<>();
+    private final ClusterRecovery recovery;
     private long nextId;
     private int turn;
 
@@ -82,6 +91,7 @@ final class ClusterGroups implements TwoPhaseGroupExecutor {
         this.zoneOfSection = zoneOfSection;
         this.clock = clock;
         this.decideAt = node.address("coordinator." + node.nodeId() + ".decide");
+        this.recovery = new ClusterRecovery(node, agents, zoneOfSection, clock);
     }
 
     /** Listens for agents asking for decisions and for lost members; waits until the listener is registered. */
@@ -102,7 +112,7 @@ final class ClusterGroups implements TwoPhaseGroupExecutor {
             TwoPhaseJournal journal) {
         Set<String> zones = new LinkedHashSet<>();
         members.forEach(m -> zones.add(zoneOfSection.apply(m.section())));
-        AgentDispatcher.AgentEntry agent = agentFor(zones);
+        AgentDispatcher.AgentEntry agent = agentFor(zones, null);
         JournalEntry entry = JournalEntry.begin(runId, group, members.stream().map(FleetTarget::key).toList(),
                 members.stream().map(m -> m.target().maskedUrl()).toList());
         if (agent == null) {
@@ -180,21 +190,81 @@ final class ClusterGroups implements TwoPhaseGroupExecutor {
         return new GroupWire.GroupDone(call.id, call.agent.node(), Decision.NONE.label(), results);
     }
 
-    /** The agent was lost before it answered: what it prepared is in doubt; the journal decides for recover. */
+    /**
+     * The agent was lost before it answered. Another live agent of the zones finishes the group from the journal:
+     * COMMIT when the decision was journaled (the members then succeeded, their heads read back through it),
+     * ROLLBACK otherwise (the members failed; the command can run again). Without one, or when that agent
+     * cannot finish it, what was prepared stays in doubt, the journal file kept, for {@code recover --cluster}.
+     */
     private GroupResult lostResult(String runId, String group, List<FleetTarget> members, Call call, String why) {
         boolean decided;
         synchronized (this) {
+            call.lost = true;
             decided = call.decided;
+        }
+        Set<String> zoneSet = new LinkedHashSet<>(members.stream().map(m -> zoneOfSection.apply(m.section())).toList());
+        String lost = "agent '" + call.agent.node() + "' was lost during two-phase group '" + group + "' (" + why + ") "
+                + (decided ? "after the commit decision was journaled in '" + call.file + "'"
+                        : "before any commit decision");
+        AgentDispatcher.AgentEntry next = agentFor(zoneSet, call.agent);
+        String unfinished;
+        if (next == null) {
+            unfinished = "no other live agent serves zone " + quoted(zoneSet);
+        } else {
+            try {
+                // what the journal holds now: COMMIT once the decision was written, else the entry as begun
+                JournalEntry journaled = decided ? call.entry.withDecision(Decision.COMMIT) : call.entry;
+                List<RecoveredTransaction> done = recovery.resolveOn(next, call.journal, members,
+                        List.of(new GroupWire.Journaled(call.file.toString(), journaled)), false);
+                List<RecoveredTransaction> open = done.stream().filter(t -> call.entry.gids().contains(t.gid())
+                        && !t.action().resolved()).toList();
+                if (open.isEmpty()) {
+                    call.journal.delete(call.file);
+                    return finishedBy(runId, group, members, call, next, decided, lost);
+                }
+                unfinished = "agent '" + next.node() + "' could not finish it: " + open.get(0).detail();
+            } catch (RuntimeException e) {
+                unfinished = e.getMessage();
+            }
+        }
+        synchronized (this) {
             members.forEach(m -> nodes.put(m.key(), call.agent.node()));
         }
-        String zone = quoted(new LinkedHashSet<>(members.stream().map(m -> zoneOfSection.apply(m.section())).toList()));
-        String message = "agent '" + call.agent.node() + "' was lost during two-phase group '" + group + "' (" + why
-                + ") " + (decided ? "after the commit decision was journaled in '" + call.file
-                        + "': 'drover recover --cluster' commits it through another agent of zone " + zone
-                        : "before any commit decision: 'drover recover --cluster' rolls back what it prepared,"
-                                + " through another agent of zone " + zone + ", and the command can run again");
         return all(runId, group, call.entry, members, ParticipantStatus.IN_DOUBT,
-                decided ? Decision.COMMIT : Decision.NONE, call.file, message);
+                decided ? Decision.COMMIT : Decision.NONE, call.file, lost + "; " + unfinished + "; 'drover recover"
+                        + " --cluster' " + (decided ? "commits" : "rolls back") + " it through a live agent of zone "
+                        + quoted(zoneSet));
+    }
+
+    /** Another agent finished the group from the journal: its members moved to it, as reassigned targets. */
+    private GroupResult finishedBy(String runId, String group, List<FleetTarget> members, Call call,
+            AgentDispatcher.AgentEntry next, boolean decided, String lost) {
+        Map<String, TargetState> states = Map.of();
+        if (decided) {
+            try {
+                states = new AgentStateReader(node, agents, zoneOfSection, clock).read(members).toCompletableFuture()
+                        .get(10, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (Exception e) {
+                // the group is committed either way; its heads are then left out of the report
+            }
+        }
+        List<ParticipantResult> results = new ArrayList<>();
+        synchronized (this) {
+            for (int i = 0; i < members.size(); i++) {
+                FleetTarget m = members.get(i);
+                nodes.put(m.key(), next.node());
+                reassigned.add(new RunReport.Reassignment(m.key(), call.agent.node(), next.node()));
+                TargetState state = states.get(m.key());
+                List<String> heads = state == null || state.error() != null ? List.of() : state.heads();
+                results.add(decided
+                        ? new ParticipantResult(m.key(), ParticipantStatus.SUCCEEDED, call.entry.gids().get(i),
+                                List.of(), heads, 0, List.of(), null)
+                        : new ParticipantResult(m.key(), ParticipantStatus.FAILED, call.entry.gids().get(i),
+                                List.of(), List.of(), 0, List.of(), StepError.of(null, lost + "; agent '" + next.node()
+                                        + "' rolled back what it had prepared; run the command again")));
+            }
+        }
+        return new GroupResult(runId, group, decided ? Decision.COMMIT : Decision.NONE, results, null);
     }
 
     private static GroupResult all(String runId, String group, JournalEntry entry, List<FleetTarget> members,
@@ -246,10 +316,12 @@ final class ClusterGroups implements TwoPhaseGroupExecutor {
 
     private synchronized void lose(Call call, String why) {
         call.lost = true;
+        lostAgents.add(call.agent.nodeId());
         call.done.completeExceptionally(new AgentLost(why));
     }
 
     private synchronized void memberLost(String nodeId) {
+        lostAgents.add(nodeId);
         for (Call call : List.copyOf(calls.values())) {
             if (call.agent.nodeId().equals(nodeId)) {
                 lose(call, "membership lost it");
@@ -257,16 +329,17 @@ final class ClusterGroups implements TwoPhaseGroupExecutor {
         }
     }
 
-    /** A live agent serving every zone, taking turns among them. */
-    private synchronized AgentDispatcher.AgentEntry agentFor(Set<String> zones) {
+    /** A live agent serving every zone (other than {@code not}), taking turns among them. */
+    private synchronized AgentDispatcher.AgentEntry agentFor(Set<String> zones, AgentDispatcher.AgentEntry not) {
         List<AgentDispatcher.AgentEntry> serving = agents.agents().stream()
+                .filter(a -> !lostAgents.contains(a.nodeId()) && (not == null || !a.nodeId().equals(not.nodeId())))
                 .filter(a -> zones.stream().allMatch(a::serves)).toList();
         return serving.isEmpty() ? null : serving.get(turn++ % serving.size());
     }
 
-    /** Where each member of the groups ran. */
-    synchronized Map<String, String> nodes() {
-        return Map.copyOf(nodes);
+    /** Where each member of the groups ran, and the members another agent finished, for the report. */
+    synchronized Placement placement() {
+        return new Placement(nodes, reassigned);
     }
 
     private static String quoted(Set<String> zones) {

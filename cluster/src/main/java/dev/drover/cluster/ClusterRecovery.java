@@ -154,6 +154,27 @@ final class ClusterRecovery {
                 });
     }
 
+    /**
+     * Resolves {@code entries} on the databases of {@code targets} through {@code agent}; blocking.
+     *
+     * @return what the agent did with each prepared Drover gid of those databases (gids of other groups are
+     *         reported, never touched without {@code force})
+     * @throws IllegalStateException when the agent fails, is lost or does not answer in time
+     */
+    List<RecoveredTransaction> resolveOn(AgentDispatcher.AgentEntry agent, TwoPhaseJournal journal,
+            List<FleetTarget> targets, List<GroupWire.Journaled> entries, boolean force) {
+        try {
+            return ask(agent, journal, targets, entries, force).toCompletionStage().toCompletableFuture()
+                    .get(RECOVER_TIMEOUT_MS + 5000, TimeUnit.MILLISECONDS).transactions();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while agent '" + agent.node() + "' recovered", e);
+        } catch (Exception e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("agent '" + agent.node() + "' did not recover: " + cause.getMessage(), e);
+        }
+    }
+
     /** A zone's entries handed to one agent, and its answer to come. */
     private record Asked(String node, List<GroupWire.Journaled> entries, Future<GroupWire.Recovered> answer) {}
 

@@ -6,9 +6,11 @@ import dev.drover.orchestrator.fleet.TwoPhaseGroupExecutor;
 import dev.drover.orchestrator.twophase.TwoPhaseJournal;
 import dev.drover.orchestrator.fleet.TargetExecutor;
 import dev.drover.orchestrator.report.Placement;
+import dev.drover.orchestrator.report.RunReport;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,9 +135,12 @@ public final class Coordinator implements AutoCloseable {
     /** Where the targets (and the members of two-phase groups) ran and which were reassigned, for the report. */
     public Placement placement() {
         Placement targets = dispatcher.placement();
-        Map<String, String> nodes = new LinkedHashMap<>(groups.nodes());
+        Placement members = groups.placement();
+        Map<String, String> nodes = new LinkedHashMap<>(members.nodes());
         nodes.putAll(targets.nodes());
-        return new Placement(nodes, targets.reassigned());
+        List<RunReport.Reassignment> reassigned = new ArrayList<>(members.reassigned());
+        reassigned.addAll(targets.reassigned());
+        return new Placement(nodes, reassigned);
     }
 
     @Override
