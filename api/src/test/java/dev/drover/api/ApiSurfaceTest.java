@@ -78,6 +78,9 @@ class ApiSurfaceTest {
     void theApiStaysBelowTheCli() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.drover.cli..", "picocli..", "io.micronaut..",
                 "io.vertx..").check(API);
+        // --cluster plugs in as a TargetHost; the API never reaches for the cluster module (nor Hazelcast) itself
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.drover.cluster..", "com.hazelcast..")
+                .check(API);
     }
 
     private static void report(String member, List<JavaType> types, ConditionEvents events) {
