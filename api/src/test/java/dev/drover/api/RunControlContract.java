@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.report.Placement;
 import dev.drover.testing.DatabaseKind;
-import dev.drover.testing.TestDatabase;
-import dev.drover.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the command line's {@code upgrade}, {@code downgrade}, {@code stamp} and {@code repair} take from the API:
@@ -32,37 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  * reaches a run not started yet, lint findings (and a refusal) before a run, a tenants file for offline SQL, and
  * a {@link TargetHost}. Subclassed per dialect.
  */
-abstract class RunControlContract {
+abstract class RunControlContract extends ApiDatabaseContract {
 
     static final String R1 = "a1a1a1a1a1a1";
     static final String R2 = "b2b2b2b2b2b2";
 
-    private static TestDatabase db;
     private final List<String> tenantsToDrop = new ArrayList<>();
-
-    @TempDir
-    Path dir;
-
-    abstract DatabaseKind kind();
-
-    @BeforeAll
-    static void noDatabaseYet() {
-        db = null;
-    }
-
-    TestDatabase db() {
-        if (db == null) {
-            db = TestDatabases.open(kind());
-        }
-        return db;
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @AfterEach
     void dropTenants() throws SQLException {
