@@ -131,7 +131,8 @@ public final class Drover implements AutoCloseable {
      *                         undefined placeholder, a destination that does not resolve, an applied script edited
      *                         since it ran, a plan a section's strategy vetoed
      * @throws RuntimeException what {@link FleetListener#lint} or the host's {@link TargetHost#open open} threw,
-     *                          unchanged, before any target changed
+     *                          unchanged, before any target changed (except Drover's own configuration, graph and
+     *                          script exceptions, which arrive wrapped in a {@link DroverException})
      */
     public FleetReport run(Operation operation, Selection selection, Rollout rollout) {
         Cancellation cancellation = new Cancellation();
@@ -172,7 +173,7 @@ public final class Drover implements AutoCloseable {
      * @throws DroverException as {@link #run} would, before reading anything or once the revisions are read (an
      *                         applied script edited since it ran); a target that cannot be read is a {@code failed}
      *                         target of the plan
-     * @throws RuntimeException what {@link FleetListener#lint} or the host threw, unchanged
+     * @throws RuntimeException what {@link FleetListener#lint} or the host threw, unchanged (as for {@link #run})
      */
     public DryRunReport dryRun(Operation operation, Selection selection, Rollout rollout) {
         return onFleet(selection, rollout, null, true, call -> {
@@ -334,7 +335,8 @@ public final class Drover implements AutoCloseable {
      * @throws DroverException before any SQL is written: as {@link #run} would, or a {@code query:} section without
      *                         tenant names, a tenants file that cannot be read, or a Java revision that cannot be
      *                         written offline
-     * @throws RuntimeException what {@code sink} threw, unchanged (the SQL of earlier targets was handed over)
+     * @throws RuntimeException what {@code sink} threw, unchanged as for {@link #run} (the SQL of earlier targets
+     *                          was handed over)
      */
     public void offlineSql(Operation operation, Selection selection, Rollout rollout, SqlSink sink) {
         java.util.Objects.requireNonNull(sink, "sink");

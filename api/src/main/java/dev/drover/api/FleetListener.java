@@ -31,7 +31,8 @@ public interface FleetListener {
      * would execute, judged by each target's dialect, silenced ones included (their
      * {@link LintFinding#silenced()} is set); called also when the list is empty. Reading the targets' revisions
      * for this is the read the run uses too. An exception thrown here ends the call before any target changed and
-     * reaches its caller unchanged: the way to refuse a run on open findings ({@code drover upgrade --strict}).
+     * reaches its caller unchanged (Drover's own configuration, graph and script exceptions wrapped in a
+     * {@link DroverException}): the way to refuse a run on open findings ({@code drover upgrade --strict}).
      */
     default void lint(List<LintFinding> findings) {}
 

@@ -24,6 +24,7 @@ public interface TargetHost {
      * @param engine the call's engine, for {@link EngineHandle#unwrap}
      * @return the session, closed when the call ends (also when it throws)
      * @throws RuntimeException when the host cannot be reached; the call ends with it before any target was read
+     *                          (Drover's own configuration exceptions wrapped in a {@link DroverException})
      */
     Session open(EngineHandle engine);
 
