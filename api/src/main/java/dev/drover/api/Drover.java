@@ -460,8 +460,10 @@ public final class Drover implements AutoCloseable {
         try {
             ResolvedTargets resolved = resolve(selection, offline);
             if (resolved.targets().isEmpty()) {
-                throw new DroverException("no target matches " + selection + "; check the section and tenant"
-                        + " globs against the registry's sections " + registry.sectionNames(), null);
+                // the command line's words first (the CLI prints this message), then the Java ones
+                throw new DroverException("No target matches the selection; list them with 'drover targets' and"
+                        + " check --name, --tenant and --shard (in Java: Drover.targets(...) and the " + selection
+                        + " against the registry's sections " + registry.sectionNames() + ")", null);
             }
             try (Fleet fleet = Fleet.of(resolved.targets(), placeholders, rollout.lockWaitOverride(), rollout::limits)) {
                 if (journal != null) {

@@ -330,7 +330,7 @@ abstract class DroverContract extends ApiDatabaseContract {
         Path versions = versions("CREATE TABLE invoices (id INT PRIMARY KEY);");
         try (Drover drover = drover(versions, List.of(), new RecordingListener())) {
             assertThatThrownBy(() -> drover.upgrade("head")).isInstanceOf(DroverException.class)
-                    .hasMessageContaining("no target matches");
+                    .hasMessageContaining("No target matches the selection").hasMessageContaining("Drover.targets");
             assertThatThrownBy(() -> drover.onboard("nosuch", "x")).isInstanceOf(DroverException.class)
                     .hasMessageContaining("no database section 'nosuch'");
         }
