@@ -1,7 +1,9 @@
 package dev.drover.api;
 
 import dev.drover.orchestrator.runtime.DataSources;
+import dev.drover.registry.CachingTenantDiscovery;
 import dev.drover.registry.ConfigException;
+import dev.drover.registry.JdbcTenantDiscovery;
 import dev.drover.registry.Registry;
 import dev.drover.registry.RegistryBuilder;
 import dev.drover.registry.RegistryLoader;
@@ -9,6 +11,7 @@ import dev.drover.registry.Secret;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +33,7 @@ public final class DroverBuilder {
     private FleetListener listener = FleetListener.NONE;
     private Path journal;
     private Integer concurrency;
+    private TargetHost host;
 
     DroverBuilder() {}
 
@@ -88,6 +92,15 @@ public final class DroverBuilder {
     }
 
     /**
+     * Reads and runs the targets through {@code targetHost} instead of this process (the command line's
+     * {@code --cluster}); see {@link TargetHost} for the calls it serves. Default: this process.
+     */
+    public DroverBuilder host(TargetHost targetHost) {
+        this.host = Objects.requireNonNull(targetHost, "host");
+        return this;
+    }
+
+    /**
      * Loads the registry. Sections built with a data source borrow one connection here to learn its URL.
      *
      * @throws DroverException when the file is missing or invalid, no registry was given, both were given, or
@@ -104,7 +117,7 @@ public final class DroverBuilder {
         List<AutoCloseable> lent = new ArrayList<>();
         try {
             Registry registry = file != null ? new RegistryLoader().env(env).load(file) : build(lent);
-            return new Drover(registry, Map.copyOf(placeholders), listener, journal, lent);
+            return new Drover(registry, Map.copyOf(placeholders), listener, journal, host, lent);
         } catch (ConfigException e) {
             Drover.closeAll(lent);
             throw new DroverException(e.getMessage(), e);
@@ -115,7 +128,10 @@ public final class DroverBuilder {
     }
 
     private Registry build(List<AutoCloseable> lent) {
-        RegistryBuilder builder = new RegistryBuilder(directory).env(env);
+        // query: tenants of a data-source section are listed through that data source (its URL alone may lack
+        // the credentials the pool holds)
+        RegistryBuilder builder = new RegistryBuilder(directory).env(env).discovery(new CachingTenantDiscovery(
+                new JdbcTenantDiscovery(Duration.ofSeconds(30), DataSources::open), Duration.ofMinutes(5)));
         if (concurrency != null) {
             builder.drover("concurrency", concurrency.toString());
         }

@@ -1,5 +1,6 @@
 package dev.drover.cli.command;
 
+import dev.drover.api.TargetHost;
 import dev.drover.cli.CommandContext;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.report.Placement;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --cluster}: run the command as the coordinator of the {@code [cluster]} of drover.ini. Without it no
- * cluster class is loaded (the cluster code is reached only through {@link #attach}).
+ * cluster class is loaded (the cluster code is reached only through {@link #attach} and {@link #host}).
  */
 final class ClusterOption {
 
@@ -29,6 +30,32 @@ final class ClusterOption {
         dev.drover.cli.cluster.CoordinatorSession session = dev.drover.cli.cluster.CoordinatorSession.join(drover, fleet);
         placement = session;
         return session::close;
+    }
+
+    /**
+     * With {@code --cluster}, the API's {@link TargetHost}: each call joins the cluster as coordinator and reads and
+     * runs its targets through the agents, and leaves it when the call ends; the report names each target's node.
+     * Without it, {@code null} (this process).
+     */
+    TargetHost host(CommandContext drover) {
+        if (!cluster) {
+            return null;
+        }
+        return engine -> {
+            dev.drover.cli.cluster.CoordinatorSession session =
+                    dev.drover.cli.cluster.CoordinatorSession.join(drover, engine.unwrap(Fleet.class));
+            return new TargetHost.Session() {
+                @Override
+                public Placement placement() {
+                    return session.get();
+                }
+
+                @Override
+                public void close() {
+                    session.close();
+                }
+            };
+        };
     }
 
     /** Leaves the cluster (nothing for a local run). */
