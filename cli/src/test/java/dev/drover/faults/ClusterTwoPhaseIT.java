@@ -112,6 +112,7 @@ class ClusterTwoPhaseIT {
             assertThat(target.path("error").path("message").asText()).contains("after the commit decision was"
                     + " journaled", "drover recover --cluster");
         }
+        assertThat(c.output()).contains("2 target(s) in doubt; run 'drover recover --cluster' on this machine");
         assertThat(journal()).hasSize(1);
         assertThat(Files.readString(journal().get(0))).contains("\"commit\"");
         for (String url : List.of(billing, ledger)) {

@@ -60,7 +60,9 @@ public final class TextSummary {
             lines.add(s.cancelled() + " target(s) cancelled before they started; run again to continue");
         }
         if (s.inDoubt() > 0) {
-            lines.add(s.inDoubt() + " target(s) in doubt; run 'drover recover'");
+            boolean cluster = report.targets().stream().anyMatch(t -> t.node() != null);
+            lines.add(s.inDoubt() + " target(s) in doubt; run 'drover recover" + (cluster
+                    ? " --cluster' on this machine (its journal holds the decisions)" : "'"));
         }
         return String.join("\n", lines) + "\n";
     }
