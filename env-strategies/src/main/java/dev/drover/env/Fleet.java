@@ -372,9 +372,11 @@ public final class Fleet implements AutoCloseable {
         Map<String, Function<List<String>, List<MigrationStep>>> planners = planners(members, operation);
         List<Participant> participants = members.stream()
                 .map(m -> new Participant(m.target(), m.scripts(), planners.get(m.key()))).toList();
-        int sections = (int) Math.max(1, registry.values().stream().filter(RegistryTarget::twoPhase)
-                .map(RegistryTarget::sectionName).distinct().count());
-        return groupCoordinator(sections).run(runId, group, participants, decisions);
+        // a group has at most one member per two_phase section; groups of several coordinators may share the pool
+        int sections = (int) registry.values().stream().filter(RegistryTarget::twoPhase)
+                .map(RegistryTarget::sectionName).distinct().count();
+        int perServer = registry.values().stream().mapToInt(RegistryTarget::maxConnections).max().orElse(4);
+        return groupCoordinator(Math.max(sections, perServer)).run(runId, group, participants, decisions);
     }
 
     private synchronized TwoPhaseCoordinator groupCoordinator(int connectionsPerServer) {
