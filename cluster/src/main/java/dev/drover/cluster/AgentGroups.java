@@ -1,6 +1,7 @@
 package dev.drover.cluster;
 
 import dev.drover.orchestrator.fleet.FleetTarget;
+import dev.drover.orchestrator.lock.LockTimeoutException;
 import dev.drover.orchestrator.runtime.StepError;
 import dev.drover.orchestrator.twophase.Decision;
 import dev.drover.orchestrator.twophase.GroupResult;
@@ -96,13 +97,19 @@ final class AgentGroups {
             }
             members.add(SessionKeepalive.of(target));
         }
+        CoordinatorDecision decision = new CoordinatorDecision(node, task);
         try {
-            GroupResult result = fleet.runGroup(task.runId(), task.group(), members, task.operation(),
-                    new CoordinatorDecision(node, task));
+            GroupResult result = fleet.runGroup(task.runId(), task.group(), members, task.operation(), decision);
             return new GroupWire.GroupDone(task.taskId(), name(), result.decision().label(), result.participants());
         } catch (java.sql.SQLException | RuntimeException e) {
-            return failed(task, "two-phase group '" + task.group() + "' rolled back on agent '" + name() + "': "
-                    + e.getMessage());
+            // TwoPhaseCoordinator rolled every member back before throwing; 'end' tells that nothing stayed prepared
+            boolean doubt = decision.mayBeInDoubt();
+            GroupWire.GroupDone failed = failed(task, (e instanceof LockTimeoutException ? e.getMessage()
+                    : "two-phase group '" + task.group() + "' rolled back on agent '" + name() + "': " + e.getMessage())
+                    + (doubt ? "; a rollback was not confirmed: 'drover recover --cluster' rolls back what stayed"
+                            + " prepared" : ""));
+            return new GroupWire.GroupDone(failed.taskId(), failed.node(), failed.decision(), failed.participants(),
+                    e instanceof LockTimeoutException ? e.getMessage() : null, doubt);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.drover.orchestrator.fleet.FleetOperation;
 import dev.drover.orchestrator.fleet.FleetTarget;
 import dev.drover.orchestrator.fleet.TargetState;
 import dev.drover.orchestrator.fleet.TwoPhaseGroupExecutor;
+import dev.drover.orchestrator.lock.LockTimeoutException;
 import dev.drover.orchestrator.report.Placement;
 import dev.drover.orchestrator.report.RunReport;
 import dev.drover.orchestrator.runtime.StepError;
@@ -75,6 +76,21 @@ final class ClusterGroups implements TwoPhaseGroupExecutor {
             this.file = file;
             this.journal = journal;
             this.agent = agent;
+        }
+    }
+
+    /** A member's target lock was not acquired on the agent (exit 3, as in a local run). */
+    private static final class RemoteLockTimeout extends LockTimeoutException {
+        private final String message;
+
+        RemoteLockTimeout(String message) {
+            super("-", java.time.Duration.ZERO, "-");
+            this.message = message;
+        }
+
+        @Override
+        public String getMessage() {
+            return message;
         }
     }
 
@@ -172,10 +188,13 @@ final class ClusterGroups implements TwoPhaseGroupExecutor {
         }
         GroupResult result = new GroupResult(runId, group, Decision.parse(done.decision()), done.participants(),
                 null);
-        if (result.inDoubt()) {
+        if (result.inDoubt() || done.keepJournal()) {
             return new GroupResult(runId, group, result.decision(), result.participants(), call.file);
         }
         call.journal.delete(call.file);
+        if (done.lockTimeout() != null) {
+            throw new RemoteLockTimeout(done.lockTimeout());
+        }
         return result;
     }
 

@@ -24,6 +24,8 @@ final class CoordinatorDecision implements DecisionLog {
 
     private final ClusterNode node;
     private final GroupWire.GroupTask task;
+    private volatile boolean begun;
+    private volatile boolean ended;
 
     CoordinatorDecision(ClusterNode node, GroupWire.GroupTask task) {
         this.node = node;
@@ -37,6 +39,7 @@ final class CoordinatorDecision implements DecisionLog {
                     + task.group() + "' under gids " + entry.gids() + ", but the coordinator journaled " + task.gids()
                     + "; run the same Drover version on every node; nothing was touched");
         }
+        begun = true;
         return task.journalFile();
     }
 
@@ -75,5 +78,11 @@ final class CoordinatorDecision implements DecisionLog {
     @Override
     public void end(JournalEntry entry) {
         // the coordinator deletes its journal file when the group's answer says nothing is in doubt
+        ended = true;
+    }
+
+    /** The group began and did not end cleanly: something may still be prepared (a rollback not confirmed). */
+    boolean mayBeInDoubt() {
+        return begun && !ended;
     }
 }

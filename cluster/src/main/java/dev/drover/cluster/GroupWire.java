@@ -44,8 +44,21 @@ final class GroupWire {
     /** The coordinator journaled the COMMIT decision of the group. */
     record Decided(long taskId, String decision) {}
 
-    /** What the agent did with a {@link GroupTask}: one result per member, in order. */
-    record GroupDone(long taskId, String node, String decision, List<ParticipantResult> participants) {}
+    /**
+     * What the agent did with a {@link GroupTask}: one result per member, in order.
+     *
+     * @param lockTimeout the message when a member's target lock was not acquired in time (every member rolled
+     *                    back), else {@code null}
+     * @param keepJournal the group failed without confirming that nothing stayed prepared: the coordinator keeps
+     *                    its journal file for {@code recover --cluster}
+     */
+    record GroupDone(long taskId, String node, String decision, List<ParticipantResult> participants,
+            String lockTimeout, boolean keepJournal) {
+
+        GroupDone(long taskId, String node, String decision, List<ParticipantResult> participants) {
+            this(taskId, node, decision, participants, null, false);
+        }
+    }
 
     /** A journal file of the coordinator (its name) and its content. */
     record Journaled(String file, JournalEntry entry) {}

@@ -57,7 +57,10 @@ class GroupWireTest {
                 List.of(new Wire.Entry("ledger", "acme", "ledger/acme")), List.of(new GroupWire.Journaled("/j/f.json",
                         ENTRY)));
 
+        GroupWire.GroupDone timedOut = new GroupWire.GroupDone(5, "east-1", "none", List.of(), "could not lock", true);
+
         assertThat(Wire.read(Wire.json(done), GroupWire.GroupDone.class)).isEqualTo(done);
+        assertThat(Wire.read(Wire.json(timedOut), GroupWire.GroupDone.class)).isEqualTo(timedOut);
         assertThat(Wire.read(Wire.json(recovered), GroupWire.Recovered.class)).isEqualTo(recovered);
         assertThat(Wire.read(Wire.json(recover), GroupWire.Recover.class)).isEqualTo(recover);
     }
