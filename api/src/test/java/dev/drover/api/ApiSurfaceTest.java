@@ -70,7 +70,8 @@ class ApiSurfaceTest {
         assertThat(publicTypes).containsExactlyInAnyOrder("Drover", "DroverBuilder", "DroverException", "FleetListener",
                 "FleetReport", "OfflineSql", "Offboarding", "Onboarding", "RecoveryReport", "Transaction", "Rollout",
                 "Section", "Selection", "StatusReport", "TargetEvent", "TargetState", "DryRunReport", "LintFinding",
-                "TargetInfo", "DriftReport", "DriftedTarget");
+                "TargetInfo", "DriftReport", "DriftedTarget", "Group", "ServerDrift", "Difference", "Unreadable",
+                "Check", "CheckReport", "TargetList", "Rejected");
     }
 
     @Test
