@@ -16,6 +16,8 @@ import dev.drover.orchestrator.fleet.FleetInspector;
 import dev.drover.orchestrator.fleet.FleetStatus;
 import dev.drover.orchestrator.fleet.TargetView;
 import dev.drover.orchestrator.graph.RevisionException;
+import dev.drover.orchestrator.lint.Finding;
+import dev.drover.orchestrator.report.Placement;
 import dev.drover.orchestrator.report.RunReports;
 import dev.drover.orchestrator.script.ScriptFileException;
 import dev.drover.orchestrator.script.ScriptParseException;
@@ -52,14 +54,16 @@ public final class Drover implements AutoCloseable {
     private final FleetListener listener;
     private final Path journal;
     private final List<AutoCloseable> lent;
+    private final TargetHost host;
     private final java.util.Set<Cancellation> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Drover(Registry registry, Map<String, String> placeholders, FleetListener listener, Path journal,
-            List<AutoCloseable> lent) {
+            TargetHost host, List<AutoCloseable> lent) {
         this.registry = registry;
         this.placeholders = placeholders;
         this.listener = listener;
         this.journal = journal;
+        this.host = host;
         this.lent = List.copyOf(lent);
         registry.warnings().forEach(w -> listener.warning(w.toString()));
     }
@@ -84,7 +88,7 @@ public final class Drover implements AutoCloseable {
      *                         script edited since it ran
      */
     public FleetReport upgrade(String destination, Selection selection, Rollout rollout) {
-        return run(FleetOperation.upgrade(destination), selection, rollout);
+        return run(Operation.upgrade(destination), selection, rollout);
     }
 
     /**
@@ -93,7 +97,7 @@ public final class Drover implements AutoCloseable {
      * @throws DroverException as {@link #upgrade(String, Selection, Rollout)}
      */
     public FleetReport downgrade(String destination, Selection selection, Rollout rollout) {
-        return run(FleetOperation.downgrade(destination), selection, rollout);
+        return run(Operation.downgrade(destination), selection, rollout);
     }
 
     /**
@@ -103,7 +107,7 @@ public final class Drover implements AutoCloseable {
      * @throws DroverException as {@link #upgrade(String, Selection, Rollout)}
      */
     public FleetReport stamp(List<String> revisions, boolean purge, Selection selection, Rollout rollout) {
-        return run(FleetOperation.stamp(revisions, purge), selection, rollout);
+        return run(Operation.stamp(revisions, purge), selection, rollout);
     }
 
     /**
@@ -113,7 +117,46 @@ public final class Drover implements AutoCloseable {
      * @throws DroverException as {@link #upgrade(String, Selection, Rollout)}
      */
     public FleetReport repair(Selection selection, Rollout rollout) {
-        return run(FleetOperation.repair(), selection, rollout);
+        return run(Operation.repair(), selection, rollout);
+    }
+
+    /**
+     * Runs {@code operation} on the selected targets under {@code rollout}: the call behind
+     * {@link #upgrade(String, Selection, Rollout) upgrade}, {@link #downgrade downgrade}, {@link #stamp stamp} and
+     * {@link #repair repair}. In order: resolves the targets (rejected tenants and registry warnings go to
+     * {@link FleetListener#warning}), opens the {@link DroverBuilder#host host} if any, for an upgrade or downgrade
+     * tells {@link FleetListener#lint} what the revisions it would run hold (that read is the run's read), refuses
+     * before any target changed what cannot run (see {@code @throws}), then runs: every target ends with an
+     * outcome in the report, progress goes to the listener, and what the run could not record for
+     * {@link #drift drift} goes to {@link FleetListener#warning} once the run is over. A {@link Rollout#cancelledBy
+     * cancelled} run reports the targets it did not start {@code cancelled}, exit code 130.
+     *
+     * @return every target's outcome, the report naming the node of each target when a host placed them
+     * @throws DroverException before any target changed: no target selected, a selection with a
+     *                         {@link Selection#tenantsFile tenants file}, a broken configuration, graph or script, an
+     *                         undefined placeholder, a destination that does not resolve, an applied script edited
+     *                         since it ran, a plan a section's strategy vetoed
+     * @throws RuntimeException what {@link FleetListener#lint} or the host's {@link TargetHost#open open} threw,
+     *                          unchanged, before any target changed (except Drover's own configuration, graph and
+     *                          script exceptions, which arrive wrapped in a {@link DroverException})
+     */
+    public FleetReport run(Operation operation, Selection selection, Rollout rollout) {
+        Cancellation cancellation = new Cancellation();
+        running.add(cancellation);
+        CancelToken token = rollout.cancelTokenOrNull();
+        Runnable forget = token == null ? () -> { } : token.onCancel(cancellation::cancel);
+        try {
+            return onFleet(selection, rollout, null, true, call -> {
+                lintFirst(call.fleet(), operation);
+                FleetResult result = call.fleet().run(operation.engine(), rollout.policy(call.fleet(),
+                        registry.concurrency()), new ListenerAdapter(listener), cancellation);
+                call.fleet().recordingProblems().forEach(listener::warning);
+                return new FleetReport(RunReports.from(result, call.placement()), result.exitCode());
+            });
+        } finally {
+            forget.run();
+            running.remove(cancellation);
+        }
     }
 
     /**
@@ -123,10 +166,40 @@ public final class Drover implements AutoCloseable {
      * @throws DroverException as {@link #upgrade(String, Selection, Rollout)} would, before reading anything
      */
     public DryRunReport dryRun(String destination, Selection selection) {
-        return withFleet(selection, Rollout.defaults(), null, fleet -> {
-            Fleet.DryRun dry = fleet.dryRun(FleetOperation.upgrade(destination));
-            return new DryRunReport(report(dry.plan()), dry.sql());
+        return dryRun(Operation.upgrade(destination), selection, Rollout.defaults());
+    }
+
+    /**
+     * {@code --dry-run}: reads each selected target's current revision (through the {@link DroverBuilder#host
+     * host}, if any) and returns what {@code operation} would do and the SQL it would execute, executing nothing
+     * and taking no lock. An upgrade or downgrade first tells {@link FleetListener#lint} its findings, as
+     * {@link #run} does. Of {@code rollout} only the {@link Rollout#tag tag} and the statement limits matter (they
+     * are in the SQL).
+     *
+     * @throws DroverException as {@link #run} would, before reading anything or once the revisions are read (an
+     *                         applied script edited since it ran); a target that cannot be read is a {@code failed}
+     *                         target of the plan
+     * @throws RuntimeException what {@link FleetListener#lint} or the host threw, unchanged (as for {@link #run})
+     */
+    public DryRunReport dryRun(Operation operation, Selection selection, Rollout rollout) {
+        return onFleet(selection, rollout, null, true, call -> {
+            lintFirst(call.fleet(), operation);
+            Fleet.DryRun dry = call.fleet().dryRun(operation.engine());
+            return new DryRunReport(report(dry.plan()), dry.sql(), call.targets());
         });
+    }
+
+    /** Tells the listener the lint findings of what an upgrade or downgrade would execute. */
+    private void lintFirst(Fleet fleet, Operation operation) {
+        FleetOperation engine = operation.engine();
+        if (engine instanceof FleetOperation.Upgrade || engine instanceof FleetOperation.Downgrade) {
+            listener.lint(fleet.lint(engine).stream().map(Drover::finding).toList());
+        }
+    }
+
+    private static LintFinding finding(Finding f) {
+        return new LintFinding(f.file(), f.line(), f.revision(), f.direction(), f.dialect(), f.rule(), f.why(),
+                f.rewrite(), f.silenced());
     }
 
     /**
@@ -137,10 +210,8 @@ public final class Drover implements AutoCloseable {
      * @throws DroverException on a broken graph or script, or a destination that does not resolve
      */
     public List<LintFinding> lint(String destination, Selection selection) {
-        return withFleet(selection, Rollout.defaults(), null, fleet -> fleet.lint(FleetOperation.upgrade(destination))
-                .stream().map(f -> new LintFinding(f.file(), f.line(), f.revision(), f.direction(), f.dialect(),
-                        f.rule(), f.why(), f.rewrite(), f.silenced()))
-                .toList());
+        return onFleet(selection, Rollout.defaults(), null, true, call -> call.fleet()
+                .lint(FleetOperation.upgrade(destination)).stream().map(Drover::finding).toList());
     }
 
     /**
@@ -151,30 +222,22 @@ public final class Drover implements AutoCloseable {
      */
     public List<TargetInfo> targets(Selection selection) {
         try {
-            return resolve(selection, null).targets().stream()
-                    .map(t -> new TargetInfo(t.key(), t.sectionName(), t.tenant(), t.schema(), t.database(),
-                            t.maskedUrl(), t.dialectName(), t.versionTable()))
-                    .toList();
+            return resolve(selection, null).targets().stream().map(Drover::info).toList();
         } catch (RegistryException e) {
             throw new DroverException(e.getMessage(), e);
         }
     }
 
-    FleetReport run(FleetOperation operation, Selection selection, Rollout rollout) {
-        Cancellation cancellation = new Cancellation();
-        running.add(cancellation);
-        try {
-            return withFleet(selection, rollout, null, fleet -> report(fleet.run(operation,
-                    rollout.policy(fleet, registry.concurrency()), new ListenerAdapter(listener), cancellation)));
-        } finally {
-            running.remove(cancellation);
-        }
+    private static TargetInfo info(RegistryTarget t) {
+        return new TargetInfo(t.key(), t.sectionName(), t.tenant(), t.schema(), t.database(), t.maskedUrl(),
+                t.dialectName(), t.versionTable());
     }
 
     /**
      * Stops every run of this instance in flight from starting more targets (as Ctrl-C does on the command
      * line): targets already running finish, the others are reported {@code cancelled}, and each run's report
-     * has exit code 130. Safe from any thread, e.g. a shutdown hook; runs started later are not affected.
+     * has exit code 130. Safe from any thread, e.g. a shutdown hook; runs started later are not affected (a
+     * {@link CancelToken} given with {@link Rollout#cancelledBy} also reaches them).
      */
     public void cancel() {
         running.forEach(Cancellation::cancel);
@@ -196,7 +259,7 @@ public final class Drover implements AutoCloseable {
      * @throws DroverException when nothing is selected, or the configuration, graph or a script is broken
      */
     public StatusReport status(Selection selection) {
-        return withFleet(selection, Rollout.defaults(), null, fleet -> status(fleet.status()));
+        return onFleet(selection, Rollout.defaults(), null, true, call -> status(call.fleet().status()));
     }
 
     /**
@@ -241,18 +304,48 @@ public final class Drover implements AutoCloseable {
      *                         cannot be written offline
      */
     public OfflineSql offlineSql(String destination, Selection selection) {
+        Map<String, String> sql = new java.util.LinkedHashMap<>();
+        offlineSql(Operation.upgrade(destination), selection, Rollout.defaults(), (target, text) -> {
+            if (!text.isEmpty()) {
+                sql.put(target.target(), text);
+            }
+        });
+        return new OfflineSql(sql);
+    }
+
+    /**
+     * {@code --sql}: the SQL {@code operation} would execute on each selected target, written without any
+     * connection (Alembic's offline mode) and handed to {@code sink} target by target in rollout order; the
+     * destination may be a range {@code start:end} (a downgrade needs the start). Tenants of {@code query:} sections
+     * come from the selection's {@link Selection#tenantsFile tenants file}, else from its tenant names when none
+     * holds {@code *} or {@code ?}. Of {@code rollout} only the {@link Rollout#tag tag} (the run id in the SQL becomes
+     * {@code TAG:offline}) and the statement limits matter. The {@link DroverBuilder#host host} is not used.
+     *
+     * @throws DroverException before any SQL is written: as {@link #run} would, or a {@code query:} section without
+     *                         tenant names, a tenants file that cannot be read, or a Java revision that cannot be
+     *                         written offline
+     * @throws RuntimeException what {@code sink} threw, unchanged as for {@link #run} (the SQL of earlier targets
+     *                          was handed over)
+     */
+    public void offlineSql(Operation operation, Selection selection, Rollout rollout, SqlSink sink) {
+        java.util.Objects.requireNonNull(sink, "sink");
+        onFleet(selection, rollout, offlineTenants(selection), false, call -> {
+            Map<String, TargetInfo> byKey = new java.util.HashMap<>();
+            call.targets().forEach(t -> byKey.put(t.target(), t));
+            sink.begin(call.targets());
+            call.fleet().sql(operation.engine(), null, (key, text) -> sink.accept(byKey.get(key), text));
+            return null;
+        });
+    }
+
+    /** The tenants of {@code query:} sections offline: the tenants file, else plain tenant names, else none. */
+    private static OfflineTenants offlineTenants(Selection selection) {
+        if (selection.tenantsFileOrNull() != null) {
+            return new OfflineTenants(new TenantSource.FromFile(selection.tenantsFileOrNull(), "tenantsFile(...)"));
+        }
         List<String> names = selection.tenantGlobs();
         boolean plain = !names.isEmpty() && names.stream().noneMatch(n -> n.contains("*") || n.contains("?"));
-        OfflineTenants offline = new OfflineTenants(plain ? new TenantSource.Listed(names, "tenants(...)") : null);
-        return withFleet(selection, Rollout.defaults(), offline, fleet -> {
-            Map<String, String> sql = new java.util.LinkedHashMap<>();
-            fleet.sql(FleetOperation.upgrade(destination), null, (key, text) -> {
-                if (!text.isEmpty()) {
-                    sql.put(key, text);
-                }
-            });
-            return new OfflineSql(sql);
-        });
+        return new OfflineTenants(plain ? new TenantSource.Listed(names, "tenants(...)") : null);
     }
 
     /**
@@ -341,14 +434,19 @@ public final class Drover implements AutoCloseable {
      * {@code drover check [--deep] [--drift]}: the deploy gate of {@link #check(Selection)}, with a
      * {@link Check#deep deep} read of every target's own tables (and the fleet-ledger rows that disagree with
      * them) and a {@link Check#drift schema comparison} as {@code check} asks. Reads only: executes nothing, takes
-     * no lock.
+     * no lock. The revisions are read through the {@link DroverBuilder#host host}, if any, as {@link #status} reads
+     * them, except for a deep check, which reads the tables with this process's connections; schemas are always
+     * read with this process's connections (as {@link #drift} reads them).
      *
      * @return the states read, the ledger disagreements and the drift; {@link CheckReport#passed()} is the gate
      * @throws DroverException as {@link #status(Selection)}
+     * @throws RuntimeException what the host's {@link TargetHost#open open} threw, unchanged, before anything was
+     *                          read
      */
     public CheckReport check(Selection selection, Check check) {
         java.util.Objects.requireNonNull(check, "check");
-        return withFleet(selection, Rollout.defaults(), null, fleet -> {
+        return onFleet(selection, Rollout.defaults(), null, !check.isDeep(), call -> {
+            Fleet fleet = call.fleet();
             StatusReport status;
             List<String> disagreements = List.of();
             if (check.isDeep()) {
@@ -459,25 +557,59 @@ public final class Drover implements AutoCloseable {
     }
 
     private <T> T withFleet(Selection selection, Rollout rollout, OfflineTenants offline, Function<Fleet, T> body) {
+        return onFleet(selection, rollout, offline, false, call -> body.apply(call.fleet()));
+    }
+
+    /**
+     * Resolves the selection, builds its fleet and hands it to {@code body}, with the {@link TargetHost} open
+     * around it when {@code hosted} and one was configured.
+     *
+     * @param offline the tenants of {@code query:} sections for offline SQL, or {@code null} to discover them
+     */
+    private <T> T onFleet(Selection selection, Rollout rollout, OfflineTenants offline, boolean hosted,
+            Function<Call, T> body) {
+        if (offline == null && selection.tenantsFileOrNull() != null) {
+            throw new DroverException("a tenants file (" + selection.tenantsFileOrNull() + ") names the tenants of"
+                    + " 'query:' sections for offlineSql only, and this call discovers them over the connection;"
+                    + " drop tenantsFile(...) from the selection", null);
+        }
         try {
             ResolvedTargets resolved = resolve(selection, offline);
             if (resolved.targets().isEmpty()) {
-                throw new DroverException("no target matches " + selection + "; check the section and tenant"
-                        + " globs against the registry's sections " + registry.sectionNames(), null);
+                // the command line's words first (the CLI prints this message), then the Java ones
+                throw new DroverException("No target matches the selection; list them with 'drover targets' and"
+                        + " check --name, --tenant and --shard (in Java: Drover.targets(...) and the " + selection
+                        + " against the registry's sections " + registry.sectionNames() + ")", null);
             }
             try (Fleet fleet = Fleet.of(resolved.targets(), placeholders, rollout.lockWaitOverride(), rollout::limits)) {
                 if (journal != null) {
                     fleet.withJournal(journal);
                 }
-                if (rollout.tagOrNull() != null) {
-                    fleet.withTag(rollout.tagOrNull());
-                }
                 fleet.warnings().forEach(listener::warning);
-                return body.apply(fleet);
+                TargetHost.Session session = hosted && host != null ? host.open(new EngineHandle(fleet)) : null;
+                try {
+                    if (rollout.tagOrNull() != null) {
+                        fleet.withTag(rollout.tagOrNull());
+                    }
+                    return body.apply(new Call(fleet, resolved.targets().stream().map(Drover::info).toList(), session));
+                } finally {
+                    if (session != null) {
+                        session.close();
+                    }
+                }
             }
         } catch (RegistryException | RevisionException | ScriptParseException | ScriptFileException
                 | AppliedScriptChangedException | PlanVetoedException e) {
             throw new DroverException(e.getMessage(), e);
+        }
+    }
+
+    /** One call's fleet, its targets as the application sees them, and the host session (or {@code null}). */
+    private record Call(Fleet fleet, List<TargetInfo> targets, TargetHost.Session session) {
+
+        /** Where the targets ran: the host's placement, after the run. */
+        Placement placement() {
+            return session == null ? Placement.LOCAL : session.placement();
         }
     }
 

@@ -33,6 +33,7 @@ public final class DroverBuilder {
     private FleetListener listener = FleetListener.NONE;
     private Path journal;
     private Integer concurrency;
+    private TargetHost host;
 
     DroverBuilder() {}
 
@@ -91,6 +92,15 @@ public final class DroverBuilder {
     }
 
     /**
+     * Reads and runs the targets through {@code targetHost} instead of this process (the command line's
+     * {@code --cluster}); see {@link TargetHost} for the calls it serves. Default: this process.
+     */
+    public DroverBuilder host(TargetHost targetHost) {
+        this.host = Objects.requireNonNull(targetHost, "host");
+        return this;
+    }
+
+    /**
      * Loads the registry. Sections built with a data source borrow one connection here to learn its URL.
      *
      * @throws DroverException when the file is missing or invalid, no registry was given, both were given, or
@@ -107,7 +117,7 @@ public final class DroverBuilder {
         List<AutoCloseable> lent = new ArrayList<>();
         try {
             Registry registry = file != null ? new RegistryLoader().env(env).load(file) : build(lent);
-            return new Drover(registry, Map.copyOf(placeholders), listener, journal, lent);
+            return new Drover(registry, Map.copyOf(placeholders), listener, journal, host, lent);
         } catch (ConfigException e) {
             Drover.closeAll(lent);
             throw new DroverException(e.getMessage(), e);

@@ -23,8 +23,14 @@ final class ListenerAdapter implements dev.drover.orchestrator.fleet.FleetListen
         listener.targetFinished(event(outcome.target(), outcome.status().label(), progress));
     }
 
+    @Override
+    public void throttleChanged(FleetProgress progress) {
+        listener.throttleChanged(event(null, null, progress));
+    }
+
     private static TargetEvent event(FleetTarget target, String status, FleetProgress p) {
-        return new TargetEvent(target.key(), target.section(), target.tenant(), status, p.total(), p.done(), p.failed(),
-                p.running(), p.elapsedMs(), p.etaMs());
+        return new TargetEvent(target == null ? null : target.key(), target == null ? null : target.section(),
+                target == null ? null : target.tenant(), status, p.total(), p.done(), p.failed(), p.running(),
+                p.elapsedMs(), p.etaMs(), p.throttled());
     }
 }

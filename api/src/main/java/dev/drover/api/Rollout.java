@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public final class Rollout {
 
-    private static final Rollout DEFAULTS = new Rollout(null, null, false, 0, 0, null, null, null, null, null);
+    private static final Rollout DEFAULTS = new Rollout(null, null, false, 0, 0, null, null, null, null, null, null);
 
     private final Integer concurrency;
     private final Integer maxFailures;
@@ -27,9 +27,11 @@ public final class Rollout {
     private final Integer lockRetries;
     private final Duration statementTimeout;
     private final String tag;
+    private final CancelToken cancel;
 
     private Rollout(Integer concurrency, Integer maxFailures, boolean continueOnError, int canary, int waveSize,
-            Duration lockWait, Duration lockTimeout, Integer lockRetries, Duration statementTimeout, String tag) {
+            Duration lockWait, Duration lockTimeout, Integer lockRetries, Duration statementTimeout, String tag,
+            CancelToken cancel) {
         this.concurrency = concurrency;
         this.maxFailures = maxFailures;
         this.continueOnError = continueOnError;
@@ -40,6 +42,7 @@ public final class Rollout {
         this.lockRetries = lockRetries;
         this.statementTimeout = statementTimeout;
         this.tag = tag;
+        this.cancel = cancel;
     }
 
     /** The default rollout. */
@@ -51,7 +54,7 @@ public final class Rollout {
     public Rollout concurrency(int n) {
         require(n >= 1, "concurrency must be at least 1, got " + n);
         return new Rollout(n, maxFailures, continueOnError, canary, waveSize, lockWait, lockTimeout, lockRetries,
-                statementTimeout, tag);
+                statementTimeout, tag, cancel);
     }
 
     /**
@@ -63,56 +66,56 @@ public final class Rollout {
         require(n >= 0, "maxFailures must not be negative, got " + n);
         require(!continueOnError, "maxFailures and continueOnError exclude each other; choose one");
         return new Rollout(concurrency, n, false, canary, waveSize, lockWait, lockTimeout, lockRetries,
-                statementTimeout, tag);
+                statementTimeout, tag, cancel);
     }
 
     /** Never stop the rollout for failures. @throws IllegalArgumentException if maxFailures was set */
     public Rollout continueOnError() {
         require(maxFailures == null, "maxFailures and continueOnError exclude each other; choose one");
         return new Rollout(concurrency, null, true, canary, waveSize, lockWait, lockTimeout, lockRetries,
-                statementTimeout, tag);
+                statementTimeout, tag, cancel);
     }
 
     /** Run the first {@code n} targets alone and stop unless all succeed. @throws IllegalArgumentException if negative */
     public Rollout canary(int n) {
         require(n >= 0, "canary must not be negative, got " + n);
         return new Rollout(concurrency, maxFailures, continueOnError, n, waveSize, lockWait, lockTimeout, lockRetries,
-                statementTimeout, tag);
+                statementTimeout, tag, cancel);
     }
 
     /** Proceed in waves of {@code n} targets, checking the failure budget between waves. */
     public Rollout waveSize(int n) {
         require(n >= 0, "waveSize must not be negative, got " + n);
         return new Rollout(concurrency, maxFailures, continueOnError, canary, n, lockWait, lockTimeout, lockRetries,
-                statementTimeout, tag);
+                statementTimeout, tag, cancel);
     }
 
     /** How long to wait for another run's lock on a target (default: the section's {@code lock_wait}). */
     public Rollout lockWait(Duration wait) {
         require(!wait.isNegative(), "lockWait must not be negative, got " + wait);
         return new Rollout(concurrency, maxFailures, continueOnError, canary, waveSize, wait, lockTimeout, lockRetries,
-                statementTimeout, tag);
+                statementTimeout, tag, cancel);
     }
 
     /** How long one statement waits for a table or row lock (zero: no limit); default: the section's. */
     public Rollout lockTimeout(Duration timeout) {
         require(!timeout.isNegative(), "lockTimeout must not be negative, got " + timeout);
         return new Rollout(concurrency, maxFailures, continueOnError, canary, waveSize, lockWait, timeout, lockRetries,
-                statementTimeout, tag);
+                statementTimeout, tag, cancel);
     }
 
     /** How often a revision runs again after a lock timeout; default: the section's. */
     public Rollout lockRetries(int retries) {
         require(retries >= 0, "lockRetries must not be negative, got " + retries);
         return new Rollout(concurrency, maxFailures, continueOnError, canary, waveSize, lockWait, lockTimeout, retries,
-                statementTimeout, tag);
+                statementTimeout, tag, cancel);
     }
 
     /** How long one statement may run (zero: no limit); default: the section's. */
     public Rollout statementTimeout(Duration timeout) {
         require(!timeout.isNegative(), "statementTimeout must not be negative, got " + timeout);
         return new Rollout(concurrency, maxFailures, continueOnError, canary, waveSize, lockWait, lockTimeout,
-                lockRetries, timeout, tag);
+                lockRetries, timeout, tag, cancel);
     }
 
     /**
@@ -125,7 +128,23 @@ public final class Rollout {
     public Rollout tag(String tag) {
         RunOptions.taggedRunId(tag); // validates, so a bad tag fails here and not at the run
         return new Rollout(concurrency, maxFailures, continueOnError, canary, waveSize, lockWait, lockTimeout,
-                lockRetries, statementTimeout, tag);
+                lockRetries, statementTimeout, tag, cancel);
+    }
+
+    /**
+     * Cancels the run when {@code token} is cancelled, also before the run started ({@link CancelToken}); the
+     * command line's Ctrl-C. Two rollouts are equal only with the same token.
+     *
+     * @throws NullPointerException if {@code token} is null
+     */
+    public Rollout cancelledBy(CancelToken token) {
+        return new Rollout(concurrency, maxFailures, continueOnError, canary, waveSize, lockWait, lockTimeout,
+                lockRetries, statementTimeout, tag, Objects.requireNonNull(token, "token"));
+    }
+
+    /** The token of {@link #cancelledBy}, or {@code null}. */
+    CancelToken cancelTokenOrNull() {
+        return cancel;
     }
 
     /** The tag of {@link #tag(String)}, or {@code null}. */
@@ -161,13 +180,13 @@ public final class Rollout {
                 && Objects.equals(r.maxFailures, maxFailures) && r.continueOnError == continueOnError
                 && r.canary == canary && r.waveSize == waveSize && Objects.equals(r.lockWait, lockWait)
                 && Objects.equals(r.lockTimeout, lockTimeout) && Objects.equals(r.lockRetries, lockRetries)
-                && Objects.equals(r.statementTimeout, statementTimeout) && Objects.equals(r.tag, tag);
+                && Objects.equals(r.statementTimeout, statementTimeout) && Objects.equals(r.tag, tag) && r.cancel == cancel;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(concurrency, maxFailures, continueOnError, canary, waveSize, lockWait, lockTimeout,
-                lockRetries, statementTimeout, tag);
+                lockRetries, statementTimeout, tag, System.identityHashCode(cancel));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.drover.api;
 
+import java.util.List;
+
 /**
  * One target starting or ending during a run, with the run's counts at that moment.
  *
@@ -14,6 +16,19 @@ package dev.drover.api;
  * @param running   targets in flight
  * @param elapsedMs since the run started
  * @param etaMs     estimated time until every target is done, or -1 while unknown
+ * @param throttled the servers whose throttle holds targets back at that moment, each with its measurement and
+ *                  wait (e.g. {@code db:5432 (replication lag 12.5 > 10, 0:15)}); empty when none
  */
 public record TargetEvent(String target, String section, String tenant, String status, int total, int done,
-        int failed, int running, long elapsedMs, long etaMs) {}
+        int failed, int running, long elapsedMs, long etaMs, List<String> throttled) {
+
+    public TargetEvent {
+        throttled = List.copyOf(throttled);
+    }
+
+    /** An event without throttled servers. */
+    public TargetEvent(String target, String section, String tenant, String status, int total, int done, int failed,
+            int running, long elapsedMs, long etaMs) {
+        this(target, section, tenant, status, total, done, failed, running, elapsedMs, etaMs, List.of());
+    }
+}

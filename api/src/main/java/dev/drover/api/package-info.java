@@ -9,7 +9,13 @@
  * {@link dev.drover.api.Drover#recover recover} a {@link dev.drover.api.RecoveryReport}, and
  * {@link dev.drover.api.Drover#onboard onboard} / {@code offboard} a tenant's lifecycle.
  * {@link dev.drover.api.Selection} and {@link dev.drover.api.Rollout} are the command line's selection and rollout
- * options as immutable values; a {@link dev.drover.api.FleetListener} sees progress.
+ * options as immutable values; a {@link dev.drover.api.FleetListener} sees progress, lint findings before a run
+ * (and may refuse it) and warnings. The command line's {@code upgrade}, {@code downgrade}, {@code stamp} and
+ * {@code repair} are one call each: {@link dev.drover.api.Drover#run run},
+ * {@link dev.drover.api.Drover#dryRun(Operation, Selection, Rollout) dryRun} or
+ * {@link dev.drover.api.Drover#offlineSql(Operation, Selection, Rollout, SqlSink) offlineSql} with an
+ * {@link dev.drover.api.Operation}; Ctrl-C is a {@link dev.drover.api.CancelToken}, {@code --cluster} a
+ * {@link dev.drover.api.TargetHost} (an extension point for Drover's own modules).
  *
  * <p>Only JDK types, this package's types, the run report values ({@code dev.drover.orchestrator.report}) and the
  * Java revision SPI ({@code dev.drover.migration}) appear in public signatures (an ArchUnit test holds it);

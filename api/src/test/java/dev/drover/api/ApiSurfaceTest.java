@@ -70,14 +70,18 @@ class ApiSurfaceTest {
         assertThat(publicTypes).containsExactlyInAnyOrder("Drover", "DroverBuilder", "DroverException", "FleetListener",
                 "FleetReport", "OfflineSql", "Offboarding", "Onboarding", "RecoveryReport", "Transaction", "Rollout",
                 "Section", "Selection", "StatusReport", "TargetEvent", "TargetState", "DryRunReport", "LintFinding",
-                "TargetInfo", "DriftReport", "DriftedTarget", "Group", "ServerDrift", "Difference", "Unreadable",
-                "Check", "CheckReport", "TargetList", "Rejected");
+                "TargetInfo", "DriftReport", "DriftedTarget", "Operation", "CancelToken", "SqlSink", "TargetHost", "Session",
+                "EngineHandle", "Group", "ServerDrift", "Difference", "Unreadable", "Check", "CheckReport", "TargetList",
+                "Rejected");
     }
 
     @Test
     void theApiStaysBelowTheCli() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.drover.cli..", "picocli..", "io.micronaut..",
                 "io.vertx..").check(API);
+        // --cluster plugs in as a TargetHost; the API never reaches for the cluster module (nor Hazelcast) itself
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.drover.cluster..", "com.hazelcast..")
+                .check(API);
     }
 
     private static void report(String member, List<JavaType> types, ConditionEvents events) {

@@ -40,4 +40,46 @@ class SelectionAndRolloutTest {
         assertThat(Rollout.defaults().lockRetries(7).limits(dev.drover.orchestrator.runtime.StatementLimits.DEFAULT)
                 .lockRetries()).isEqualTo(7);
     }
+
+    @Test
+    void aTenantsFileIsPartOfTheSelectionValue() {
+        java.nio.file.Path file = java.nio.file.Path.of("tenants.txt");
+        Selection offline = Selection.all().tenants("acme").tenantsFile(file);
+
+        assertThat(offline.tenantsFileOrNull()).isEqualTo(file);
+        assertThat(offline.sections("billing").tenantsFileOrNull()).as("kept by later narrowing").isEqualTo(file);
+        assertThat(offline).isEqualTo(Selection.all().tenants("acme").tenantsFile(file))
+                .isNotEqualTo(Selection.all().tenants("acme"));
+        assertThat(Selection.all().tenantsFileOrNull()).isNull();
+    }
+
+    @Test
+    void operationsAreValuesNamingTheirCommand() {
+        assertThat(Operation.upgrade("head")).isEqualTo(Operation.upgrade("head")).isNotEqualTo(Operation.upgrade("+1"));
+        assertThat(Operation.downgrade("base").command()).isEqualTo("downgrade");
+        assertThat(Operation.stamp(java.util.List.of("a", "b"), true).destination()).isEqualTo("a b");
+        assertThat(Operation.repair()).isEqualTo(Operation.repair());
+        assertThatThrownBy(() -> Operation.stamp(java.util.List.of(), false)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one revision");
+    }
+
+    @Test
+    void aCancelTokenRunsEachCallbackOnceAndAtOnceWhenAlreadyCancelled() {
+        CancelToken token = new CancelToken();
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        Runnable forget = token.onCancel(() -> calls.add("first"));
+        token.onCancel(() -> calls.add("second"));
+        forget.run();
+
+        token.cancel();
+        token.cancel();
+        token.onCancel(() -> calls.add("late"));
+
+        assertThat(token.isCancelled()).isTrue();
+        assertThat(calls).containsExactly("second", "late");
+        Rollout cancellable = Rollout.defaults().cancelledBy(token);
+        assertThat(cancellable).isEqualTo(Rollout.defaults().cancelledBy(token))
+                .isNotEqualTo(Rollout.defaults().cancelledBy(new CancelToken()));
+        assertThat(cancellable.concurrency(2).cancelTokenOrNull()).as("kept by later options").isSameAs(token);
+    }
 }

@@ -3,7 +3,10 @@ package dev.drover.cli;
 import dev.drover.api.Drover;
 import dev.drover.api.DroverBuilder;
 import dev.drover.api.FleetListener;
+import dev.drover.api.LintFinding;
 import dev.drover.api.Selection;
+import dev.drover.api.TargetEvent;
+import dev.drover.api.TargetHost;
 import dev.drover.registry.Shard;
 import dev.drover.orchestrator.twophase.TwoPhaseJournal;
 import java.nio.file.Path;
@@ -22,22 +25,47 @@ public final class ApiClient {
      * @throws CliException if the registry file does not exist (exit 2)
      */
     public static Drover open(CommandContext drover, FleetListener progress) {
+        return open(drover, progress, null);
+    }
+
+    /**
+     * As {@link #open(CommandContext, FleetListener)}; {@code progress} hears each warning before it is printed
+     * (e.g. to end a progress line first), and {@code host}, when not {@code null}, reads and runs the targets
+     * ({@code --cluster}).
+     *
+     * @throws CliException if the registry file does not exist (exit 2)
+     */
+    public static Drover open(CommandContext drover, FleetListener progress, TargetHost host) {
         DroverBuilder builder = drover.configureApi().listener(new FleetListener() {
                     @Override
-                    public void targetStarted(dev.drover.api.TargetEvent event) {
+                    public void targetStarted(TargetEvent event) {
                         progress.targetStarted(event);
                     }
 
                     @Override
-                    public void targetFinished(dev.drover.api.TargetEvent event) {
+                    public void targetFinished(TargetEvent event) {
                         progress.targetFinished(event);
                     }
 
                     @Override
+                    public void throttleChanged(TargetEvent event) {
+                        progress.throttleChanged(event);
+                    }
+
+                    @Override
+                    public void lint(java.util.List<LintFinding> findings) {
+                        progress.lint(findings);
+                    }
+
+                    @Override
                     public void warning(String message) {
+                        progress.warning(message);
                         drover.warn(message);
                     }
                 });
+        if (host != null) {
+            builder.host(host);
+        }
         return builder.load();
     }
 

@@ -56,13 +56,8 @@ public final class CheckCommand implements Callable<Integer> {
                     + " reads through agents; drop one of them");
         }
         Selection selection = ApiClient.selection(drover, shard.shard);
-        CheckReport check;
-        if (cluster.cluster) {
-            StatusReport status = ClusterReads.status(drover, cluster, shard.shard);
-            check = new CheckReport(status, List.of(), drift ? api.get().drift(selection, null) : null);
-        } else {
-            check = api.get().check(selection, Check.standard().deep(deep).drift(drift));
-        }
+        CheckReport check = cluster.read(drover, api, facade -> facade.check(selection,
+                Check.standard().deep(deep).drift(drift)));
         render(check);
         return check.passed() ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
     }

@@ -31,8 +31,7 @@ public final class CurrentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StatusReport status = cluster.cluster ? ClusterReads.status(drover, cluster, null)
-                : api.get().current(ApiClient.selection(drover, null));
+        StatusReport status = cluster.read(drover, api, facade -> facade.current(ApiClient.selection(drover, null)));
         if (drover.options().format() == GlobalOptions.OutputFormat.json) {
             drover.environment().out().println(StatusRenderer.currentJson(status));
         } else {

@@ -1,13 +1,13 @@
 package dev.drover.cli.command;
 
-import dev.drover.orchestrator.fleet.Cancellation;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Ctrl-C during a fleet run: the shutdown hook cancels the run (no new target starts; in-flight
- * ones finish or roll back) and holds the JVM until the run has reported, so the summary and the
- * report list the rest as {@code cancelled}. The JVM then exits with 130, as for any SIGINT.
+ * ones finish or roll back; a run not started yet starts none) and holds the JVM until the run has reported,
+ * so the summary and the report list the rest as {@code cancelled}. The JVM then exits with 130, as for any
+ * SIGINT.
  */
 final class Interrupts implements AutoCloseable {
 
@@ -17,9 +17,9 @@ final class Interrupts implements AutoCloseable {
     private final Thread hook;
     private final CountDownLatch reported = new CountDownLatch(1);
 
-    private Interrupts(Cancellation cancellation) {
+    private Interrupts(Runnable cancel) {
         this.hook = new Thread(() -> {
-            cancellation.cancel();
+            cancel.run();
             try {
                 reported.await(GRACE_MINUTES, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
@@ -28,8 +28,9 @@ final class Interrupts implements AutoCloseable {
         }, "drover-interrupt");
     }
 
-    static Interrupts cancelOnCtrlC(Cancellation cancellation) {
-        Interrupts interrupts = new Interrupts(cancellation);
+    /** Until closed, Ctrl-C runs {@code cancel} and waits for the run to report. */
+    static Interrupts cancelOnCtrlC(Runnable cancel) {
+        Interrupts interrupts = new Interrupts(cancel);
         Runtime.getRuntime().addShutdownHook(interrupts.hook);
         return interrupts;
     }

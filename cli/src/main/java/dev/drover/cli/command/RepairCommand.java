@@ -1,8 +1,11 @@
 package dev.drover.cli.command;
 
+import dev.drover.api.Operation;
+import dev.drover.api.Rollout;
+import dev.drover.api.Selection;
+import dev.drover.cli.ApiClient;
+import dev.drover.cli.CliException;
 import dev.drover.cli.CommandContext;
-import dev.drover.env.Fleet;
-import dev.drover.orchestrator.fleet.FleetOperation;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,12 +48,23 @@ public final class RepairCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         report.validate();
-        try (Fleet fleet = TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait))) {
-            if (dryRun) {
-                return DryRun.run(drover, fleet, FleetOperation.repair(), null, report);
+        Rollout rollout = Rollout.defaults();
+        if (concurrency != null) {
+            if (concurrency < 1) {
+                throw CliException.usage("--concurrency must be at least 1, got " + concurrency + "; pass a positive number");
             }
-            int configured = concurrency != null ? concurrency : drover.workspace().registry().concurrency();
-            return ReportedRun.run(drover, fleet, FleetOperation.repair(), fleet.defaultPolicy(configured), report);
+            rollout = rollout.concurrency(concurrency);
         }
+        if (lockWait != null) {
+            if (lockWait < 0) {
+                throw CliException.usage("--lock-wait must not be negative, got " + lockWait + "; pass 0 or more seconds");
+            }
+            rollout = rollout.lockWait(Duration.ofSeconds(lockWait));
+        }
+        Selection selection = ApiClient.selection(drover, shard);
+        if (dryRun) {
+            return DryRun.run(drover, Operation.repair(), selection, rollout, null, report, false, null);
+        }
+        return ReportedRun.run(drover, Operation.repair(), selection, rollout, report, false, null);
     }
 }

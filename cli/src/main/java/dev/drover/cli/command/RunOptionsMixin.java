@@ -1,24 +1,25 @@
 package dev.drover.cli.command;
 
+import dev.drover.api.Drover;
+import dev.drover.api.FleetListener;
+import dev.drover.api.Operation;
+import dev.drover.api.Rollout;
+import dev.drover.api.Selection;
+import dev.drover.api.TargetHost;
+import dev.drover.cli.ApiClient;
 import dev.drover.cli.CliException;
 import dev.drover.cli.CommandContext;
 import dev.drover.cli.GlobalOptions;
-import dev.drover.cli.render.LintRenderer;
-import dev.drover.env.Fleet;
-import dev.drover.orchestrator.fleet.FleetOperation;
-import dev.drover.orchestrator.fleet.RolloutPolicy;
-import dev.drover.orchestrator.lint.Finding;
-import dev.drover.orchestrator.runtime.StatementLimits;
-import dev.drover.registry.OfflineTenants;
-import dev.drover.registry.TenantSource;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options of {@code upgrade}, {@code downgrade} and {@code stamp}, and how a run is carried out. */
+/**
+ * The options of {@code upgrade}, {@code downgrade} and {@code stamp}, and how a run is carried out: as the Java
+ * API's {@link Selection} and {@link Rollout}, handed to one API call.
+ */
 final class RunOptionsMixin {
 
     @Option(names = "--sql", description = "Don't touch any database: write the SQL the run would execute"
@@ -84,71 +85,76 @@ final class RunOptionsMixin {
             + " dangerous statement in the revisions the run would execute; without it they are warnings on stderr.")
     boolean strict;
 
-    /** Runs {@code operation} on the selected targets as the options say, and returns the exit code. */
-    int execute(CommandContext drover, FleetOperation operation) {
+    /**
+     * Runs {@code operation} on the selected targets as the options say, with one call of the Java API
+     * ({@code --sql}: {@link Drover#offlineSql offlineSql}; {@code --dry-run}: {@link Drover#dryRun dryRun}; else
+     * {@link Drover#run run}), and returns the exit code.
+     */
+    int execute(CommandContext drover, Operation operation) {
         validate();
         report.validate();
         if (sql && drover.options().format() == GlobalOptions.OutputFormat.json) {
             throw CliException.usage("--sql writes SQL, not JSON; drop --format json (or use --dry-run --format json"
                     + " for the plan as a JSON report)");
         }
-        try (Fleet fleet = TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait),
-                sql ? offlineTenants(drover) : null, this::limits).withJournal(RecoverCommand.journalDirectory(drover));
-                ClusterOption.Attached clustered = sql ? () -> { } : cluster.attach(drover, fleet)) {
-            if (tag != null) {
-                try {
-                    fleet.withTag(tag);
-                } catch (IllegalArgumentException e) {
-                    throw CliException.usage(e.getMessage());
-                }
+        Rollout rollout = rollout();
+        Selection selection = ApiClient.selection(drover, shard);
+        if (sql) {
+            if (tenantsFile != null) {
+                selection = selection.tenantsFile(drover.environment().cwd().resolve(tenantsFile));
             }
-            if (sql) {
-                SqlOutput.offline(drover, fleet, operation, sqlDir);
-                return 0;
+            SqlOutput output = new SqlOutput(drover, sqlDir);
+            try (Drover api = ApiClient.open(drover, FleetListener.NONE)) {
+                api.offlineSql(operation, selection, rollout, output);
             }
-            lint(drover, fleet, operation);
-            if (dryRun) {
-                return DryRun.run(drover, fleet, operation, sqlDir, report);
-            }
-            return ReportedRun.run(drover, fleet, operation, policy(fleet, drover.workspace().registry().concurrency()),
-                    report, cluster::placement);
+            output.finish();
+            return 0;
         }
+        TargetHost host = cluster.host(drover);
+        if (dryRun) {
+            return DryRun.run(drover, operation, selection, rollout, sqlDir, report, strict, host);
+        }
+        return ReportedRun.run(drover, operation, selection, rollout, report, strict, host);
     }
 
-    /**
-     * Offline SQL opens no connection, so {@code query:} sections take their tenants from
-     * {@code --tenants-file}, else from {@code --tenant} values without glob characters; otherwise the
-     * registry refuses them, saying how to name the tenants.
-     */
-    private OfflineTenants offlineTenants(CommandContext drover) {
-        if (tenantsFile != null) {
-            return new OfflineTenants(new TenantSource.FromFile(drover.environment().cwd().resolve(tenantsFile),
-                    "--tenants-file"));
+    /** The rollout and statement-limit options as the API's {@link Rollout} (validated before). */
+    private Rollout rollout() {
+        Rollout rollout = Rollout.defaults();
+        if (concurrency != null) {
+            rollout = rollout.concurrency(concurrency);
         }
-        List<String> names = drover.options().tenants();
-        boolean plain = !names.isEmpty() && names.stream().noneMatch(n -> n.contains("*") || n.contains("?"));
-        return new OfflineTenants(plain ? new TenantSource.Listed(names, "--tenant") : null);
-    }
-
-    /**
-     * Warns about lint findings in what the run would execute (they are read like 'drover status' reads, and
-     * that read serves the run too); with --strict, refuses before anything changes.
-     */
-    private void lint(CommandContext drover, Fleet fleet, FleetOperation operation) {
-        List<Finding> findings = fleet.lint(operation);
-        LintRenderer.warn(findings, drover.environment().err());
-        long open = LintRenderer.open(findings);
-        if (strict && open > 0) {
-            throw CliException.usage("refusing to " + operation.command() + " with --strict: " + open + " lint "
-                    + "finding(s) in the revisions it would run (listed above), and nothing was changed; make them safe, "
-                    + "silence each with '-- lint_ignore: RULE why it is safe' in its script's header, or drop --strict");
+        if (maxFailures != null) {
+            rollout = rollout.maxFailures(maxFailures);
         }
-    }
-
-    /** The section's limits with the command line's overrides. */
-    private StatementLimits limits(StatementLimits section) {
-        return section.overriddenBy(lockTimeout == null ? null : seconds("--lock-timeout", lockTimeout), lockRetries,
-                statementTimeout == null ? null : seconds("--statement-timeout", statementTimeout));
+        if (continueOnError) {
+            rollout = rollout.continueOnError();
+        }
+        if (canary > 0) {
+            rollout = rollout.canary(canary);
+        }
+        if (waveSize > 0) {
+            rollout = rollout.waveSize(waveSize);
+        }
+        if (lockWait != null) {
+            rollout = rollout.lockWait(Duration.ofSeconds(lockWait));
+        }
+        if (lockTimeout != null) {
+            rollout = rollout.lockTimeout(seconds("--lock-timeout", lockTimeout));
+        }
+        if (lockRetries != null) {
+            rollout = rollout.lockRetries(lockRetries);
+        }
+        if (statementTimeout != null) {
+            rollout = rollout.statementTimeout(seconds("--statement-timeout", statementTimeout));
+        }
+        if (tag != null) {
+            try {
+                rollout = rollout.tag(tag);
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage(e.getMessage());
+            }
+        }
+        return rollout;
     }
 
     private static Duration seconds(String option, BigDecimal value) {
@@ -159,12 +165,16 @@ final class RunOptionsMixin {
         return Duration.ofNanos(value.movePointRight(9).longValue());
     }
 
-    private RolloutPolicy policy(Fleet fleet, int configuredConcurrency) {
-        return fleet.defaultPolicy(concurrency != null ? concurrency : configuredConcurrency)
-                .overriddenBy(maxFailures, continueOnError, canary, waveSize);
-    }
-
     private void validate() {
+        if (concurrency != null && concurrency < 1) {
+            throw CliException.usage("--concurrency must be at least 1, got " + concurrency + "; pass a positive number");
+        }
+        if (maxFailures != null && maxFailures < 0) {
+            throw CliException.usage("--max-failures must not be negative, got " + maxFailures + "; pass 0 or more");
+        }
+        if (lockWait != null && lockWait < 0) {
+            throw CliException.usage("--lock-wait must not be negative, got " + lockWait + "; pass 0 or more seconds");
+        }
         if (lockRetries != null && lockRetries < 0) {
             throw CliException.usage("--lock-retries must not be negative, got " + lockRetries + "; pass 0 or more");
         }

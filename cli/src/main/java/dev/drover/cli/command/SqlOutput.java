@@ -1,55 +1,53 @@
 package dev.drover.cli.command;
 
+import dev.drover.api.DryRunReport;
+import dev.drover.api.SqlSink;
+import dev.drover.api.TargetInfo;
 import dev.drover.cli.CommandContext;
-import dev.drover.env.Fleet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.List;
 
 /**
- * Writes per-target SQL as it is produced: to stdout under a header per target, or one file per
- * target with {@code --sql-dir}. Streaming keeps memory flat for fleets of any size.
+ * Writes per-target SQL as it is produced: to stdout under a header per target (when there is more than one),
+ * or one file per target with {@code --sql-dir}. Streaming keeps memory flat for fleets of any size.
  */
-final class SqlOutput implements BiConsumer<String, String> {
+final class SqlOutput implements SqlSink {
 
     private final CommandContext drover;
-    private final Fleet fleet;
     private final Path dir;
-    private final boolean headers;
+    private boolean headers;
     private int files;
 
-    private SqlOutput(CommandContext drover, Fleet fleet, Path sqlDir) {
+    /** @param sqlDir the {@code --sql-dir}, or {@code null} for stdout */
+    SqlOutput(CommandContext drover, Path sqlDir) {
         this.drover = drover;
-        this.fleet = fleet;
         this.dir = sqlDir == null ? null : drover.environment().cwd().resolve(sqlDir);
-        this.headers = fleet.targets().size() > 1;
-    }
-
-    /** Streams {@code --sql} output for every target of {@code fleet}. */
-    static void offline(CommandContext drover, Fleet fleet, dev.drover.orchestrator.fleet.FleetOperation operation,
-            Path sqlDir) {
-        SqlOutput output = new SqlOutput(drover, fleet, sqlDir);
-        fleet.sql(operation, null, output);
-        output.finish();
     }
 
     /** Writes SQL that is already computed (the dry run). */
-    static void write(CommandContext drover, Fleet fleet, Map<String, String> sqlByTarget, Path sqlDir) {
-        SqlOutput output = new SqlOutput(drover, fleet, sqlDir);
-        sqlByTarget.forEach(output);
+    static void write(CommandContext drover, DryRunReport dry, Path sqlDir) {
+        SqlOutput output = new SqlOutput(drover, sqlDir);
+        output.begin(dry.targets());
+        dry.targets().stream().filter(t -> dry.byTarget().containsKey(t.target()))
+                .forEach(t -> output.accept(t, dry.byTarget().get(t.target())));
         output.finish();
     }
 
     @Override
-    public void accept(String key, String sql) {
+    public void begin(List<TargetInfo> targets) {
+        headers = targets.size() > 1;
+    }
+
+    @Override
+    public void accept(TargetInfo target, String sql) {
         if (dir == null) {
             PrintWriter out = drover.environment().out();
             if (headers) {
-                out.println("-- ==== target '" + key + "' (" + fleet.maskedUrl(key) + ") ====");
+                out.println("-- ==== target '" + target.target() + "' (" + target.url() + ") ====");
             }
             out.print(sql);
             if (headers) {
@@ -59,7 +57,7 @@ final class SqlOutput implements BiConsumer<String, String> {
         }
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(fileName(key)), sql);
+            Files.writeString(dir.resolve(fileName(target.target())), sql);
             files++;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write SQL files into '" + dir + "': " + e.getMessage()
@@ -67,7 +65,8 @@ final class SqlOutput implements BiConsumer<String, String> {
         }
     }
 
-    private void finish() {
+    /** Flushes stdout, or says how many files were written. */
+    void finish() {
         drover.environment().out().flush();
         if (dir != null) {
             drover.environment().err().println("Wrote " + files + " SQL file(s) to " + dir);

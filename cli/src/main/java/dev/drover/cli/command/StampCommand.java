@@ -1,7 +1,7 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.CommandContext;
-import dev.drover.orchestrator.fleet.FleetOperation;
+import dev.drover.api.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,6 +31,6 @@ public final class StampCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run.execute(drover, FleetOperation.stamp(revisions, purge));
+        return run.execute(drover, Operation.stamp(revisions, purge));
     }
 }

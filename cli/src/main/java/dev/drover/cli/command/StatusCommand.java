@@ -39,8 +39,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         report.validate();
-        StatusReport status = cluster.cluster ? ClusterReads.status(drover, cluster, shard.shard)
-                : api.get().status(ApiClient.selection(drover, shard.shard));
+        StatusReport status = cluster.read(drover, api, facade -> facade.status(ApiClient.selection(drover, shard.shard)));
         report.write(drover, () -> status, (format, model, file) -> ReportFormat.writeText(file,
                 format == ReportFormat.HTML ? StatusRenderer.html(model) : StatusRenderer.json(model)));
         if (drover.options().format() == GlobalOptions.OutputFormat.json) {

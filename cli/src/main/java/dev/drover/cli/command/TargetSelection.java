@@ -3,14 +3,12 @@ package dev.drover.cli.command;
 import dev.drover.cli.CliException;
 import dev.drover.cli.CommandContext;
 import dev.drover.env.Fleet;
-import dev.drover.orchestrator.runtime.StatementLimits;
 import dev.drover.registry.OfflineTenants;
 import dev.drover.registry.ResolvedTargets;
 import dev.drover.registry.Selection;
 import dev.drover.registry.Shard;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.function.UnaryOperator;
 
 /** Turns the global selection options ({@code --name}, {@code --tenant}) and {@code --shard} into targets. */
 final class TargetSelection {
@@ -38,22 +36,12 @@ final class TargetSelection {
      * @throws CliException when the selection matches no target (exit 2)
      */
     static Fleet fleet(CommandContext drover, String shard, Duration lockWait) {
-        return fleet(drover, shard, lockWait, null, UnaryOperator.identity());
-    }
-
-    /**
-     * As {@link #fleet(CommandContext, String, Duration)}; with {@code offline}, no connection is opened
-     * to list tenants ({@code --sql}); {@code limits} applies the command line's lock and statement
-     * timeouts to each section's.
-     */
-    static Fleet fleet(CommandContext drover, String shard, Duration lockWait, OfflineTenants offline,
-            UnaryOperator<StatementLimits> limits) {
-        ResolvedTargets resolved = resolve(drover, shard, offline);
+        ResolvedTargets resolved = resolve(drover, shard, null);
         if (resolved.targets().isEmpty()) {
             throw CliException.usage("No target matches the selection; list them with 'drover targets'"
                     + " and check --name, --tenant and --shard");
         }
-        Fleet fleet = Fleet.of(resolved.targets(), drover.options().x(), lockWait, limits);
+        Fleet fleet = Fleet.of(resolved.targets(), drover.options().x(), lockWait);
         fleet.warnings().forEach(drover::warn);
         return fleet;
     }

@@ -1,7 +1,7 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.CommandContext;
-import dev.drover.orchestrator.fleet.FleetOperation;
+import dev.drover.api.Operation;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +23,6 @@ public final class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run.execute(drover, FleetOperation.upgrade(revision));
+        return run.execute(drover, Operation.upgrade(revision));
     }
 }

@@ -46,14 +46,22 @@ public final class LintRenderer {
         return findings.stream().filter(f -> f.silenced() == null).count();
     }
 
-    /** One warning line per unsilenced finding, for stderr before a run. */
-    public static void warn(List<Finding> findings, PrintWriter err) {
-        for (Finding f : findings) {
-            if (!f.ignored()) {
-                err.println("WARNING: lint: " + f.headline() + "; safe: " + f.rewrite() + " (or silence it with "
+    /**
+     * One warning line per unsilenced finding, for stderr before a run.
+     *
+     * @return how many findings are not silenced
+     */
+    public static long warn(List<LintFinding> findings, PrintWriter err) {
+        long open = 0;
+        for (LintFinding f : findings) {
+            if (f.silenced() == null) {
+                open++;
+                err.println("WARNING: lint: " + f.file() + ":" + f.line() + ": " + f.rule() + " (" + f.dialect() + ", "
+                        + f.direction() + "): " + f.why() + "; safe: " + f.rewrite() + " (or silence it with "
                         + "'-- lint_ignore: " + f.rule() + " <why it is safe>' in its header)");
             }
         }
+        return open;
     }
 
     /** Findings not silenced. */

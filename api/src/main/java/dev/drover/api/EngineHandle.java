@@ -1,0 +1,40 @@
+package dev.drover.api;
+
+import java.util.Objects;
+
+/**
+ * The engine behind one call, handed to a {@link TargetHost}; opaque to applications. As with
+ * {@link java.sql.Wrapper}, {@link #unwrap} gives Drover's own modules the internal object they extend; which
+ * types it answers to is not part of the published API and may change between versions.
+ */
+public final class EngineHandle {
+
+    private final Object engine;
+
+    EngineHandle(Object engine) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+    }
+
+    /**
+     * The engine object as {@code type}.
+     *
+     * @throws IllegalArgumentException when the engine is not a {@code type}
+     */
+    public <T> T unwrap(Class<T> type) {
+        if (!type.isInstance(engine)) {
+            throw new IllegalArgumentException("this engine is not a " + type.getName() + "; a TargetHost of another"
+                    + " Drover version? Use the host that ships with this drover-api");
+        }
+        return type.cast(engine);
+    }
+
+    /** Whether {@link #unwrap} answers {@code type}. */
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(engine);
+    }
+
+    @Override
+    public String toString() {
+        return "EngineHandle[" + engine.getClass().getSimpleName() + "]";
+    }
+}
