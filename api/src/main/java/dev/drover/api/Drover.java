@@ -2,11 +2,17 @@ package dev.drover.api;
 
 import dev.drover.env.AppliedScriptChangedException;
 import dev.drover.env.Fleet;
+import dev.drover.env.Lineage;
+import dev.drover.env.ScriptLint;
+import dev.drover.orchestrator.dialect.Dialects;
+import dev.drover.orchestrator.runtime.ScriptSource;
+import dev.drover.registry.Dialect;
 import dev.drover.env.PlanVetoedException;
 import dev.drover.orchestrator.drift.SchemaDifference;
 import dev.drover.orchestrator.fleet.Cancellation;
 import dev.drover.orchestrator.fleet.FleetOperation;
 import dev.drover.orchestrator.fleet.FleetResult;
+import dev.drover.orchestrator.fleet.FleetInspector;
 import dev.drover.orchestrator.fleet.FleetStatus;
 import dev.drover.orchestrator.fleet.TargetView;
 import dev.drover.orchestrator.graph.RevisionException;
@@ -276,24 +282,7 @@ public final class Drover implements AutoCloseable {
      *                         target
      */
     public DriftReport drift(Selection selection, String reference) {
-        return withFleet(selection, Rollout.defaults(), null, fleet -> {
-            dev.drover.orchestrator.drift.DriftReport found;
-            try {
-                found = fleet.drift(reference);
-            } catch (IllegalArgumentException e) {
-                throw new DroverException(e.getMessage(), e);
-            }
-            Map<String, List<String>> repairs = fleet.repairSql(found);
-            return new DriftReport(found.drifted().stream().map(d -> new DriftReport.DriftedTarget(d.key(),
-                            d.comparedWith(), d.differences().stream().map(SchemaDifference::message).toList(),
-                            repairs.getOrDefault(d.key(), List.of())))
-                    .toList(),
-                    found.servers().stream().map(s -> "server '" + s.server() + "': its targets at " + s.revision()
-                            + " agree with each other but differ from what that revision produced on '" + s.source()
-                            + "': " + String.join("; ", s.differences().stream().map(SchemaDifference::message).toList()))
-                            .toList(),
-                    found.unreadable().stream().map(t -> t.key() + ": " + t.error()).toList());
-        });
+        return withFleet(selection, Rollout.defaults(), null, fleet -> drift(fleet, reference));
     }
 
     static StatusReport status(FleetStatus status) {
@@ -428,6 +417,133 @@ public final class Drover implements AutoCloseable {
         } catch (RegistryException e) {
             throw new DroverException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code drover current}: each selected target's current heads, read as {@link #status(Selection)} reads them
+     * (the same value: a caller that only prints revisions uses {@link TargetState#heads()},
+     * {@link TargetState#atHead()} and {@link TargetState#error()}). Changes nothing, takes no lock.
+     *
+     * @throws DroverException as {@link #status(Selection)}
+     */
+    public StatusReport current(Selection selection) {
+        return status(selection);
+    }
+
+    /**
+     * {@code drover check [--deep] [--drift]}: the deploy gate of {@link #check(Selection)}, with a
+     * {@link Check#deep deep} read of every target's own tables (and the fleet-ledger rows that disagree with
+     * them) and a {@link Check#drift schema comparison} as {@code check} asks. Reads only: executes nothing, takes
+     * no lock. The revisions are read through the {@link DroverBuilder#host host}, if any, as {@link #status} reads
+     * them, except for a deep check, which reads the tables with this process's connections; schemas are always
+     * read with this process's connections (as {@link #drift} reads them).
+     *
+     * @return the states read, the ledger disagreements and the drift; {@link CheckReport#passed()} is the gate
+     * @throws DroverException as {@link #status(Selection)}
+     * @throws RuntimeException what the host's {@link TargetHost#open open} threw, unchanged, before anything was
+     *                          read
+     */
+    public CheckReport check(Selection selection, Check check) {
+        java.util.Objects.requireNonNull(check, "check");
+        return onFleet(selection, Rollout.defaults(), null, !check.isDeep(), call -> {
+            Fleet fleet = call.fleet();
+            StatusReport status;
+            List<String> disagreements = List.of();
+            if (check.isDeep()) {
+                FleetInspector.DeepStatus deep = fleet.deepStatus();
+                status = status(deep.status());
+                disagreements = deep.ledgerDisagreements();
+            } else {
+                status = status(fleet.status());
+            }
+            return new CheckReport(status, disagreements, check.comparesSchemas() ? drift(fleet, null) : null);
+        });
+    }
+
+    /**
+     * {@code drover lint}: every statement of the selected sections' revision scripts that locks or rewrites a
+     * busy table, judged by the dialect of each section using the scripts; silenced findings included (their
+     * {@link LintFinding#silenced()} says why). Reads only the scripts and the registry: opens no connection,
+     * lists no tenant. Only the selection's section globs matter.
+     *
+     * @return the findings, by lineage (sections sharing version locations) in rollout order, then by dialect
+     * @throws DroverException when a section glob matches no section, or a script directory or script is broken
+     */
+    public List<LintFinding> lintScripts(Selection selection) {
+        try {
+            List<LintFinding> findings = new java.util.ArrayList<>();
+            for (Lineage lineage : Lineage.of(registry.select(selection.sectionGlobs()))) {
+                ScriptSource scripts = ScriptSource.of(lineage.scriptDirectory());
+                java.util.Set<dev.drover.orchestrator.dialect.Dialect> dialects = new java.util.LinkedHashSet<>();
+                for (String section : lineage.sectionNames()) {
+                    dialects.add(Dialects.named(registry.section(section).dialect().id()));
+                }
+                dialects.forEach(dialect -> ScriptLint.all(scripts, dialect).forEach(f -> findings.add(
+                        new LintFinding(f.file(), f.line(), f.revision(), f.direction(), f.dialect(), f.rule(),
+                                f.why(), f.rewrite(), f.silenced()))));
+            }
+            return List.copyOf(findings);
+        } catch (RegistryException | RevisionException | ScriptParseException | ScriptFileException e) {
+            throw new DroverException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code drover targets}: the selected targets as they resolve now, with the rejected tenants, the warnings
+     * and the sections the fleet commands would refuse; opens no migration connection ({@code query:} tenants are
+     * discovered over the section's connection). An empty selection is an empty list, not an error. Rejected
+     * tenants and warnings also go to the {@link FleetListener#warning listener}.
+     *
+     * @throws DroverException when a section glob matches no section, or a section or its tenant source is broken
+     */
+    public TargetList targetList(Selection selection) {
+        try {
+            ResolvedTargets resolved = resolve(selection, null);
+            Map<String, String> refusals = new java.util.LinkedHashMap<>();
+            resolved.targets().stream().filter(t -> t.twoPhase() && t.dialect() != Dialect.POSTGRESQL)
+                    .forEach(t -> refusals.putIfAbsent(t.sectionName(), t.section().where() + ": section '"
+                            + t.sectionName() + "' sets two_phase = true on " + t.dialectName() + ", which fleet"
+                            + " commands refuse: two-phase commit needs PostgreSQL; set two_phase = false"));
+            return new TargetList(
+                    resolved.targets().stream().map(t -> new TargetInfo(t.key(), t.sectionName(), t.tenant(),
+                            t.schema(), t.database(), t.maskedUrl(), t.dialectName(), t.versionTable(),
+                            t.versionTableSchema(), t.dialect() == Dialect.POSTGRESQL ? t.twoPhase() : null)).toList(),
+                    resolved.rejected().stream().map(r -> new TargetList.Rejected(r.section(), r.name(), r.reason()))
+                            .toList(),
+                    resolved.warnings().stream().map(Object::toString).toList(),
+                    List.copyOf(refusals.values()));
+        } catch (RegistryException e) {
+            throw new DroverException(e.getMessage(), e);
+        }
+    }
+
+    /** The fleet's drift as the public value; a reference naming no single readable target is refused. */
+    private static DriftReport drift(Fleet fleet, String reference) {
+        dev.drover.orchestrator.drift.DriftReport found;
+        try {
+            found = fleet.drift(reference);
+        } catch (IllegalArgumentException e) {
+            throw new DroverException(e.getMessage(), e);
+        }
+        Map<String, List<String>> repairs = fleet.repairSql(found);
+        return new DriftReport(
+                found.groups().stream().map(g -> new DriftReport.Group(g.server(), g.revision(), g.targets(),
+                        g.comparedWith(), g.expected().hash(), g.variants().size())).toList(),
+                found.drifted().stream().map(d -> new DriftReport.DriftedTarget(d.key(), d.target().server(),
+                        d.target().revision(), d.comparedWith(), d.target().fingerprint().hash(),
+                        d.differences().stream().map(SchemaDifference::message).toList(), differences(d.differences()),
+                        repairs.getOrDefault(d.key(), List.of()))).toList(),
+                found.servers().stream().map(s -> new DriftReport.ServerDrift(s.server(), s.revision(), s.source(),
+                        differences(s.differences()))).toList(),
+                found.unreadable().stream().map(t -> new DriftReport.Unreadable(t.key(), t.error())).toList());
+    }
+
+    private static List<DriftReport.Difference> differences(List<SchemaDifference> differences) {
+        return differences.stream().map(d -> new DriftReport.Difference(
+                d.change().name().toLowerCase(java.util.Locale.ROOT), d.object().kind().word(),
+                d.object().table().isEmpty() ? null : d.object().table(), d.object().name(),
+                d.expected() == null ? null : d.expected().definition(),
+                d.actual() == null ? null : d.actual().definition(), d.message())).toList();
     }
 
     /** The registry's warnings: unknown keys, ignored sections. */

@@ -24,6 +24,21 @@ public record StatusReport(List<TargetState> targets) {
         return targets.stream().allMatch(TargetState::healthy);
     }
 
+    /**
+     * How many targets are at each revision, sorted by label: the label is {@code base} for a target with nothing
+     * applied, else its heads joined by a space; a target that could not be read counts only when its heads were
+     * read (its plan failed).
+     */
+    public java.util.SortedMap<String, Integer> byRevision() {
+        java.util.SortedMap<String, Integer> counts = new java.util.TreeMap<>();
+        for (TargetState t : targets) {
+            if (t.error() == null || !t.heads().isEmpty()) {
+                counts.merge(t.heads().isEmpty() ? "base" : String.join(" ", t.heads()), 1, Integer::sum);
+            }
+        }
+        return java.util.Collections.unmodifiableSortedMap(counts);
+    }
+
     /** The targets that fail the gate. */
     public List<TargetState> unhealthy() {
         return targets.stream().filter(t -> !t.healthy()).toList();

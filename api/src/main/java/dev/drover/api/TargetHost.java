@@ -17,8 +17,10 @@ public interface TargetHost {
     /**
      * Called once per call that reads or runs targets ({@link Drover#run run} and its shorthands,
      * {@link Drover#dryRun(Operation, Selection, Rollout) dryRun}, {@link Drover#status(Selection) status},
-     * {@link Drover#check check}, {@link Drover#lint lint}), after the targets are resolved and before anything is
-     * read; not for {@link Drover#offlineSql offlineSql} (no connection at all), onboarding, drift or recovery.
+     * {@link Drover#current current}, {@link Drover#check check} (not a {@link Check#deep deep} one),
+     * {@link Drover#lint lint}), after the targets are resolved and before anything is read; not for
+     * {@link Drover#offlineSql offlineSql} (no connection at all), {@link Drover#targetList targetList},
+     * {@link Drover#lintScripts lintScripts}, onboarding, drift or recovery.
      * Routes the call's reads and target runs through this host.
      *
      * @param engine the call's engine, for {@link EngineHandle#unwrap}

@@ -15,7 +15,14 @@
  * {@link dev.drover.api.Drover#dryRun(Operation, Selection, Rollout) dryRun} or
  * {@link dev.drover.api.Drover#offlineSql(Operation, Selection, Rollout, SqlSink) offlineSql} with an
  * {@link dev.drover.api.Operation}; Ctrl-C is a {@link dev.drover.api.CancelToken}, {@code --cluster} a
- * {@link dev.drover.api.TargetHost} (an extension point for Drover's own modules).
+ * {@link dev.drover.api.TargetHost} (an extension point for Drover's own modules). Its read commands are one call
+ * each too: {@code targets} is {@link dev.drover.api.Drover#targetList targetList} (a
+ * {@link dev.drover.api.TargetList}), {@code current} and {@code status} are
+ * {@link dev.drover.api.Drover#current current} and {@link dev.drover.api.Drover#status(Selection) status},
+ * {@code check [--deep] [--drift]} is {@link dev.drover.api.Drover#check(Selection, Check) check} with a
+ * {@link dev.drover.api.Check} (a {@link dev.drover.api.CheckReport}), {@code lint} is
+ * {@link dev.drover.api.Drover#lintScripts lintScripts} and {@code drift} is
+ * {@link dev.drover.api.Drover#drift drift} (a {@link dev.drover.api.DriftReport}).
  *
  * <p>Only JDK types, this package's types, the run report values ({@code dev.drover.orchestrator.report}) and the
  * Java revision SPI ({@code dev.drover.migration}) appear in public signatures (an ArchUnit test holds it);

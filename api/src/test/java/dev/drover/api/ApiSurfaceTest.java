@@ -71,7 +71,8 @@ class ApiSurfaceTest {
                 "FleetReport", "OfflineSql", "Offboarding", "Onboarding", "RecoveryReport", "Transaction", "Rollout",
                 "Section", "Selection", "StatusReport", "TargetEvent", "TargetState", "DryRunReport", "LintFinding",
                 "TargetInfo", "DriftReport", "DriftedTarget", "Operation", "CancelToken", "SqlSink", "TargetHost", "Session",
-                "EngineHandle");
+                "EngineHandle", "Group", "ServerDrift", "Difference", "Unreadable", "Check", "CheckReport", "TargetList",
+                "Rejected");
     }
 
     @Test

@@ -12,8 +12,9 @@ import dev.drover.orchestrator.twophase.TwoPhaseJournal;
 import java.nio.file.Path;
 
 /**
- * The command line as a client of the Java API: a {@link Drover} over the registry, environment, {@code -x}
- * values and journal the global options choose, its warnings printed once on stderr.
+ * The command line as a client of the Java API: a {@link Drover} with a command's own progress listener, from the
+ * builder the Micronaut composition ({@code cli/app/FacadeFactory}) configures from the global options; its
+ * warnings printed once on stderr.
  */
 public final class ApiClient {
 
@@ -35,9 +36,7 @@ public final class ApiClient {
      * @throws CliException if the registry file does not exist (exit 2)
      */
     public static Drover open(CommandContext drover, FleetListener progress, TargetHost host) {
-        Path file = Workspace.existingConfigFile(drover.options(), drover.environment());
-        DroverBuilder builder = Drover.configure().registry(file).environment(drover.environment().env())
-                .journal(journal(drover)).listener(new FleetListener() {
+        DroverBuilder builder = drover.configureApi().listener(new FleetListener() {
                     @Override
                     public void targetStarted(TargetEvent event) {
                         progress.targetStarted(event);
@@ -64,7 +63,6 @@ public final class ApiClient {
                         drover.warn(message);
                     }
                 });
-        drover.options().x().forEach(builder::placeholder);
         if (host != null) {
             builder.host(host);
         }
@@ -89,8 +87,13 @@ public final class ApiClient {
 
     /** {@code $DROVER_JOURNAL_DIR}, else {@code ~/.drover/journal}: where two-phase decisions are journaled. */
     public static Path journal(CommandContext drover) {
-        String configured = drover.environment().env().get("DROVER_JOURNAL_DIR");
+        return journal(drover.environment());
+    }
+
+    /** As {@link #journal(CommandContext)}. */
+    public static Path journal(CliEnvironment environment) {
+        String configured = environment.env().get("DROVER_JOURNAL_DIR");
         return configured == null || configured.isBlank() ? TwoPhaseJournal.defaultDirectory()
-                : drover.environment().cwd().resolve(configured);
+                : environment.cwd().resolve(configured);
     }
 }

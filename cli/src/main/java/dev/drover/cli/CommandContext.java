@@ -19,4 +19,13 @@ public interface CommandContext {
 
     /** Prints {@code WARNING: message} on stderr, once per command however often it comes up. */
     void warn(String message);
+
+    /**
+     * A builder of the Java API over the registry, environment, {@code -x} values and two-phase journal the global
+     * options choose, for a command that needs its own {@code Drover} (its own progress listener); commands that
+     * only read get the shared one injected. A new builder on every call.
+     *
+     * @throws CliException if the registry file does not exist (exit 2)
+     */
+    dev.drover.api.DroverBuilder configureApi();
 }

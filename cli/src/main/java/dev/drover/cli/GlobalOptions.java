@@ -1,5 +1,6 @@
 package dev.drover.cli;
 
+import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,12 @@ import picocli.CommandLine.ScopeType;
  * The global options of docs/cli.md. They are inherited by every command, so they work
  * before the command name as in Alembic ({@code drover -c FILE history}) and after it
  * ({@code drover history --verbose}, {@code drover targets --format json}).
+ *
+ * <p>One bean per command-line run: picocli asks Micronaut for the mixin and fills in this very instance while
+ * it parses, so the beans built from the options (the registry's {@link Workspace}, the Java API's
+ * {@code Drover}) see the parsed values as long as they are created on first use, after parsing.
  */
+@Singleton
 public final class GlobalOptions {
 
     @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT, paramLabel = "FILE",

@@ -50,7 +50,7 @@ public final class Workspace {
      *
      * @throws CliException if it does not exist (exit 2)
      */
-    static Path existingConfigFile(GlobalOptions options, CliEnvironment environment) {
+    public static Path existingConfigFile(GlobalOptions options, CliEnvironment environment) {
         Path file = configFile(options, environment);
         if (!Files.isRegularFile(file)) {
             throw CliException.usage("No configuration file '" + file + "'; create one with 'drover init DIR'"

@@ -27,9 +27,10 @@ import dev.drover.cli.command.RevisionCommand;
 import dev.drover.cli.command.ShowCommand;
 import dev.drover.cli.command.TargetsCommand;
 import dev.drover.cli.command.TenantCommand;
+import dev.drover.api.DroverBuilder;
+import dev.drover.cli.Warnings;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Inject;
-import java.util.HashSet;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,7 +79,14 @@ public final class DroverCommand implements CommandContext, Runnable {
     @Inject
     CliEnvironment environment;
 
-    private final Set<String> warned = new HashSet<>();
+    @Inject
+    Warnings warnings;
+
+    @Inject
+    BeanProvider<Workspace> workspace;
+
+    @Inject
+    BeanProvider<DroverBuilder> api;
 
     @Override
     public void run() {
@@ -98,14 +106,17 @@ public final class DroverCommand implements CommandContext, Runnable {
     /** The configuration and script directories selected by the global options. */
     @Override
     public Workspace workspace() {
-        return Workspace.open(options, environment, this::warn);
+        return workspace.get();
     }
 
     /** Prints {@code WARNING: message} on stderr, once per command however often it comes up. */
     @Override
     public void warn(String message) {
-        if (warned.add(message)) {
-            environment.err().println("WARNING: " + message);
-        }
+        warnings.warn(message);
+    }
+
+    @Override
+    public DroverBuilder configureApi() {
+        return api.get();
     }
 }

@@ -26,13 +26,26 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     }
 
     @Override
-    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+    public int handleExecutionException(Exception thrown, CommandLine commandLine, ParseResult parseResult) {
+        Exception e = unwrap(thrown);
         environment.err().println("FAILED: " + e.getMessage());
         if (verbose(parseResult)) {
             e.printStackTrace(environment.err());
         }
         environment.err().flush();
         return exitCode(e);
+    }
+
+    /**
+     * The exception a bean factory threw (a missing registry file, a broken drover.ini) rather than Micronaut's
+     * wrapper around it, so that the user sees the message and exit code of the cause.
+     */
+    static Exception unwrap(Exception e) {
+        Throwable current = e;
+        while (current instanceof io.micronaut.context.exceptions.BeanContextException && current.getCause() instanceof Exception) {
+            current = current.getCause();
+        }
+        return (Exception) current;
     }
 
     static int exitCode(Exception e) {

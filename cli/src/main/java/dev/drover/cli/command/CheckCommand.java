@@ -1,15 +1,20 @@
 package dev.drover.cli.command;
 
+import dev.drover.api.Check;
+import dev.drover.api.CheckReport;
+import dev.drover.api.Drover;
+import dev.drover.api.Selection;
+import dev.drover.api.StatusReport;
+import dev.drover.api.TargetState;
+import dev.drover.cli.ApiClient;
 import dev.drover.cli.CliException;
 import dev.drover.cli.CommandContext;
 import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
+import dev.drover.cli.render.DriftRenderer;
 import dev.drover.cli.render.StatusRenderer;
-import dev.drover.env.Fleet;
-import dev.drover.orchestrator.drift.DriftReport;
-import dev.drover.orchestrator.fleet.FleetInspector;
-import dev.drover.orchestrator.fleet.FleetStatus;
-import dev.drover.orchestrator.fleet.TargetView;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,6 +31,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @ParentCommand
     CommandContext drover;
+
+    @Inject
+    BeanProvider<Drover> api;
 
     @Mixin
     ClusterOption cluster = new ClusterOption();
@@ -47,37 +55,38 @@ public final class CheckCommand implements Callable<Integer> {
             throw CliException.usage("check --deep reads the tables with this machine's connections and --cluster"
                     + " reads through agents; drop one of them");
         }
-        try (Fleet fleet = TargetSelection.fleet(drover, shard.shard, null);
-                ClusterOption.Attached clustered = cluster.attach(drover, fleet)) {
-            FleetInspector.DeepStatus deepStatus = deep ? fleet.deepStatus() : null;
-            FleetStatus status = deep ? deepStatus.status() : fleet.status();
-            List<String> disagreements = deep ? deepStatus.ledgerDisagreements() : List.of();
-            DriftReport driftReport = drift ? DriftCommand.analyse(fleet, null) : null;
-            List<String> drifted = drift ? DriftCommand.summary(driftReport) : List.of();
-            PrintWriter out = drover.environment().out();
-            boolean json = drover.options().format() == GlobalOptions.OutputFormat.json;
-            disagreements.forEach(line -> (json ? drover.environment().err() : out).println("ledger: " + line));
-            if (json) {
-                out.println(StatusRenderer.json(status));
-                drifted.forEach(drover.environment().err()::println);
-            } else {
-                drifted.forEach(out::println);
-                for (TargetView view : status.unhealthy()) {
-                    out.println(view.key() + ": " + StatusRenderer.describe(view));
-                }
-                int total = status.targets().size();
-                out.println(status.checkPassed()
-                        ? "OK: " + total + " target(s) at head, applied scripts unchanged"
-                        : "FAILED: " + status.unhealthy().size() + " of " + total + " target(s) not at head or changed;"
-                                + " run 'drover upgrade' (or fix the reported scripts)");
-            }
-            if (!json && drift && !driftReport.clean()) {
-                out.println("FAILED: schema drift in " + driftReport.drifted().size() + " target(s)"
-                        + (driftReport.servers().isEmpty() ? "" : " and " + driftReport.servers().size() + " server group(s)")
-                        + "; see 'drover drift'");
-            }
-            boolean driftPassed = !drift || driftReport.drifted().isEmpty() && driftReport.servers().isEmpty();
-            return status.checkPassed() && disagreements.isEmpty() && driftPassed ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
+        Selection selection = ApiClient.selection(drover, shard.shard);
+        CheckReport check = cluster.read(drover, api, facade -> facade.check(selection,
+                Check.standard().deep(deep).drift(drift)));
+        render(check);
+        return check.passed() ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
+    }
+
+    private void render(CheckReport check) {
+        StatusReport status = check.status();
+        List<String> drifted = check.drift() == null ? List.of() : DriftRenderer.summary(check.drift());
+        PrintWriter out = drover.environment().out();
+        boolean json = drover.options().format() == GlobalOptions.OutputFormat.json;
+        check.ledgerDisagreements().forEach(line -> (json ? drover.environment().err() : out).println("ledger: " + line));
+        if (json) {
+            out.println(StatusRenderer.json(status));
+            drifted.forEach(drover.environment().err()::println);
+            return;
+        }
+        drifted.forEach(out::println);
+        for (TargetState state : status.unhealthy()) {
+            out.println(state.target() + ": " + StatusRenderer.describe(state));
+        }
+        int total = status.targets().size();
+        out.println(status.checkPassed()
+                ? "OK: " + total + " target(s) at head, applied scripts unchanged"
+                : "FAILED: " + status.unhealthy().size() + " of " + total + " target(s) not at head or changed;"
+                        + " run 'drover upgrade' (or fix the reported scripts)");
+        if (check.drift() != null && !check.drift().clean()) {
+            out.println("FAILED: schema drift in " + check.drift().drifted().size() + " target(s)"
+                    + (check.drift().servers().isEmpty() ? "" : " and " + check.drift().servers().size()
+                            + " server group(s)")
+                    + "; see 'drover drift'");
         }
     }
 }

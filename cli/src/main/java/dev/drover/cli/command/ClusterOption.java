@@ -1,9 +1,14 @@
 package dev.drover.cli.command;
 
+import dev.drover.api.Drover;
+import dev.drover.api.FleetListener;
 import dev.drover.api.TargetHost;
+import dev.drover.cli.ApiClient;
 import dev.drover.cli.CommandContext;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.report.Placement;
+import io.micronaut.context.BeanProvider;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
@@ -56,6 +61,19 @@ final class ClusterOption {
                 }
             };
         };
+    }
+
+    /**
+     * Makes a read command's one API call: on the injected facade, or with {@code --cluster} on a facade of this
+     * command whose reads go through the agents ({@link #host}), closed after the call.
+     */
+    <T> T read(CommandContext drover, BeanProvider<Drover> local, Function<Drover, T> call) {
+        if (!cluster) {
+            return call.apply(local.get());
+        }
+        try (Drover hosted = ApiClient.open(drover, FleetListener.NONE, host(drover))) {
+            return call.apply(hosted);
+        }
     }
 
     /** Leaves the cluster (nothing for a local run). */

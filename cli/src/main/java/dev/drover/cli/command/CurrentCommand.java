@@ -1,11 +1,14 @@
 package dev.drover.cli.command;
 
+import dev.drover.api.Drover;
+import dev.drover.api.StatusReport;
+import dev.drover.cli.ApiClient;
 import dev.drover.cli.CommandContext;
 import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.StatusRenderer;
-import dev.drover.env.Fleet;
-import dev.drover.orchestrator.fleet.FleetStatus;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,20 +23,20 @@ public final class CurrentCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext drover;
 
+    @Inject
+    BeanProvider<Drover> api;
+
     @Mixin
     ClusterOption cluster = new ClusterOption();
 
     @Override
     public Integer call() {
-        try (Fleet fleet = TargetSelection.fleet(drover, null, null);
-                ClusterOption.Attached clustered = cluster.attach(drover, fleet)) {
-            FleetStatus status = fleet.status();
-            if (drover.options().format() == GlobalOptions.OutputFormat.json) {
-                drover.environment().out().println(StatusRenderer.currentJson(status));
-            } else {
-                StatusRenderer.current(status, drover.environment().out());
-            }
-            return status.allReadable() ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
+        StatusReport status = cluster.read(drover, api, facade -> facade.current(ApiClient.selection(drover, null)));
+        if (drover.options().format() == GlobalOptions.OutputFormat.json) {
+            drover.environment().out().println(StatusRenderer.currentJson(status));
+        } else {
+            StatusRenderer.current(status, drover.environment().out());
         }
+        return status.allReadable() ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
     }
 }

@@ -1,14 +1,16 @@
 package dev.drover.cli.command;
 
+import dev.drover.api.Drover;
+import dev.drover.api.DriftReport;
+import dev.drover.cli.ApiClient;
 import dev.drover.cli.CliException;
 import dev.drover.cli.CommandContext;
 import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.DriftRenderer;
-import dev.drover.env.Fleet;
-import dev.drover.orchestrator.drift.DriftReport;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +27,9 @@ public final class DriftCommand implements Callable<Integer> {
 
     @ParentCommand
     CommandContext drover;
+
+    @Inject
+    BeanProvider<Drover> api;
 
     @Mixin
     ShardOption shard;
@@ -44,34 +49,15 @@ public final class DriftCommand implements Callable<Integer> {
             throw CliException.usage("'drift --sql' writes SQL, not JSON; drop --format json (the JSON of 'drift' lists"
                     + " each difference with its expected and actual definition)");
         }
-        try (Fleet fleet = TargetSelection.fleet(drover, shard.shard, null)) {
-            DriftReport report = analyse(fleet, reference);
-            PrintWriter out = drover.environment().out();
-            if (sql) {
-                fleet.repairSql(report).values().forEach(lines -> {
-                    lines.forEach(out::println);
-                    out.println();
-                });
-            } else if (json) {
-                out.println(DriftRenderer.json(report));
-            } else {
-                DriftRenderer.text(report, out);
-            }
-            return report.clean() ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
+        DriftReport report = api.get().drift(ApiClient.selection(drover, shard.shard), reference);
+        PrintWriter out = drover.environment().out();
+        if (sql) {
+            DriftRenderer.sql(report, out);
+        } else if (json) {
+            out.println(DriftRenderer.json(report));
+        } else {
+            DriftRenderer.text(report, out);
         }
-    }
-
-    /** The fleet's drift report; a reference that names no single readable target is a usage error. */
-    static DriftReport analyse(Fleet fleet, String reference) {
-        try {
-            return fleet.drift(reference);
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
-        }
-    }
-
-    static List<String> summary(DriftReport report) {
-        return report.drifted().stream().map(d -> d.key() + ": schema drift: " + String.join("; ",
-                d.differences().stream().map(x -> x.message()).toList())).toList();
+        return report.clean() ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
     }
 }

@@ -1,20 +1,15 @@
 package dev.drover.cli.command;
 
+import dev.drover.api.Drover;
+import dev.drover.api.LintFinding;
+import dev.drover.cli.ApiClient;
 import dev.drover.cli.CommandContext;
 import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
-import dev.drover.cli.Workspace;
 import dev.drover.cli.render.LintRenderer;
-import dev.drover.env.Lineage;
-import dev.drover.env.ScriptLint;
-import dev.drover.orchestrator.dialect.Dialect;
-import dev.drover.orchestrator.dialect.Dialects;
-import dev.drover.orchestrator.lint.Finding;
-import dev.drover.orchestrator.runtime.ScriptSource;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -32,23 +27,17 @@ public final class LintCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext drover;
 
+    @Inject
+    BeanProvider<Drover> api;
+
     @Override
     public Integer call() {
-        Workspace workspace = drover.workspace();
-        List<Finding> findings = new ArrayList<>();
-        for (Lineage lineage : workspace.lineages()) {
-            ScriptSource scripts = ScriptSource.of(lineage.scriptDirectory());
-            Set<Dialect> dialects = new LinkedHashSet<>();
-            for (String section : lineage.sectionNames()) {
-                dialects.add(Dialects.named(workspace.registry().section(section).dialect().id()));
-            }
-            dialects.forEach(dialect -> findings.addAll(ScriptLint.all(scripts, dialect)));
-        }
+        List<LintFinding> findings = api.get().lintScripts(ApiClient.selection(drover, null));
         if (drover.options().format() == GlobalOptions.OutputFormat.json) {
             drover.environment().out().println(LintRenderer.json(findings));
         } else {
             LintRenderer.render(findings, drover.options().verbose(), drover.environment().out());
         }
-        return LintRenderer.open(findings) == 0 ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
+        return LintRenderer.unsilenced(findings) == 0 ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
     }
 }

@@ -1,13 +1,15 @@
 package dev.drover.cli.command;
 
+import dev.drover.api.Drover;
+import dev.drover.api.StatusReport;
+import dev.drover.cli.ApiClient;
 import dev.drover.cli.CommandContext;
 import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.StatusRenderer;
-import dev.drover.env.Fleet;
-import dev.drover.orchestrator.fleet.FleetStatus;
-import dev.drover.orchestrator.report.HtmlStatusReport;
 import dev.drover.orchestrator.report.ReportFormat;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +24,9 @@ public final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext drover;
 
+    @Inject
+    BeanProvider<Drover> api;
+
     @Mixin
     ClusterOption cluster = new ClusterOption();
 
@@ -34,17 +39,14 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         report.validate();
-        try (Fleet fleet = TargetSelection.fleet(drover, shard.shard, null);
-                ClusterOption.Attached clustered = cluster.attach(drover, fleet)) {
-            FleetStatus status = fleet.status();
-            report.write(drover, () -> status, (format, model, file) -> ReportFormat.writeText(file,
-                    format == ReportFormat.HTML ? HtmlStatusReport.render(model) : StatusRenderer.json(model)));
-            if (drover.options().format() == GlobalOptions.OutputFormat.json) {
-                drover.environment().out().println(StatusRenderer.json(status));
-            } else {
-                StatusRenderer.text(status, drover.environment().out());
-            }
-            return status.allReadable() ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
+        StatusReport status = cluster.read(drover, api, facade -> facade.status(ApiClient.selection(drover, shard.shard)));
+        report.write(drover, () -> status, (format, model, file) -> ReportFormat.writeText(file,
+                format == ReportFormat.HTML ? StatusRenderer.html(model) : StatusRenderer.json(model)));
+        if (drover.options().format() == GlobalOptions.OutputFormat.json) {
+            drover.environment().out().println(StatusRenderer.json(status));
+        } else {
+            StatusRenderer.text(status, drover.environment().out());
         }
+        return status.allReadable() ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
     }
 }

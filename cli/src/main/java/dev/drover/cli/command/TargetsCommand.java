@@ -1,9 +1,13 @@
 package dev.drover.cli.command;
 
+import dev.drover.api.Drover;
+import dev.drover.api.TargetList;
+import dev.drover.cli.ApiClient;
 import dev.drover.cli.CommandContext;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.TargetsRenderer;
-import dev.drover.registry.ResolvedTargets;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,17 +23,20 @@ public final class TargetsCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext drover;
 
+    @Inject
+    BeanProvider<Drover> api;
+
     @Mixin
     ShardOption shard;
 
     @Override
     public Integer call() {
-        ResolvedTargets resolved = TargetSelection.resolve(drover, shard.shard);
+        TargetList list = api.get().targetList(ApiClient.selection(drover, shard.shard));
         if (drover.options().format() == GlobalOptions.OutputFormat.json) {
-            drover.environment().out().println(TargetsRenderer.json(resolved));
+            drover.environment().out().println(TargetsRenderer.json(list));
         } else {
-            TargetsRenderer.text(resolved, drover.environment().out());
-            TargetsRenderer.twoPhaseRefusals(resolved).forEach(w -> drover.environment().err().println("WARNING: " + w));
+            TargetsRenderer.text(list, drover.environment().out());
+            list.refusals().forEach(w -> drover.environment().err().println("WARNING: " + w));
         }
         return 0;
     }

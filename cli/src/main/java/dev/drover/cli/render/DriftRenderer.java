@@ -1,8 +1,6 @@
 package dev.drover.cli.render;
 
-import dev.drover.orchestrator.drift.DriftReport;
-import dev.drover.orchestrator.drift.DriftTarget;
-import dev.drover.orchestrator.drift.SchemaDifference;
+import dev.drover.api.DriftReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,20 +14,20 @@ public final class DriftRenderer {
 
     /** Text: each drifted target and its differences, servers that differ from the recorded schema, unreadable targets, a summary. */
     public static void text(DriftReport report, PrintWriter out) {
-        for (DriftReport.Drifted drifted : report.drifted()) {
-            out.println(drifted.key() + " at " + drifted.target().revision() + " differs from the " + drifted.comparedWith()
+        for (DriftReport.DriftedTarget drifted : report.drifted()) {
+            out.println(drifted.target() + " at " + drifted.revision() + " differs from the " + drifted.comparedWith()
                     + ":");
-            drifted.differences().forEach(d -> out.println("  " + d.message()));
+            drifted.differences().forEach(d -> out.println("  " + d));
         }
         for (DriftReport.ServerDrift server : report.servers()) {
             out.println("server " + server.server() + ": its targets at " + server.revision()
-                    + " agree with each other but differ from what that revision produced on '" + server.source() + "':");
+                    + " agree with each other but differ from what that revision produced on '" + server.recordedOn() + "':");
             server.differences().forEach(d -> out.println("  " + d.message()));
         }
-        for (DriftTarget target : report.unreadable()) {
-            out.println(target.key() + ": not compared: " + target.error());
+        for (DriftReport.Unreadable target : report.unreadable()) {
+            out.println(target.target() + ": not compared: " + target.error());
         }
-        int targets = report.groups().stream().mapToInt(DriftReport.Group::targets).sum() + report.unreadable().size();
+        int targets = report.targetCount();
         if (report.clean()) {
             out.println("OK: " + targets + " target(s) in " + report.groups().size()
                     + " group(s) of server and revision, each group's schemas identical");
@@ -40,6 +38,20 @@ public final class DriftRenderer {
                     + (report.unreadable().isEmpty() ? "" : ", " + report.unreadable().size() + " not read")
                     + "; 'drover drift --sql' writes the repairs that are mechanical");
         }
+    }
+
+    /** {@code drift --sql}: each drifted target's repair statements, a blank line after each target. */
+    public static void sql(DriftReport report, PrintWriter out) {
+        for (DriftReport.DriftedTarget drifted : report.drifted()) {
+            drifted.repairSql().forEach(out::println);
+            out.println();
+        }
+    }
+
+    /** {@code check --drift}: one line per drifted target. */
+    public static List<String> summary(DriftReport report) {
+        return report.drifted().stream().map(d -> d.target() + ": schema drift: " + String.join("; ", d.differences()))
+                .toList();
     }
 
     /** {@code --format json}: {@code {"clean", "groups", "drifted", "servers", "unreadable"}}. */
@@ -53,20 +65,20 @@ public final class DriftRenderer {
             row.put("revision", group.revision());
             row.put("targets", group.targets());
             row.put("comparedWith", group.comparedWith());
-            row.put("fingerprint", group.expected().hash());
-            row.put("variants", group.variants().size());
+            row.put("fingerprint", group.fingerprint());
+            row.put("variants", group.variants());
             groups.add(row);
         }
         document.put("groups", groups);
         List<Map<String, Object>> drifted = new ArrayList<>();
-        for (DriftReport.Drifted each : report.drifted()) {
+        for (DriftReport.DriftedTarget each : report.drifted()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("key", each.key());
-            row.put("server", each.target().server());
-            row.put("revision", each.target().revision());
+            row.put("key", each.target());
+            row.put("server", each.server());
+            row.put("revision", each.revision());
             row.put("comparedWith", each.comparedWith());
-            row.put("fingerprint", each.target().fingerprint().hash());
-            row.put("differences", differences(each.differences()));
+            row.put("fingerprint", each.fingerprint());
+            row.put("differences", differences(each.changes()));
             drifted.add(row);
         }
         document.put("drifted", drifted);
@@ -75,26 +87,26 @@ public final class DriftRenderer {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("server", server.server());
             row.put("revision", server.revision());
-            row.put("recordedOn", server.source());
+            row.put("recordedOn", server.recordedOn());
             row.put("differences", differences(server.differences()));
             servers.add(row);
         }
         document.put("servers", servers);
         document.put("unreadable", report.unreadable().stream()
-                .map(t -> Map.of("key", t.key(), "error", t.error())).toList());
+                .map(t -> Map.of("key", t.target(), "error", t.error())).toList());
         return Json.write(document);
     }
 
-    private static List<Map<String, Object>> differences(List<SchemaDifference> differences) {
+    private static List<Map<String, Object>> differences(List<DriftReport.Difference> differences) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (SchemaDifference difference : differences) {
+        for (DriftReport.Difference difference : differences) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("change", difference.change().name().toLowerCase(java.util.Locale.ROOT));
-            row.put("kind", difference.object().kind().word());
-            row.put("table", difference.object().table().isEmpty() ? null : difference.object().table());
-            row.put("name", difference.object().name());
-            row.put("expected", difference.expected() == null ? null : difference.expected().definition());
-            row.put("actual", difference.actual() == null ? null : difference.actual().definition());
+            row.put("change", difference.change());
+            row.put("kind", difference.kind());
+            row.put("table", difference.table());
+            row.put("name", difference.name());
+            row.put("expected", difference.expected());
+            row.put("actual", difference.actual());
             row.put("message", difference.message());
             rows.add(row);
         }

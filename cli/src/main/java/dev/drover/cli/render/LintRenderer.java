@@ -14,9 +14,9 @@ public final class LintRenderer {
     private LintRenderer() {}
 
     /** Each finding with why and the safe rewrite; silenced ones only with {@code verbose}; then a count. */
-    public static void render(List<Finding> findings, boolean verbose, PrintWriter out) {
-        for (Finding f : findings) {
-            if (!f.ignored()) {
+    public static void render(List<LintFinding> findings, boolean verbose, PrintWriter out) {
+        for (LintFinding f : findings) {
+            if (f.silenced() == null) {
                 out.println(f.file() + ":" + f.line() + ": " + f.rule() + " (" + f.dialect() + ", " + f.direction()
                         + " of " + f.revision() + ")");
                 out.println("  why:  " + f.why());
@@ -25,7 +25,7 @@ public final class LintRenderer {
                 out.println(f.file() + ":" + f.line() + ": " + f.rule() + " silenced: " + f.silenced());
             }
         }
-        long open = open(findings);
+        long open = unsilenced(findings);
         long silenced = findings.size() - open;
         out.println(open == 0 ? "lint: nothing found" + (silenced > 0 ? " (" + silenced + " silenced)" : "")
                 : "lint: " + open + " finding(s)" + (silenced > 0 ? ", " + silenced + " silenced" : "")
@@ -33,12 +33,17 @@ public final class LintRenderer {
     }
 
     /** {@code {"findings": [...], "summary": {"findings": N, "silenced": M}}}, silenced findings included. */
-    public static String json(List<Finding> findings) {
-        long open = open(findings);
+    public static String json(List<LintFinding> findings) {
+        long open = unsilenced(findings);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("findings", findings);
         document.put("summary", Map.of("findings", open, "silenced", findings.size() - open));
         return ReportJson.toJson(document);
+    }
+
+    /** Findings not silenced ({@code drover lint} exits 1 when there are any). */
+    public static long unsilenced(List<LintFinding> findings) {
+        return findings.stream().filter(f -> f.silenced() == null).count();
     }
 
     /**

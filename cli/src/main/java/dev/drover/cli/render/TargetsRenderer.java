@@ -1,8 +1,7 @@
 package dev.drover.cli.render;
 
-import dev.drover.registry.Dialect;
-import dev.drover.registry.RegistryTarget;
-import dev.drover.registry.ResolvedTargets;
+import dev.drover.api.TargetInfo;
+import dev.drover.api.TargetList;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,12 +16,12 @@ public final class TargetsRenderer {
 
     private TargetsRenderer() {}
 
-    public static void text(ResolvedTargets resolved, PrintWriter out) {
+    public static void text(TargetList list, PrintWriter out) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(COLUMNS);
-        for (RegistryTarget t : resolved.targets()) {
-            rows.add(List.of(t.key(), t.sectionName(), orDash(t.tenant()), location(t), t.dialectName(),
-                    versionTable(t), twoPhaseApplies(t) ? (t.twoPhase() ? "yes" : "no") : "-", t.maskedUrl()));
+        for (TargetInfo t : list.targets()) {
+            rows.add(List.of(t.target(), t.section(), orDash(t.tenant()), location(t), t.dialect(),
+                    t.qualifiedVersionTable(), t.twoPhase() == null ? "-" : t.twoPhase() ? "yes" : "no", t.url()));
         }
         int[] widths = new int[COLUMNS.size()];
         rows.forEach(row -> {
@@ -38,64 +37,43 @@ public final class TargetsRenderer {
             out.println(line.toString().stripTrailing());
         }
         out.println();
-        out.println(resolved.targets().size() + " target(s)"
-                + (resolved.rejected().isEmpty() ? "" : ", " + resolved.rejected().size() + " tenant(s) rejected"));
+        out.println(list.targets().size() + " target(s)"
+                + (list.rejected().isEmpty() ? "" : ", " + list.rejected().size() + " tenant(s) rejected"));
     }
 
-    public static String json(ResolvedTargets resolved) {
+    /** {@code {"targets", "rejected", "warnings"}}; the warnings include the sections fleet commands refuse. */
+    public static String json(TargetList list) {
         List<Map<String, Object>> targets = new ArrayList<>();
-        for (RegistryTarget t : resolved.targets()) {
+        for (TargetInfo t : list.targets()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("key", t.key());
-            row.put("database", t.sectionName());
+            row.put("key", t.target());
+            row.put("database", t.section());
             row.put("tenant", t.tenant());
             row.put("schema", t.schema());
             row.put("databaseName", t.database());
-            row.put("url", t.maskedUrl());
-            row.put("dialect", t.dialectName());
-            row.put("versionTable", versionTable(t));
-            row.put("twoPhase", twoPhaseApplies(t) ? t.twoPhase() : null);
+            row.put("url", t.url());
+            row.put("dialect", t.dialect());
+            row.put("versionTable", t.qualifiedVersionTable());
+            row.put("twoPhase", t.twoPhase());
             targets.add(row);
         }
-        List<Map<String, Object>> rejected = resolved.rejected().stream()
-                .map(r -> Map.<String, Object>of("database", r.section(), "tenant", r.name(), "reason", r.reason()))
+        List<Map<String, Object>> rejected = list.rejected().stream()
+                .map(r -> Map.<String, Object>of("database", r.section(), "tenant", r.tenant(), "reason", r.reason()))
                 .toList();
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("targets", targets);
         document.put("rejected", rejected);
-        List<String> warnings = new ArrayList<>(resolved.warnings().stream().map(Object::toString).toList());
-        warnings.addAll(twoPhaseRefusals(resolved));
+        List<String> warnings = new ArrayList<>(list.warnings());
+        warnings.addAll(list.refusals());
         document.put("warnings", warnings);
         return Json.write(document);
     }
 
-    /**
-     * Sections that set {@code two_phase = true} on a database without two-phase commit for DDL, which
-     * every fleet command refuses, one line each.
-     */
-    public static List<String> twoPhaseRefusals(ResolvedTargets resolved) {
-        Map<String, RegistryTarget> bySection = new LinkedHashMap<>();
-        resolved.targets().stream().filter(t -> t.twoPhase() && !twoPhaseApplies(t))
-                .forEach(t -> bySection.putIfAbsent(t.sectionName(), t));
-        return bySection.values().stream().map(t -> t.section().where() + ": section '" + t.sectionName()
-                + "' sets two_phase = true on " + t.dialectName() + ", which fleet commands refuse: two-phase commit"
-                + " needs PostgreSQL; set two_phase = false").toList();
-    }
-
-    /** Two-phase commit exists for PostgreSQL only (MariaDB XA cannot hold DDL; H2 commits DDL at once). */
-    private static boolean twoPhaseApplies(RegistryTarget t) {
-        return t.dialect() == Dialect.POSTGRESQL;
-    }
-
-    private static String location(RegistryTarget t) {
+    private static String location(TargetInfo t) {
         if (t.schema() != null) {
             return t.schema();
         }
         return t.database() == null || t.database().isEmpty() ? "-" : t.database();
-    }
-
-    private static String versionTable(RegistryTarget t) {
-        return t.versionTableSchema() == null ? t.versionTable() : t.versionTableSchema() + "." + t.versionTable();
     }
 
     private static String orDash(String value) {

@@ -160,6 +160,13 @@ public record MigrationTarget(
      * letters, digits and {@code _ . -} is single-quoted for a POSIX shell.
      */
     public String selector() {
+        return selector(key);
+    }
+
+    /**
+     * As {@link #selector()}, for the target with key {@code key} ({@code section} or {@code section/tenant}).
+     */
+    public static String selector(String key) {
         int slash = key.lastIndexOf('/');
         return slash < 0 ? "-n " + shellWord(key)
                 : "-n " + shellWord(key.substring(0, slash)) + " -t " + shellWord(key.substring(slash + 1));
