@@ -3,9 +3,7 @@ package dev.drover.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drover.testing.DatabaseKind;
-import dev.drover.testing.TestDatabase;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -35,7 +33,7 @@ abstract class DatabasePerTenantOnboardingContract extends ApiDatabaseContract {
         }
     }
 
-    private String tenant(String name) {
+    private String database(String name) {
         String unique = db().name() + "_" + name;
         databases.add(unique);
         return unique;
@@ -51,7 +49,7 @@ abstract class DatabasePerTenantOnboardingContract extends ApiDatabaseContract {
 
     @Test
     void onboardingCreatesTheTenantsDatabaseAndMigratesItToHead() throws Exception {
-        String newco = tenant("newco");
+        String newco = database("newco");
         try (Drover drover = drover("CREATE TABLE invoices (id INT PRIMARY KEY);")) {
             Onboarding onboarding = drover.onboard("shop", newco);
 
@@ -70,7 +68,7 @@ abstract class DatabasePerTenantOnboardingContract extends ApiDatabaseContract {
 
     @Test
     void aFailureHalfWayDropsTheDatabaseItCreated() throws Exception {
-        String broken = tenant("broken");
+        String broken = database("broken");
         try (Drover drover = drover("CREATE TABLE invoices (id INT PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);")) {
             Onboarding onboarding = drover.onboard("shop", broken);
 
@@ -85,7 +83,7 @@ abstract class DatabasePerTenantOnboardingContract extends ApiDatabaseContract {
 
     @Test
     void offboardingWithDropDropsTheDatabaseAndWithoutItOnlyReports() throws Exception {
-        String leaving = tenant("leaving");
+        String leaving = database("leaving");
         try (Drover drover = drover("CREATE TABLE invoices (id INT PRIMARY KEY);")) {
             assertThat(drover.onboard("shop", leaving).succeeded()).isTrue();
 

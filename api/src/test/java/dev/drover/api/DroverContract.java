@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drover.testing.DatabaseKind;
-import dev.drover.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,24 +29,6 @@ abstract class DroverContract extends ApiDatabaseContract {
     static final String R1 = "a1a1a1a1a1a1";
     static final String R2 = "b2b2b2b2b2b2";
 
-    private final List<String> tenantsToDrop = new ArrayList<>();
-
-    @AfterEach
-    void dropTenants() throws SQLException {
-        for (String tenant : tenantsToDrop) {
-            if (schemaExists(tenant)) {
-                db().execute(kind() == DatabaseKind.MARIADB ? "DROP DATABASE `" + tenant + "`"
-                        : "DROP SCHEMA \"" + tenant + "\" CASCADE");
-            }
-        }
-    }
-
-    /** A tenant name unique to this test database (MariaDB tenants are databases on a shared server). */
-    String tenant(String name) {
-        String unique = db().name() + "_" + name;
-        tenantsToDrop.add(unique);
-        return unique;
-    }
 
     Path versions(String secondUpgrade) throws IOException {
         return versions(dir, secondUpgrade);
@@ -482,14 +462,6 @@ abstract class DroverContract extends ApiDatabaseContract {
                 ResultSet rs = s.executeQuery("SELECT note FROM " + table + " WHERE id = 1")) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    boolean schemaExists(String schema) throws SQLException {
-        String sql = kind() == DatabaseKind.POSTGRES ? "SELECT 1 FROM pg_namespace WHERE nspname = '" + schema + "'"
-                : "SELECT 1 FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = '" + schema + "'";
-        try (Connection c = db().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next();
         }
     }
 

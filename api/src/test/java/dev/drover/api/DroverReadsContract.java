@@ -4,77 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drover.testing.DatabaseKind;
-import dev.drover.testing.TestDatabase;
-import dev.drover.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The read calls the command line's {@code current}, {@code status}, {@code check [--deep] [--drift]},
  * {@code targets}, {@code lint} and {@code drift} are made of, against one database. Subclassed per dialect.
  */
-abstract class DroverReadsContract {
+abstract class DroverReadsContract extends ApiDatabaseContract {
 
     static final String R1 = "c1c1c1c1c1c1";
     static final String R2 = "d2d2d2d2d2d2";
-
-    private static TestDatabase db;
-    private final List<String> tenantsToDrop = new ArrayList<>();
-
-    @TempDir
-    Path dir;
-
-    abstract DatabaseKind kind();
-
-    @BeforeAll
-    static void noDatabaseYet() {
-        db = null;
-    }
-
-    TestDatabase db() {
-        if (db == null) {
-            db = TestDatabases.open(kind());
-        }
-        return db;
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
-
-    @AfterEach
-    void dropTenants() throws SQLException {
-        for (String tenant : tenantsToDrop) {
-            if (schemaExists(tenant)) {
-                db().execute(kind() == DatabaseKind.MARIADB ? "DROP DATABASE `" + tenant + "`"
-                        : "DROP SCHEMA \"" + tenant + "\" CASCADE");
-            }
-        }
-    }
-
-    /** A tenant name unique to this test database (MariaDB tenants are databases on a shared server). */
-    String tenant(String name) {
-        String unique = db().name() + "_" + name;
-        tenantsToDrop.add(unique);
-        return unique;
-    }
 
     Path versions() throws IOException {
         Path versions = Files.createDirectories(dir.resolve("versions"));
@@ -242,14 +188,6 @@ abstract class DroverReadsContract {
                         .contains("section 'app' sets two_phase = true").contains("set two_phase = false");
             }
             assertThat(drover.targetList(Selection.all().tenants("nobody")).targets()).isEmpty();
-        }
-    }
-
-    boolean schemaExists(String schema) throws SQLException {
-        String sql = kind() == DatabaseKind.POSTGRES ? "SELECT 1 FROM pg_namespace WHERE nspname = '" + schema + "'"
-                : "SELECT 1 FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = '" + schema + "'";
-        try (Connection c = db().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next();
         }
     }
 }

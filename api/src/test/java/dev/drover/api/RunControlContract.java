@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,23 +31,6 @@ abstract class RunControlContract extends ApiDatabaseContract {
     static final String R1 = "a1a1a1a1a1a1";
     static final String R2 = "b2b2b2b2b2b2";
 
-    private final List<String> tenantsToDrop = new ArrayList<>();
-
-    @AfterEach
-    void dropTenants() throws SQLException {
-        for (String tenant : tenantsToDrop) {
-            if (schemaExists(tenant)) {
-                db().execute(kind() == DatabaseKind.MARIADB ? "DROP DATABASE `" + tenant + "`"
-                        : "DROP SCHEMA \"" + tenant + "\" CASCADE");
-            }
-        }
-    }
-
-    String tenant(String name) {
-        String unique = db().name() + "_" + name;
-        tenantsToDrop.add(unique);
-        return unique;
-    }
 
     Path versions() throws IOException {
         Path versions = Files.createDirectories(dir.resolve("versions"));
@@ -217,14 +199,6 @@ abstract class RunControlContract extends ApiDatabaseContract {
                 ResultSet rs = s.executeQuery("SELECT tag FROM " + table + " WHERE id = 1")) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    boolean schemaExists(String schema) throws SQLException {
-        String sql = kind() == DatabaseKind.POSTGRES ? "SELECT 1 FROM pg_namespace WHERE nspname = '" + schema + "'"
-                : "SELECT 1 FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = '" + schema + "'";
-        try (Connection c = db().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next();
         }
     }
 }
