@@ -623,6 +623,29 @@ public final class Drover implements AutoCloseable {
         return resolved;
     }
 
+    /**
+     * The script directory of every section ({@code drover heads}, {@code history}, {@code revision}, ...): see
+     * {@link Scripts}. Reads no file yet.
+     */
+    public Scripts scripts() {
+        return scripts(new String[0]);
+    }
+
+    /**
+     * The script directory of the sections {@code sectionGlobs} select (the command line's {@code --name}; none:
+     * every section): see {@link Scripts}. Reads no file yet.
+     *
+     * @throws DroverException when a glob matches no section (the message lists the sections)
+     */
+    public Scripts scripts(String... sectionGlobs) {
+        try {
+            return new Scripts(this, Lineage.of(registry.select(List.of(sectionGlobs))), listener::warning,
+                    java.time.Clock.systemDefaultZone(), java.util.random.RandomGenerator.getDefault());
+        } catch (RegistryException e) {
+            throw new DroverException(e.getMessage(), e);
+        }
+    }
+
     /** Gives back the data sources lent by the application's sections; runs still going are not stopped. */
     @Override
     public void close() {

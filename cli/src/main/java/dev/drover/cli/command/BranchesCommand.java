@@ -3,7 +3,10 @@ package dev.drover.cli.command;
 import dev.drover.cli.CommandContext;
 import dev.drover.cli.render.RevisionFormatter;
 import dev.drover.cli.render.RevisionJson;
-import dev.drover.orchestrator.command.RevisionView;
+import dev.drover.api.Drover;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Inject;
+import dev.drover.api.RevisionInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,11 +22,14 @@ public final class BranchesCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext drover;
 
+    @Inject
+    BeanProvider<Drover> api;
+
     @Override
     public Integer call() {
         boolean verbose = drover.options().verbose();
-        return EachLineage.print(drover, "branchPoints", commands -> commands.branches().stream().flatMap(point -> {
-            RevisionView at = point.branchPoint();
+        return EachLineage.print(drover, api.get(), "branchPoints", commands -> commands.branches().stream().flatMap(point -> {
+            RevisionInfo at = point.branchPoint();
             String indent = " ".repeat(at.id().length());
             List<String> lines = new ArrayList<>();
             lines.add(verbose ? RevisionFormatter.logEntry(at) : RevisionFormatter.line(at, true, false, false, true));

@@ -3,7 +3,9 @@ package dev.drover.cli.command;
 import dev.drover.cli.CommandContext;
 import dev.drover.cli.render.RevisionFormatter;
 import dev.drover.cli.render.RevisionJson;
-import dev.drover.orchestrator.command.RevisionView;
+import dev.drover.api.Drover;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,6 +19,9 @@ public final class HeadsCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext drover;
 
+    @Inject
+    BeanProvider<Drover> api;
+
     @Option(names = "--resolve-dependencies",
             description = "Treat dependency versions as down revisions: a revision another head depends on is not a head.")
     boolean resolveDependencies;
@@ -24,7 +29,7 @@ public final class HeadsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean verbose = drover.options().verbose();
-        return EachLineage.print(drover, "heads", commands -> commands.heads(resolveDependencies).stream()
+        return EachLineage.print(drover, api.get(), "heads", commands -> commands.heads(resolveDependencies).stream()
                 .map(head -> verbose ? RevisionFormatter.logEntry(head) : RevisionFormatter.line(head, true, false, false, false))
                 .toList(), commands -> RevisionJson.all(commands.heads(resolveDependencies)));
     }

@@ -1,11 +1,14 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.CliException;
+import dev.drover.api.Drover;
+import dev.drover.api.RevisionInfo;
+import dev.drover.api.Scripts;
+import dev.drover.cli.ApiClient;
 import dev.drover.cli.CommandContext;
 import dev.drover.cli.render.RevisionFormatter;
 import dev.drover.cli.render.RevisionJson;
-import dev.drover.env.Fleet;
-import dev.drover.orchestrator.fleet.TargetView;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,6 +23,9 @@ public final class HistoryCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext drover;
 
+    @Inject
+    BeanProvider<Drover> api;
+
     @Option(names = {"-r", "--rev-range"}, paramLabel = "RANGE",
             description = "A range 'start:end' of revisions; either side may be left out or be 'current',"
                     + " e.g. 'base:head', 'ae10:', ':3c4d', 'current:'.")
@@ -32,28 +38,16 @@ public final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean verbose = drover.options().verbose();
-        List<String> current = indicateCurrent || (range != null && range.contains("current")) ? currentHeads() : List.of();
-        return EachLineage.print(drover, "revisions", commands -> commands.history(range, current).stream()
+        return EachLineage.print(drover, api.get(), "revisions", scripts -> history(scripts).stream()
                 .map(rev -> verbose
-                        ? RevisionFormatter.logEntry(rev, current.contains(rev.id()))
-                        : RevisionFormatter.line(rev, true, true, true, true, current.contains(rev.id())))
-                .toList(), commands -> commands.history(range, current).stream()
-                .map(rev -> RevisionJson.of(rev, current.contains(rev.id()))).toList());
+                        ? RevisionFormatter.logEntry(rev, rev.current())
+                        : RevisionFormatter.line(rev, true, true, true, true, rev.current()))
+                .toList(), scripts -> history(scripts).stream().map(RevisionJson::withCurrent).toList());
     }
 
-    /** The heads of the one selected target; 'current' means nothing for a fleet. */
-    private List<String> currentHeads() {
-        try (Fleet fleet = TargetSelection.fleet(drover, null, null)) {
-            List<TargetView> views = fleet.status().targets();
-            if (views.size() != 1) {
-                throw CliException.usage("'current' (and -i) needs exactly one target, but " + views.size()
-                        + " are selected; narrow the selection with --name SECTION and --tenant TENANT");
-            }
-            if (views.get(0).error() != null) {
-                throw new CliException("Cannot read the current revision of '" + views.get(0).key() + "': "
-                        + views.get(0).error(), 1);
-            }
-            return views.get(0).heads();
-        }
+    /** The one call per lineage; with -i or 'current', the one selected target's heads are read first. */
+    private List<RevisionInfo> history(Scripts scripts) {
+        boolean readsTarget = indicateCurrent || (range != null && range.contains("current"));
+        return readsTarget ? scripts.history(range, ApiClient.selection(drover, null)) : scripts.history(range);
     }
 }

@@ -1,9 +1,9 @@
 package dev.drover.cli.command;
 
 import dev.drover.cli.CommandContext;
-import dev.drover.cli.Workspace;
-import dev.drover.env.Lineage;
-import dev.drover.orchestrator.command.GeneratedRevision;
+import dev.drover.api.Drover;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,6 +20,9 @@ public final class MergeCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext drover;
 
+    @Inject
+    BeanProvider<Drover> api;
+
     @Parameters(paramLabel = "REV", arity = "1..*", description = "Revisions to merge, e.g. 'heads' or two ids.")
     List<String> revisions = new ArrayList<>();
 
@@ -34,10 +37,7 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace workspace = drover.workspace();
-        Lineage lineage = workspace.lineage();
-        GeneratedRevision generated = workspace.scriptCommands(lineage).merge(revisions, message, branchLabels, revId,
-                lineage.fileTemplate(), lineage.truncateSlugLength());
-        return RevisionCommand.printGenerated(drover, generated);
+        return RevisionCommand.printGenerated(drover,
+                EachLineage.scripts(drover, api.get()).merge(revisions, message, branchLabels, revId));
     }
 }

@@ -2,11 +2,12 @@ package dev.drover.cli.command;
 
 import dev.drover.cli.CommandContext;
 import dev.drover.cli.GlobalOptions;
-import dev.drover.cli.Workspace;
+import dev.drover.api.Drover;
+import dev.drover.api.NewRevision;
+import dev.drover.api.RevisionOptions;
 import dev.drover.cli.render.Json;
-import dev.drover.env.Lineage;
-import dev.drover.orchestrator.command.GeneratedRevision;
-import dev.drover.orchestrator.command.RevisionRequest;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,9 @@ public final class RevisionCommand implements Callable<Integer> {
 
     @ParentCommand
     CommandContext drover;
+
+    @Inject
+    BeanProvider<Drover> api;
 
     @Option(names = {"-m", "--message"}, paramLabel = "MSG", description = "Message string to use with 'revision'.")
     String message;
@@ -48,17 +52,21 @@ public final class RevisionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace workspace = drover.workspace();
-        Lineage lineage = workspace.lineage();
-        Path path = versionPath == null ? null : drover.environment().cwd().resolve(versionPath);
-        GeneratedRevision generated = workspace.scriptCommands(lineage).revision(new RevisionRequest(
-                message, List.of(head), splice, branchLabels, path, revId, dependsOn,
-                lineage.fileTemplate(), lineage.truncateSlugLength()));
-        return printGenerated(drover, generated);
+        RevisionOptions options = RevisionOptions.message(message).head(head);
+        options = splice ? options.splice() : options;
+        for (String label : branchLabels) {
+            options = options.branchLabel(label);
+        }
+        options = versionPath == null ? options : options.versionPath(drover.environment().cwd().resolve(versionPath));
+        options = revId == null ? options : options.revId(revId);
+        for (String dependency : dependsOn) {
+            options = options.dependsOn(dependency);
+        }
+        return printGenerated(drover, EachLineage.scripts(drover, api.get()).revision(options));
     }
 
     /** {@code Generating PATH ... done}, as Alembic prints it, or {@code {"revision", "path"}} with {@code --format json}. */
-    static int printGenerated(CommandContext drover, GeneratedRevision generated) {
+    static int printGenerated(CommandContext drover, NewRevision generated) {
         drover.environment().out().println(drover.options().format() == GlobalOptions.OutputFormat.json
                 ? Json.write(Map.of("revision", generated.id(), "path", generated.path().toString()))
                 : "  Generating " + generated.path() + " ...  done");

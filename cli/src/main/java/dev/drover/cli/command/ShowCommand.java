@@ -5,7 +5,10 @@ import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.Json;
 import dev.drover.cli.render.RevisionFormatter;
 import dev.drover.cli.render.RevisionJson;
-import dev.drover.orchestrator.command.RevisionView;
+import dev.drover.api.Drover;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Inject;
+import dev.drover.api.RevisionInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,17 +24,20 @@ public final class ShowCommand implements Callable<Integer> {
     @ParentCommand
     CommandContext drover;
 
+    @Inject
+    BeanProvider<Drover> api;
+
     @Parameters(paramLabel = "REV", description = "A revision id (or unambiguous prefix), 'head', 'heads' or '<label>@head'.")
     String revision;
 
     @Override
     public Integer call() {
-        List<RevisionView> views = drover.workspace().scriptCommands().show(revision);
+        List<RevisionInfo> views = EachLineage.scripts(drover, api.get()).show(revision);
         if (drover.options().format() == GlobalOptions.OutputFormat.json) {
             drover.environment().out().println(Json.write(Map.of("revisions", RevisionJson.all(views))));
             return 0;
         }
-        for (RevisionView view : views) {
+        for (RevisionInfo view : views) {
             drover.environment().out().println(RevisionFormatter.logEntry(view));
         }
         return 0;

@@ -1,6 +1,6 @@
 package dev.drover.cli.render;
 
-import dev.drover.orchestrator.command.RevisionView;
+import dev.drover.api.RevisionInfo;
 import java.util.List;
 
 /**
@@ -14,13 +14,13 @@ public final class RevisionFormatter {
     /**
      * One line: {@code [parents -> ]id[ (labels)][ (head)][ (branchpoint)][ (mergepoint)][, message]}.
      */
-    public static String line(RevisionView rev, boolean includeBranches, boolean includeDoc,
+    public static String line(RevisionInfo rev, boolean includeBranches, boolean includeDoc,
             boolean includeParents, boolean treeIndicators) {
         return line(rev, includeBranches, includeDoc, includeParents, treeIndicators, false);
     }
 
     /** As the other {@code line}, with Alembic's {@code (current)} marker for a target's current head. */
-    public static String line(RevisionView rev, boolean includeBranches, boolean includeDoc,
+    public static String line(RevisionInfo rev, boolean includeBranches, boolean includeDoc,
             boolean includeParents, boolean treeIndicators, boolean current) {
         StringBuilder text = new StringBuilder(rev.id());
         if (includeParents) {
@@ -48,12 +48,12 @@ public final class RevisionFormatter {
     }
 
     /** The multi-line entry of {@code show} and of {@code --verbose} listings. */
-    public static String logEntry(RevisionView rev) {
+    public static String logEntry(RevisionInfo rev) {
         return logEntry(rev, false);
     }
 
     /** As the other {@code logEntry}, with Alembic's {@code (current)} marker. */
-    public static String logEntry(RevisionView rev, boolean current) {
+    public static String logEntry(RevisionInfo rev, boolean current) {
         StringBuilder entry = new StringBuilder("Rev: ").append(rev.id())
                 .append(rev.head() ? " (head)" : "")
                 .append(rev.branchPoint() ? " (branchpoint)" : "")
@@ -78,7 +78,7 @@ public final class RevisionFormatter {
     }
 
     /** The message plus the revision block Alembic's script template writes into its docstring. */
-    private static List<String> longDoc(RevisionView rev) {
+    private static List<String> longDoc(RevisionInfo rev) {
         return List.of(
                 rev.message(),
                 "",
@@ -87,7 +87,7 @@ public final class RevisionFormatter {
                 "Create Date: " + rev.createDate());
     }
 
-    private static String downRevisions(RevisionView rev) {
+    private static String downRevisions(RevisionInfo rev) {
         return rev.downRevisions().isEmpty() ? "<base>" : String.join(", ", rev.downRevisions());
     }
 }

@@ -1,7 +1,7 @@
 package dev.drover.cli.render;
 
-import dev.drover.orchestrator.command.BranchPointView;
-import dev.drover.orchestrator.command.RevisionView;
+import dev.drover.api.BranchPoint;
+import dev.drover.api.RevisionInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ public final class RevisionJson {
     private RevisionJson() {}
 
     /** One revision: id, parents, dependencies, labels, children, head/branch/merge point flags, message, date, path. */
-    public static Map<String, Object> of(RevisionView rev) {
+    public static Map<String, Object> of(RevisionInfo rev) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", rev.id());
         json.put("downRevisions", rev.downRevisions());
@@ -31,19 +31,19 @@ public final class RevisionJson {
         return json;
     }
 
-    /** As {@link #of(RevisionView)}, with {@code current}: whether the selected target is at it ({@code history -i}). */
-    public static Map<String, Object> of(RevisionView rev, boolean current) {
+    /** As {@link #of(RevisionInfo)}, with {@code current}: whether the selected target is at it ({@code history -i}). */
+    public static Map<String, Object> withCurrent(RevisionInfo rev) {
         Map<String, Object> json = of(rev);
-        json.put("current", current);
+        json.put("current", rev.current());
         return json;
     }
 
-    public static List<Map<String, Object>> all(List<RevisionView> revisions) {
+    public static List<Map<String, Object>> all(List<RevisionInfo> revisions) {
         return revisions.stream().map(RevisionJson::of).toList();
     }
 
     /** A branch point and the revisions it branches into. */
-    public static Map<String, Object> of(BranchPointView point) {
+    public static Map<String, Object> of(BranchPoint point) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("branchPoint", of(point.branchPoint()));
         json.put("branches", all(point.branches()));
