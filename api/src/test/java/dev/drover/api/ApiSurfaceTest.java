@@ -72,7 +72,8 @@ class ApiSurfaceTest {
                 "Section", "Selection", "StatusReport", "TargetEvent", "TargetState", "DryRunReport", "LintFinding",
                 "TargetInfo", "DriftReport", "DriftedTarget", "Operation", "CancelToken", "SqlSink", "TargetHost", "Session",
                 "EngineHandle", "Group", "ServerDrift", "Difference", "Unreadable", "Check", "CheckReport", "TargetList",
-                "Rejected");
+                "Rejected",
+                "Scripts", "RevisionInfo", "BranchPoint", "NewRevision", "RevisionOptions");
     }
 
     @Test
