@@ -99,6 +99,7 @@ public final class Scripts {
 
     /**
      * The revisions in {@code range}, newest first ({@code drover history -r RANGE}). A range is {@code start:end}
+     * (both ends included)
      * where either side may be left out or be a revision id, unambiguous prefix, {@code base}, {@code head},
      * {@code heads} or {@code <label>@head}; {@code null} or blank means every revision.
      *
