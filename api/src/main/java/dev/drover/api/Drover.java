@@ -640,7 +640,7 @@ public final class Drover implements AutoCloseable {
     public Scripts scripts(String... sectionGlobs) {
         try {
             return new Scripts(this, Lineage.of(registry.select(List.of(sectionGlobs))), listener::warning,
-                    java.time.Clock.systemDefaultZone(), java.util.random.RandomGenerator.getDefault());
+                    java.time.Clock.systemDefaultZone(), new java.security.SecureRandom());
         } catch (RegistryException e) {
             throw new DroverException(e.getMessage(), e);
         }

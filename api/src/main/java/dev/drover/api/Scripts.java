@@ -32,7 +32,9 @@ import java.util.stream.Collectors;
  * when the selection spans several, it throws a {@link DroverException}; choose one section with
  * {@code drover.scripts("SECTION")} or call the method on each of {@link #lineages()}.
  *
- * <p>Immutable and thread-safe; every call reads the script files afresh, so it sees revisions written since.
+ * <p>Immutable and thread-safe; every call reads the script files afresh, so it sees revisions written since
+ * (two {@code revision} calls at the same moment may both build on the same head, as two command-line processes
+ * would; {@code heads} then shows both).
  * Warnings about the script directory (e.g. a file that is not a revision) go to the {@link FleetListener#warning
  * listener} of the {@link Drover}. {@code drover edit}, {@code init} and {@code list-templates} have no Java
  * form: they open an editor or scaffold a directory.
@@ -73,7 +75,10 @@ public final class Scripts {
         return new Scripts(drover, lineages, warnings, Objects.requireNonNull(source, "clock"), random);
     }
 
-    /** A copy whose random revision ids come from {@code source} (default: {@link RandomGenerator#getDefault()}). */
+    /**
+     * A copy whose random revision ids come from {@code source} (default: a {@link java.security.SecureRandom}).
+     * Give a thread-safe generator if the copy is shared between threads.
+     */
     public Scripts withIdGenerator(RandomGenerator source) {
         return new Scripts(drover, lineages, warnings, clock, Objects.requireNonNull(source, "idGenerator"));
     }
