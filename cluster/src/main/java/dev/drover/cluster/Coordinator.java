@@ -23,6 +23,7 @@ public final class Coordinator implements AutoCloseable {
     private final AgentDispatcher dispatcher;
     private final Clock clock;
     private final Function<String, String> zoneOfSection;
+    private final AgentStateReader reader;
 
     private Coordinator(ClusterNode node, AgentDispatcher dispatcher, Clock clock,
             Function<String, String> zoneOfSection) {
@@ -30,6 +31,7 @@ public final class Coordinator implements AutoCloseable {
         this.dispatcher = dispatcher;
         this.clock = clock;
         this.zoneOfSection = zoneOfSection;
+        this.reader = new AgentStateReader(node, dispatcher, zoneOfSection, clock);
     }
 
     /**
@@ -99,12 +101,20 @@ public final class Coordinator implements AutoCloseable {
 
     /** Reads targets' states through agents of their zones (the coordinator opens no database connection). */
     public StateReader reader() {
-        return new AgentStateReader(node, dispatcher, zoneOfSection, clock);
+        return reader;
     }
 
     /** Where the targets ran and which were reassigned, for the report. */
     public Placement placement() {
         return dispatcher.placement();
+    }
+
+    /**
+     * A dry run's placement: the agent that read each target (the zone's agents take its targets in turn),
+     * which is where a run started now would send it first.
+     */
+    public Placement plannedPlacement() {
+        return new Placement(reader.nodes(), List.of());
     }
 
     @Override

@@ -44,6 +44,11 @@ public final class CoordinatorSession implements AutoCloseable, Supplier<Placeme
         return coordinator.placement();
     }
 
+    /** A dry run's placement: the agent of each target's zone that read it, and would be handed it. */
+    public Placement planned() {
+        return coordinator.plannedPlacement();
+    }
+
     @Override
     public void close() {
         coordinator.close();

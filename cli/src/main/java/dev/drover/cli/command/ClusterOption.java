@@ -17,6 +17,7 @@ final class ClusterOption {
     boolean cluster;
 
     private Supplier<Placement> placement = () -> Placement.LOCAL;
+    private Supplier<Placement> planned = () -> Placement.LOCAL;
 
     /**
      * With {@code --cluster}, joins the cluster and makes {@code fleet} read and run through its agents; the
@@ -28,6 +29,7 @@ final class ClusterOption {
         }
         dev.drover.cli.cluster.CoordinatorSession session = dev.drover.cli.cluster.CoordinatorSession.join(drover, fleet);
         placement = session;
+        planned = session::planned;
         return session::close;
     }
 
@@ -40,5 +42,10 @@ final class ClusterOption {
     /** Where the targets ran (a local run: {@link Placement#LOCAL}). */
     Placement placement() {
         return placement.get();
+    }
+
+    /** Where a dry run's targets would run: the agent that read each (a local run: {@link Placement#LOCAL}). */
+    Placement plannedPlacement() {
+        return planned.get();
     }
 }

@@ -9,7 +9,9 @@ import dev.drover.orchestrator.report.ReportJson;
 import dev.drover.orchestrator.report.RunReport;
 import dev.drover.orchestrator.report.RunReports;
 import java.io.PrintWriter;
+import dev.drover.orchestrator.report.Placement;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * {@code --dry-run}: reads current revisions, executes nothing, writes each target's pending SQL and the
@@ -19,16 +21,19 @@ final class DryRun {
 
     private DryRun() {}
 
-    static int run(CommandContext drover, Fleet fleet, FleetOperation operation, Path sqlDir, ReportOption reportFile) {
+    /** @param placement where each target would run ({@code --cluster}: the agent of its zone that read it) */
+    static int run(CommandContext drover, Fleet fleet, FleetOperation operation, Path sqlDir, ReportOption reportFile,
+            Supplier<Placement> placement) {
         Fleet.DryRun dry = fleet.dryRun(operation);
-        RunReport report = RunReports.from(dry.plan());
+        Placement where = placement.get();
+        RunReport report = RunReports.from(dry.plan(), where);
         reportFile.write(drover, report);
         if (drover.options().format() == GlobalOptions.OutputFormat.json) {
             drover.environment().out().println(ReportJson.toJson(report));
         } else if (operation instanceof FleetOperation.Repair) {
             RunRenderer.targets(report, false, drover.environment().out());
         } else {
-            SqlOutput.write(drover, fleet, dry.sql(), sqlDir);
+            SqlOutput.write(drover, fleet, dry.sql(), sqlDir, where.nodes());
         }
         PrintWriter err = drover.environment().err();
         RunReport.Summary s = report.summary();

@@ -2,6 +2,7 @@ package dev.drover.cli.command;
 
 import dev.drover.cli.CommandContext;
 import dev.drover.env.Fleet;
+import dev.drover.orchestrator.report.Placement;
 import dev.drover.orchestrator.fleet.FleetOperation;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -47,7 +48,7 @@ public final class RepairCommand implements Callable<Integer> {
         report.validate();
         try (Fleet fleet = TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait))) {
             if (dryRun) {
-                return DryRun.run(drover, fleet, FleetOperation.repair(), null, report);
+                return DryRun.run(drover, fleet, FleetOperation.repair(), null, report, () -> Placement.LOCAL);
             }
             int configured = concurrency != null ? concurrency : drover.workspace().registry().concurrency();
             return ReportedRun.run(drover, fleet, FleetOperation.repair(), fleet.defaultPolicy(configured), report);

@@ -108,7 +108,7 @@ final class RunOptionsMixin {
             }
             lint(drover, fleet, operation);
             if (dryRun) {
-                return DryRun.run(drover, fleet, operation, sqlDir, report);
+                return DryRun.run(drover, fleet, operation, sqlDir, report, cluster::plannedPlacement);
             }
             return ReportedRun.run(drover, fleet, operation, policy(fleet, drover.workspace().registry().concurrency()),
                     report, cluster::placement);

@@ -20,26 +20,34 @@ final class SqlOutput implements BiConsumer<String, String> {
     private final Fleet fleet;
     private final Path dir;
     private final boolean headers;
+    /** A cluster dry run: the agent each target would run on, named in its header. */
+    private final Map<String, String> nodes;
     private int files;
 
-    private SqlOutput(CommandContext drover, Fleet fleet, Path sqlDir) {
+    private SqlOutput(CommandContext drover, Fleet fleet, Path sqlDir, Map<String, String> nodes) {
         this.drover = drover;
         this.fleet = fleet;
         this.dir = sqlDir == null ? null : drover.environment().cwd().resolve(sqlDir);
-        this.headers = fleet.targets().size() > 1;
+        this.nodes = nodes;
+        this.headers = fleet.targets().size() > 1 || !nodes.isEmpty();
     }
 
     /** Streams {@code --sql} output for every target of {@code fleet}. */
     static void offline(CommandContext drover, Fleet fleet, dev.drover.orchestrator.fleet.FleetOperation operation,
             Path sqlDir) {
-        SqlOutput output = new SqlOutput(drover, fleet, sqlDir);
+        SqlOutput output = new SqlOutput(drover, fleet, sqlDir, Map.of());
         fleet.sql(operation, null, output);
         output.finish();
     }
 
-    /** Writes SQL that is already computed (the dry run). */
-    static void write(CommandContext drover, Fleet fleet, Map<String, String> sqlByTarget, Path sqlDir) {
-        SqlOutput output = new SqlOutput(drover, fleet, sqlDir);
+    /**
+     * Writes SQL that is already computed (the dry run).
+     *
+     * @param nodes a cluster dry run's agent per target key, named in each header (empty for a local run)
+     */
+    static void write(CommandContext drover, Fleet fleet, Map<String, String> sqlByTarget, Path sqlDir,
+            Map<String, String> nodes) {
+        SqlOutput output = new SqlOutput(drover, fleet, sqlDir, nodes);
         sqlByTarget.forEach(output);
         output.finish();
     }
@@ -49,7 +57,9 @@ final class SqlOutput implements BiConsumer<String, String> {
         if (dir == null) {
             PrintWriter out = drover.environment().out();
             if (headers) {
-                out.println("-- ==== target '" + key + "' (" + fleet.maskedUrl(key) + ") ====");
+                String node = nodes.get(key);
+                out.println("-- ==== target '" + key + "' (" + fleet.maskedUrl(key) + ")"
+                        + (node == null ? "" : " on node '" + node + "'") + " ====");
             }
             out.print(sql);
             if (headers) {

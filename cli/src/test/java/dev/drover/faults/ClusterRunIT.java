@@ -1,0 +1,130 @@
+package dev.drover.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drover.testing.Database;
+import dev.drover.testing.DatabaseExtension;
+import dev.drover.testing.DatabaseKind;
+import dev.drover.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A cluster run does what a local run does (issue 12, the rest): one agent JVM of zone east on 127.0.0.1 serves
+ * one PostgreSQL database per test (a section each, {@code query:} tenants); each test runs a coordinator of
+ * its own. The agent's project holds the real URLs; a coordinator's may hold none that works.
+ */
+@ExtendWith(DatabaseExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterRunIT {
+
+    private static final int TENANTS = 4;
+    private static final String KEY = "it-secret-" + UUID.randomUUID();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The sections, one database each: what each test works on. */
+    private static final List<String> SECTIONS = List.of("dry", "prints", "live", "locked", "deep", "hidden");
+
+    private Path tmp;
+    private ClusterProcesses processes;
+    private final Map<String, String> urls = new LinkedHashMap<>();
+
+    @BeforeAll
+    void startAgent(@Database(DatabaseKind.POSTGRES) TestDatabase db, @TempDir Path tmp) throws Exception {
+        this.tmp = tmp;
+        for (String section : SECTIONS) {
+            String name = db.createDatabase(section);
+            urls.put(section, db.urlOf(name));
+            StringBuilder sql = new StringBuilder();
+            for (int i = 1; i <= TENANTS; i++) {
+                sql.append(String.format("CREATE SCHEMA tenant_%02d;", i));
+            }
+            try (Connection c = DriverManager.getConnection(urls.get(section)); Statement s = c.createStatement()) {
+                s.execute(sql.toString());
+            }
+        }
+        int port = ClusterProcesses.freePort();
+        processes = new ClusterProcesses(KEY, port);
+        processes.agent(project("east-1", urls), "east-1", port, "east", KEY);
+    }
+
+    @AfterAll
+    void stopAgent() throws InterruptedException {
+        if (processes != null) {
+            processes.close();
+        }
+    }
+
+    @Test
+    void aDryRunNamesTheAgentThatWouldRunEachTarget() throws Exception {
+        Path coordinator = project("dry-coordinator", urls);
+        ChildDrover json = processes.command(coordinator, "dry-json", "--format", "json", "upgrade", "--cluster",
+                "--dry-run", "--name", "dry");
+        assertThat(json.exitCode(Duration.ofMinutes(2))).as(json.output()).isZero();
+        JsonNode report = JSON.readTree(json.output().substring(json.output().indexOf('{'),
+                json.output().lastIndexOf('}') + 1));
+        assertThat(report.path("targets").size()).isEqualTo(TENANTS);
+        report.path("targets").forEach(t -> assertThat(t.path("node").asText()).as(t.toString()).isEqualTo("east-1"));
+
+        ChildDrover text = processes.command(coordinator, "dry-text", "upgrade", "--cluster", "--dry-run", "--name", "dry");
+        assertThat(text.exitCode(Duration.ofMinutes(2))).as(text.output()).isZero();
+        assertThat(text.output()).contains("-- ==== target 'dry/tenant_01' (").contains(") on node 'east-1' ====")
+                .contains("CREATE TABLE accounts");
+        assertThat(count("dry", "SELECT count(*) FROM pg_tables WHERE tablename = 'accounts'")).isZero();
+    }
+
+    /** A node's own project: drover.ini with the given URLs (one section per test) and the two scripts. */
+    private Path project(String node, Map<String, String> sectionUrls) throws IOException {
+        Path dir = tmp.resolve(node);
+        Path versions = Files.createDirectories(dir.resolve("migrations/versions"));
+        StringBuilder ini = new StringBuilder("""
+                [drover]
+                databases = %s
+                concurrency = 4
+
+                """.formatted(String.join(", ", SECTIONS))).append(processes.section());
+        for (String section : SECTIONS) {
+            ini.append("""
+
+                    [%s]
+                    url = %s
+                    tenants = query: SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant%%' ORDER BY 1
+                    version_locations = %%(here)s/migrations/versions
+                    zone = east
+                    """.formatted(section, sectionUrls.get(section)));
+        }
+        Files.writeString(dir.resolve("drover.ini"), ini.toString());
+        Files.writeString(versions.resolve("aaa001_accounts.sql"), "-- revision: aaa001\n-- down_revision:\n\n"
+                + "-- drover:upgrade\nCREATE TABLE accounts (id INT PRIMARY KEY);\n\n"
+                + "-- drover:downgrade\nDROP TABLE accounts;\n");
+        Files.writeString(versions.resolve("bbb002_email.sql"), "-- revision: bbb002\n-- down_revision: aaa001\n\n"
+                + "-- drover:upgrade\nALTER TABLE accounts ADD COLUMN email TEXT;\n\n"
+                + "-- drover:downgrade\nALTER TABLE accounts DROP COLUMN email;\n");
+        return dir;
+    }
+
+    private long count(String section, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(urls.get(section)); Statement s = c.createStatement();
+                var rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
