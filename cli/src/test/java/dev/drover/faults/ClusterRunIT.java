@@ -41,6 +41,10 @@ class ClusterRunIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The sections, one database each: what each test works on. */
     private static final List<String> SECTIONS = List.of("dry", "prints", "live", "locked", "deep", "hidden");
+    /** Settings of some sections, the same on every node (an agent measures no throttle its drover.ini lacks). */
+    private static final Map<String, String> SETTINGS = Map.of(
+            "live", "throttle_query = SELECT 100\nthrottle_max = 1\nthrottle_wait = 1\n",
+            "locked", "lock_timeout = 60\n");
 
     private Path tmp;
     private ClusterProcesses processes;
@@ -90,6 +94,70 @@ class ClusterRunIT {
         assertThat(count("dry", "SELECT count(*) FROM pg_tables WHERE tablename = 'accounts'")).isZero();
     }
 
+    @Test
+    void aClusterUpgradeRecordsTheSchemaFingerprintsALocalOneWould() throws Exception {
+        Path coordinator = project("prints-coordinator", urls);
+        ChildDrover up = processes.command(coordinator, "prints-up", "upgrade", "--cluster", "--name", "prints");
+        assertThat(up.exitCode(Duration.ofMinutes(2))).as(up.output()).isZero();
+        assertThat(up.output()).doesNotContain("was not recorded");
+        // as a local upgrade: one row, for the heads reached, in the first target that reached them
+        assertThat(count("prints", "SELECT count(*) FROM pg_tables WHERE tablename = 'drover_fingerprint'")).isOne();
+        assertThat(count("prints", "SELECT count(*) FROM tenant_01.drover_fingerprint WHERE revision = 'bbb002'"
+                + " AND source = 'prints/tenant_01'")).isOne();
+    }
+
+    @Test
+    void theRunsLockTimeoutsOverrideTheAgentsSections() throws Exception {
+        Path coordinator = project("locked-coordinator", urls);
+        ChildDrover first = processes.command(coordinator, "locked-1", "upgrade", "aaa001", "--cluster", "--name", "locked");
+        assertThat(first.exitCode(Duration.ofMinutes(2))).as(first.output()).isZero();
+        try (Connection blocker = DriverManager.getConnection(urls.get("locked")); Statement s = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            s.execute("LOCK TABLE tenant_01.accounts IN ACCESS EXCLUSIVE MODE");
+            // lock_timeout = 60 with 3 retries in every drover.ini: only the command line's 1 s, 0 retries end it soon
+            ChildDrover second = processes.command(coordinator, "locked-2", "upgrade", "--cluster", "--name", "locked",
+                    "--lock-timeout", "1", "--lock-retries", "0", "--continue-on-error", "--report", "locked.json");
+            assertThat(second.exitCode(Duration.ofSeconds(45))).as(second.output()).isEqualTo(1);
+            blocker.rollback();
+        }
+        JsonNode report = JSON.readTree(coordinator.resolve("locked.json").toFile());
+        assertThat(report.path("summary").path("lockTimeout").asInt()).as(report.toString()).isOne();
+        assertThat(report.path("summary").path("succeeded").asInt()).isEqualTo(TENANTS - 1);
+    }
+
+    @Test
+    void aThrottledServerStartsNothingOnAnyAgent() throws Exception {
+        Path coordinator = project("live-coordinator", urls);
+        ChildDrover up = processes.command(coordinator, "live-up", "upgrade", "--cluster", "--name", "live",
+                "--report", "live.json");
+        assertThat(up.exitCode(Duration.ofMinutes(2))).as(up.output()).isEqualTo(1);
+        JsonNode report = JSON.readTree(coordinator.resolve("live.json").toFile());
+        assertThat(report.path("summary").path("throttled").asInt()).as(report.toString()).isEqualTo(TENANTS);
+        assertThat(report.path("throttles").get(0).path("reason").asText()).contains("throttle_query");
+        assertThat(count("live", "SELECT count(*) FROM pg_tables WHERE tablename = 'accounts'")).isZero();
+    }
+
+    @Test
+    void aDeepCheckRunsOnTheAgentsAndSaysWhatALocalOneSays() throws Exception {
+        Path coordinator = project("deep-coordinator", urls);
+        ChildDrover up = processes.command(coordinator, "deep-up", "upgrade", "--cluster", "--name", "deep");
+        assertThat(up.exitCode(Duration.ofMinutes(2))).as(up.output()).isZero();
+        ChildDrover local = processes.command(coordinator, "deep-local", "-q", "check", "--deep", "--name", "deep");
+        ChildDrover remote = processes.command(coordinator, "deep-cluster", "-q", "check", "--deep", "--cluster",
+                "--name", "deep");
+        assertThat(local.exitCode(Duration.ofMinutes(2))).as(local.output()).isZero();
+        assertThat(remote.exitCode(Duration.ofMinutes(2))).as(remote.output()).isZero();
+        assertThat(remote.output()).isEqualTo(local.output()).contains("OK: " + TENANTS + " target(s) at head");
+        // a target behind head fails the deep check the same way on both
+        try (Connection c = DriverManager.getConnection(urls.get("deep")); Statement s = c.createStatement()) {
+            s.execute("UPDATE tenant_02.drover_version SET version_num = 'aaa001'");
+        }
+        ChildDrover behind = processes.command(coordinator, "deep-behind", "-q", "check", "--deep", "--cluster",
+                "--name", "deep");
+        assertThat(behind.exitCode(Duration.ofMinutes(2))).as(behind.output()).isEqualTo(1);
+        assertThat(behind.output()).contains("deep/tenant_02");
+    }
+
     /** A node's own project: drover.ini with the given URLs (one section per test) and the two scripts. */
     private Path project(String node, Map<String, String> sectionUrls) throws IOException {
         Path dir = tmp.resolve(node);
@@ -108,7 +176,7 @@ class ClusterRunIT {
                     tenants = query: SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant%%' ORDER BY 1
                     version_locations = %%(here)s/migrations/versions
                     zone = east
-                    """.formatted(section, sectionUrls.get(section)));
+                    """.formatted(section, sectionUrls.get(section))).append(SETTINGS.getOrDefault(section, ""));
         }
         Files.writeString(dir.resolve("drover.ini"), ini.toString());
         Files.writeString(versions.resolve("aaa001_accounts.sql"), "-- revision: aaa001\n-- down_revision:\n\n"

@@ -40,24 +40,11 @@ final class AgentStateReader implements StateReader {
 
     @Override
     public CompletionStage<Map<String, TargetState>> read(List<FleetTarget> targets) {
-        Map<AgentDispatcher.AgentEntry, List<FleetTarget>> byAgent = new LinkedHashMap<>();
         Map<String, TargetState> states = new LinkedHashMap<>();
-        List<AgentDispatcher.AgentEntry> live = agents.agents();
-        Map<String, Integer> turns = new LinkedHashMap<>();
-        for (FleetTarget target : targets) {
-            String zone = zoneOfSection.apply(target.section());
-            List<AgentDispatcher.AgentEntry> serving = live.stream().filter(a -> a.serves(zone)).toList();
-            AgentDispatcher.AgentEntry agent = serving.isEmpty() ? null
-                    : serving.get(turns.merge(String.valueOf(zone), 1, Integer::sum) % serving.size());
-            if (agent == null) {
-                states.put(target.key(), TargetState.failed("no live agent serves zone '" + zone + "' of section '"
-                        + target.section() + "'; start 'drover agent --zones " + zone + "' where it is reachable"));
-            } else {
-                byAgent.computeIfAbsent(agent, a -> new ArrayList<>()).add(target);
-                synchronized (this) {
-                    nodes.put(target.key(), agent.node());
-                }
-            }
+        Map<AgentDispatcher.AgentEntry, List<FleetTarget>> byAgent = ZoneSpread.of(agents.agents(), targets,
+                zoneOfSection, (target, why) -> states.put(target.key(), TargetState.failed(why)));
+        synchronized (this) {
+            byAgent.forEach((agent, list) -> list.forEach(t -> nodes.put(t.key(), agent.node())));
         }
         List<Future<Map<String, TargetState>>> reads = new ArrayList<>();
         byAgent.forEach((agent, list) -> reads.add(readOn(agent, list)));

@@ -1,6 +1,11 @@
 package dev.drover.cluster;
 
+import dev.drover.orchestrator.fleet.FingerprintRecorder;
+import dev.drover.orchestrator.fleet.FleetInspector;
+import dev.drover.orchestrator.fleet.FleetTarget;
 import dev.drover.orchestrator.fleet.StateReader;
+import dev.drover.orchestrator.fleet.ThrottleProbe;
+import dev.drover.orchestrator.runtime.RevisionGate;
 import dev.drover.orchestrator.fleet.TargetExecutor;
 import dev.drover.orchestrator.report.Placement;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -9,6 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -24,6 +32,13 @@ public final class Coordinator implements AutoCloseable {
     private final Clock clock;
     private final Function<String, String> zoneOfSection;
     private final AgentStateReader reader;
+    private final AgentCalls calls;
+    /** Threads the rollout's gates wait on for agents asking between revisions (a gate may wait minutes). */
+    private final ExecutorService gates = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "drover-coordinator-gate");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private Coordinator(ClusterNode node, AgentDispatcher dispatcher, Clock clock,
             Function<String, String> zoneOfSection) {
@@ -32,6 +47,7 @@ public final class Coordinator implements AutoCloseable {
         this.clock = clock;
         this.zoneOfSection = zoneOfSection;
         this.reader = new AgentStateReader(node, dispatcher, zoneOfSection, clock);
+        this.calls = new AgentCalls(node, clock);
     }
 
     /**
@@ -46,8 +62,30 @@ public final class Coordinator implements AutoCloseable {
         Coordinator coordinator = new Coordinator(node, new AgentDispatcher(node, zoneOfSection, clock), clock,
                 zoneOfSection);
         node.onMemberLost(coordinator.dispatcher::memberLost);
+        coordinator.answerGates();
         coordinator.discover(discovery);
         return coordinator;
+    }
+
+    /** Agents ask between revisions of a throttled server's targets: the rollout's gate of the task answers. */
+    private void answerGates() {
+        MessageConsumer<String> consumer = node.vertx().eventBus().consumer(dispatcher.gateAddress(), message -> {
+            Wire.Gate gate;
+            try {
+                gate = Wire.read(node.seal.open(message.body()), Wire.Gate.class);
+            } catch (RuntimeException e) {
+                message.fail(401, "refused: the question did not open with the cluster key");
+                return;
+            }
+            RevisionGate rollout = dispatcher.gate(gate.taskId());
+            CompletableFuture.supplyAsync(rollout::await, gates).whenComplete((stop, error) ->
+                    message.reply(node.seal.seal(Wire.json(new Wire.Pass(error == null ? stop : null)))));
+        });
+        try {
+            consumer.completion().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not listen on the event bus: " + e.getMessage(), e);
+        }
     }
 
     private void discover(Duration discovery) {
@@ -104,6 +142,21 @@ public final class Coordinator implements AutoCloseable {
         return reader;
     }
 
+    /** Records an upgrade's schema fingerprints through the agents that ran the first targets. */
+    public FingerprintRecorder fingerprints() {
+        return new AgentFingerprints(dispatcher, calls, zoneOfSection);
+    }
+
+    /** Measures the throttles of the targets' servers through agents of their zones. */
+    public ThrottleProbe throttleProbe() {
+        return new AgentThrottleProbe(dispatcher, calls, zoneOfSection);
+    }
+
+    /** {@code check --deep} through agents of the targets' zones. */
+    public Function<List<FleetTarget>, FleetInspector.DeepRead> deepReader() {
+        return new AgentDeepReader(dispatcher, calls, zoneOfSection);
+    }
+
     /** Where the targets ran and which were reassigned, for the report. */
     public Placement placement() {
         return dispatcher.placement();
@@ -119,6 +172,7 @@ public final class Coordinator implements AutoCloseable {
 
     @Override
     public void close() {
+        gates.shutdownNow();
         node.close();
     }
 }

@@ -35,7 +35,8 @@ public final class CoordinatorSession implements AutoCloseable, Supplier<Placeme
             drover.environment().err().println("cluster '" + settings.clusterName() + "': " + agents.size()
                     + " agent(s)" + (agents.isEmpty() ? "" : ": " + String.join(", ", agents)));
         }
-        fleet.runningOn(coordinator.executor()).readingThrough(coordinator.reader());
+        fleet.runningOn(coordinator.executor()).readingThrough(coordinator.reader())
+                .withRemoteServices(coordinator.fingerprints(), coordinator.throttleProbe(), coordinator.deepReader());
         return new CoordinatorSession(coordinator);
     }
 
