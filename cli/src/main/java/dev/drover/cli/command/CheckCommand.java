@@ -1,6 +1,5 @@
 package dev.drover.cli.command;
 
-import dev.drover.cli.CliException;
 import dev.drover.cli.CommandContext;
 import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
@@ -34,7 +33,7 @@ public final class CheckCommand implements Callable<Integer> {
     ShardOption shard;
 
     @Option(names = "--deep", description = "Read every target's own version and history tables instead of the"
-            + " PostgreSQL fleet ledger, and fail if a ledger row disagrees with them.")
+            + " PostgreSQL fleet ledger, and fail if a ledger row disagrees with them (with --cluster: read by the agents).")
     boolean deep;
 
     @Option(names = "--drift", description = "Also fail when a target's schema differs from the other targets of its"
@@ -43,10 +42,6 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (deep && cluster.cluster) {
-            throw CliException.usage("check --deep reads the tables with this machine's connections and --cluster"
-                    + " reads through agents; drop one of them");
-        }
         try (Fleet fleet = TargetSelection.fleet(drover, shard.shard, null);
                 ClusterOption.Attached clustered = cluster.attach(drover, fleet)) {
             FleetInspector.DeepStatus deepStatus = deep ? fleet.deepStatus() : null;
