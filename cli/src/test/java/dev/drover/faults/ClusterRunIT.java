@@ -158,6 +158,26 @@ class ClusterRunIT {
         assertThat(behind.output()).contains("deep/tenant_02");
     }
 
+    @Test
+    void anAgentListsTheQueryTenantsOfACoordinatorThatReachesNoDatabase() throws Exception {
+        Map<String, String> nowhere = new LinkedHashMap<>();
+        SECTIONS.forEach(section -> nowhere.put(section, "jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres"
+                + "&connectTimeout=2"));
+        Path coordinator = project("hidden-coordinator", nowhere);
+        ChildDrover local = processes.command(coordinator, "hidden-local", "status", "--name", "hidden");
+        assertThat(local.exitCode(Duration.ofMinutes(2))).as(local.output()).isNotZero();
+        ChildDrover up = processes.command(coordinator, "hidden-up", "upgrade", "--cluster", "--name", "hidden",
+                "--report", "hidden.json");
+        assertThat(up.exitCode(Duration.ofMinutes(2))).as(up.output()).isZero();
+        JsonNode report = JSON.readTree(coordinator.resolve("hidden.json").toFile());
+        assertThat(report.path("summary").path("succeeded").asInt()).isEqualTo(TENANTS);
+        assertThat(up.output()).doesNotContain("was not recorded");
+        ChildDrover status = processes.command(coordinator, "hidden-status", "-q", "status", "--cluster", "--name",
+                "hidden");
+        assertThat(status.exitCode(Duration.ofMinutes(2))).as(status.output()).isZero();
+        assertThat(status.output()).contains("bbb002  " + TENANTS);
+    }
+
     /** A node's own project: drover.ini with the given URLs (one section per test) and the two scripts. */
     private Path project(String node, Map<String, String> sectionUrls) throws IOException {
         Path dir = tmp.resolve(node);

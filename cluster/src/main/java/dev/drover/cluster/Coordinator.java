@@ -6,6 +6,7 @@ import dev.drover.orchestrator.fleet.FleetTarget;
 import dev.drover.orchestrator.fleet.StateReader;
 import dev.drover.orchestrator.fleet.ThrottleProbe;
 import dev.drover.orchestrator.runtime.RevisionGate;
+import dev.drover.registry.TenantDiscovery;
 import dev.drover.orchestrator.fleet.TargetExecutor;
 import dev.drover.orchestrator.report.Placement;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -150,6 +151,11 @@ public final class Coordinator implements AutoCloseable {
     /** Measures the throttles of the targets' servers through agents of their zones. */
     public ThrottleProbe throttleProbe() {
         return new AgentThrottleProbe(dispatcher, calls, zoneOfSection);
+    }
+
+    /** Lists the tenants of {@code query:} sections through an agent of each section's zone. */
+    public TenantDiscovery tenantDiscovery() {
+        return new AgentTenantDiscovery(dispatcher, calls, zoneOfSection);
     }
 
     /** {@code check --deep} through agents of the targets' zones. */

@@ -41,6 +41,14 @@ public final class Registry {
         return new RegistryLoader().load(file);
     }
 
+    /**
+     * This registry listing the tenants of {@code tenants = query:} sections with {@code discovery} instead
+     * (a cluster's coordinator: through an agent of the section's zone); everything else is the same.
+     */
+    public Registry withDiscovery(TenantDiscovery discovery) {
+        return new Registry(file, concurrency, sections, warnings, discovery).withCluster(cluster, zones);
+    }
+
     Registry withCluster(Object clusterSection, Map<String, String> sectionZones) {
         this.cluster = clusterSection;
         this.zones = Map.copyOf(sectionZones);

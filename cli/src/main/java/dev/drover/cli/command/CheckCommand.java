@@ -12,6 +12,7 @@ import dev.drover.orchestrator.fleet.TargetView;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,8 +43,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Fleet fleet = TargetSelection.fleet(drover, shard.shard, null);
-                ClusterOption.Attached clustered = cluster.attach(drover, fleet)) {
+        try (ClusterOption.Attached clustered = cluster.join(drover);
+                Fleet fleet = cluster.attach(TargetSelection.fleet(drover, cluster.registry(drover), shard.shard, null,
+                        null, UnaryOperator.identity()))) {
             FleetInspector.DeepStatus deepStatus = deep ? fleet.deepStatus() : null;
             FleetStatus status = deep ? deepStatus.status() : fleet.status();
             List<String> disagreements = deep ? deepStatus.ledgerDisagreements() : List.of();

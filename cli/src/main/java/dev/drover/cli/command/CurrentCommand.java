@@ -7,6 +7,7 @@ import dev.drover.cli.render.StatusRenderer;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.fleet.FleetStatus;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -25,8 +26,9 @@ public final class CurrentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Fleet fleet = TargetSelection.fleet(drover, null, null);
-                ClusterOption.Attached clustered = cluster.attach(drover, fleet)) {
+        try (ClusterOption.Attached clustered = cluster.join(drover);
+                Fleet fleet = cluster.attach(TargetSelection.fleet(drover, cluster.registry(drover), null, null, null,
+                        UnaryOperator.identity()))) {
             FleetStatus status = fleet.status();
             if (drover.options().format() == GlobalOptions.OutputFormat.json) {
                 drover.environment().out().println(StatusRenderer.currentJson(status));

@@ -92,9 +92,9 @@ final class RunOptionsMixin {
             throw CliException.usage("--sql writes SQL, not JSON; drop --format json (or use --dry-run --format json"
                     + " for the plan as a JSON report)");
         }
-        try (Fleet fleet = TargetSelection.fleet(drover, shard, lockWait == null ? null : Duration.ofSeconds(lockWait),
-                sql ? offlineTenants(drover) : null, this::limits).withJournal(RecoverCommand.journalDirectory(drover));
-                ClusterOption.Attached clustered = sql ? () -> { } : cluster.attach(drover, fleet)) {
+        // --cluster: joined before the targets are resolved, so an agent lists the 'query:' tenants
+        ClusterOption.Attached clustered = sql ? () -> { } : cluster.join(drover);
+        try (clustered; Fleet fleet = cluster.attach(fleet(drover))) {
             if (tag != null) {
                 try {
                     fleet.withTag(tag);
@@ -113,6 +113,12 @@ final class RunOptionsMixin {
             return ReportedRun.run(drover, fleet, operation, policy(fleet, drover.workspace().registry().concurrency()),
                     report, cluster::placement);
         }
+    }
+
+    private Fleet fleet(CommandContext drover) {
+        return TargetSelection.fleet(drover, sql ? drover.workspace().registry() : cluster.registry(drover), shard,
+                lockWait == null ? null : Duration.ofSeconds(lockWait), sql ? offlineTenants(drover) : null,
+                this::limits).withJournal(RecoverCommand.journalDirectory(drover));
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.drover.orchestrator.fleet.FleetStatus;
 import dev.drover.orchestrator.report.HtmlStatusReport;
 import dev.drover.orchestrator.report.ReportFormat;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -34,8 +35,9 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         report.validate();
-        try (Fleet fleet = TargetSelection.fleet(drover, shard.shard, null);
-                ClusterOption.Attached clustered = cluster.attach(drover, fleet)) {
+        try (ClusterOption.Attached clustered = cluster.join(drover);
+                Fleet fleet = cluster.attach(TargetSelection.fleet(drover, cluster.registry(drover), shard.shard, null,
+                        null, UnaryOperator.identity()))) {
             FleetStatus status = fleet.status();
             report.write(drover, () -> status, (format, model, file) -> ReportFormat.writeText(file,
                     format == ReportFormat.HTML ? HtmlStatusReport.render(model) : StatusRenderer.json(model)));

@@ -5,6 +5,7 @@ import dev.drover.cli.CommandContext;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.runtime.StatementLimits;
 import dev.drover.registry.OfflineTenants;
+import dev.drover.registry.Registry;
 import dev.drover.registry.ResolvedTargets;
 import dev.drover.registry.Selection;
 import dev.drover.registry.Shard;
@@ -19,14 +20,15 @@ final class TargetSelection {
 
     /** Resolves the selection, reporting rejected tenants and configuration warnings on stderr. */
     static ResolvedTargets resolve(CommandContext drover, String shard) {
-        return resolve(drover, shard, null);
+        return resolve(drover, drover.workspace().registry(), shard, null);
     }
 
     /** @param offline the tenants of {@code query:} sections for offline SQL, or {@code null} to discover them */
-    private static ResolvedTargets resolve(CommandContext drover, String shard, OfflineTenants offline) {
+    private static ResolvedTargets resolve(CommandContext drover, Registry registry, String shard,
+            OfflineTenants offline) {
         Selection selection = new Selection(drover.options().names(), drover.options().tenants(),
                 shard == null ? null : Shard.parse(shard), offline);
-        ResolvedTargets resolved = drover.workspace().registry().targets(selection);
+        ResolvedTargets resolved = registry.targets(selection);
         PrintWriter err = drover.environment().err();
         resolved.rejected().forEach(r -> err.println("WARNING: tenant '" + r.name() + "' of section '" + r.section()
                 + "' rejected and left alone: " + r.reason()));
@@ -48,7 +50,16 @@ final class TargetSelection {
      */
     static Fleet fleet(CommandContext drover, String shard, Duration lockWait, OfflineTenants offline,
             UnaryOperator<StatementLimits> limits) {
-        ResolvedTargets resolved = resolve(drover, shard, offline);
+        return fleet(drover, drover.workspace().registry(), shard, lockWait, offline, limits);
+    }
+
+    /**
+     * As {@link #fleet(CommandContext, String, Duration, OfflineTenants, UnaryOperator)}, resolving the targets
+     * with {@code registry} ({@code --cluster}: one whose {@code query:} tenants are listed by agents).
+     */
+    static Fleet fleet(CommandContext drover, Registry registry, String shard, Duration lockWait,
+            OfflineTenants offline, UnaryOperator<StatementLimits> limits) {
+        ResolvedTargets resolved = resolve(drover, registry, shard, offline);
         if (resolved.targets().isEmpty()) {
             throw CliException.usage("No target matches the selection; list them with 'drover targets'"
                     + " and check --name, --tenant and --shard");
