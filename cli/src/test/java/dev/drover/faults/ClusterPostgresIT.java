@@ -237,27 +237,7 @@ class ClusterPostgresIT {
 
     /** For every tenant: how many 'done' upgrade rows each revision has; must be one each (or none at all). */
     private static Map<String, Integer> historyPerRevision(String url) throws SQLException {
-        Map<String, Integer> seen = new java.util.TreeMap<>();
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            for (int i = 1; i <= TENANTS; i++) {
-                String schema = String.format("tenant_%03d", i);
-                try (ResultSet exists = s.executeQuery("SELECT to_regclass('" + schema + ".drover_history') IS NOT NULL")) {
-                    exists.next();
-                    if (!exists.getBoolean(1)) {
-                        continue;
-                    }
-                }
-                try (ResultSet rows = s.executeQuery("SELECT revision, count(*) FROM " + schema
-                        + ".drover_history WHERE status = 'done' AND direction = 'upgrade' GROUP BY revision")) {
-                    while (rows.next()) {
-                        int count = rows.getInt(2);
-                        // one row per revision per tenant: the largest count seen over the fleet is reported
-                        seen.merge(rows.getString(1), count, Math::max);
-                    }
-                }
-            }
-        }
-        return seen;
+        return ClusterProcesses.historyPerRevision(url);
     }
 
     private static int freePort() throws IOException {

@@ -3,10 +3,16 @@ package dev.drover.faults;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -32,8 +38,13 @@ final class ClusterProcesses implements AutoCloseable {
 
     /** The {@code [cluster]} section every node's drover.ini carries (its key read from the environment). */
     String section() {
+        return section(members);
+    }
+
+    /** As {@link #section()}, finding the cluster through {@code via} instead (e.g. a proxy's ports). */
+    String section(int... via) {
         StringBuilder list = new StringBuilder();
-        for (int port : members) {
+        for (int port : via) {
             list.append(list.length() == 0 ? "" : ", ").append("127.0.0.1:").append(port);
         }
         return """
@@ -74,6 +85,32 @@ final class ClusterProcesses implements AutoCloseable {
     /** How many targets an agent reported finished so far. */
     static long finished(ChildDrover agent) {
         return agent.output().lines().filter(l -> l.contains("  succeeded  (")).count();
+    }
+
+    /**
+     * For every {@code tenant%} schema of the database at {@code url}: how many 'done' upgrade rows each revision
+     * has; the largest count over the fleet is returned, so exactly-once means every value is 1.
+     */
+    static Map<String, Integer> historyPerRevision(String url) throws SQLException {
+        Map<String, Integer> seen = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            List<String> schemas = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant%'"
+                    + " AND to_regclass(quote_ident(nspname) || '.drover_history') IS NOT NULL ORDER BY 1")) {
+                while (rows.next()) {
+                    schemas.add(rows.getString(1));
+                }
+            }
+            for (String schema : schemas) {
+                try (ResultSet rows = s.executeQuery("SELECT revision, count(*) FROM " + schema
+                        + ".drover_history WHERE status = 'done' AND direction = 'upgrade' GROUP BY revision")) {
+                    while (rows.next()) {
+                        seen.merge(rows.getString(1), rows.getInt(2), Math::max);
+                    }
+                }
+            }
+        }
+        return seen;
     }
 
     static int freePort() throws IOException {
