@@ -293,8 +293,9 @@ public final class Drover implements AutoCloseable {
     }
 
     /**
-     * Adds tenant {@code tenant} to section {@code section}: creates its schema (MariaDB: database) when the
-     * section's {@code create_schema} allows and it is missing, and migrates it to head, all or nothing: when
+     * Adds tenant {@code tenant} to section {@code section}: creates its schema (MariaDB: database; with
+     * {@code {tenant}} in the url, its database, through {@code discovery_url} or the server's maintenance
+     * database) when the section's {@code create_schema} allows and it is missing, and migrates it to head, all or nothing: when
      * the migration fails, what this call created is dropped again, and the result says so (or says what could
      * not be dropped). Two concurrent onboardings of one tenant (in this or another process) take turns on a
      * lock; the second finds the tenant at head. The section's tenant source is not changed: list the tenant
@@ -308,12 +309,12 @@ public final class Drover implements AutoCloseable {
     }
 
     /**
-     * Removes tenant {@code tenant} of section {@code section}: with {@code drop}, drops its schema (MariaDB:
-     * database) with everything in it; without, changes nothing and says what {@code drop} would remove.
+     * Removes tenant {@code tenant} of section {@code section}: with {@code drop}, drops its schema or database
+     * with everything in it; without, changes nothing and says what {@code drop} would remove.
      *
      * @return what was (or would be) dropped
-     * @throws DroverException before anything changed: as {@link #onboard}, or a section whose tenants are
-     *                         databases named in the url (Drover does not drop databases it cannot name)
+     * @throws DroverException before anything changed: as {@link #onboard}, or a tenant that is neither a schema
+     *                         nor a database Drover can drop (an H2 database per tenant, a single target)
      */
     public Offboarding offboard(String section, String tenant, boolean drop) {
         return new TenantOnboarding(this::fleetOf, listener).offboard(target(section, tenant), drop);

@@ -1,7 +1,9 @@
 package dev.drover.api;
 
 import dev.drover.orchestrator.runtime.DataSources;
+import dev.drover.registry.CachingTenantDiscovery;
 import dev.drover.registry.ConfigException;
+import dev.drover.registry.JdbcTenantDiscovery;
 import dev.drover.registry.Registry;
 import dev.drover.registry.RegistryBuilder;
 import dev.drover.registry.RegistryLoader;
@@ -9,6 +11,7 @@ import dev.drover.registry.Secret;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +118,10 @@ public final class DroverBuilder {
     }
 
     private Registry build(List<AutoCloseable> lent) {
-        RegistryBuilder builder = new RegistryBuilder(directory).env(env);
+        // query: tenants of a data-source section are listed through that data source (its URL alone may lack
+        // the credentials the pool holds)
+        RegistryBuilder builder = new RegistryBuilder(directory).env(env).discovery(new CachingTenantDiscovery(
+                new JdbcTenantDiscovery(Duration.ofSeconds(30), DataSources::open), Duration.ofMinutes(5)));
         if (concurrency != null) {
             builder.drover("concurrency", concurrency.toString());
         }

@@ -6,14 +6,17 @@ import java.util.Objects;
  * What {@link Drover#onboard} did.
  *
  * @param target     the target key, {@code section/tenant}
- * @param created    whether this call created the tenant's schema (MariaDB: database)
+ * @param home       where the tenant lives: {@code schema} (MariaDB {@code USE} per tenant: {@code database}),
+ *                   {@code database} for a database per tenant ({@code {tenant}} in the url), or {@code null}
+ *                   when Drover creates none (H2 database per tenant, a single target)
+ * @param created    whether this call created the tenant's schema or database
  * @param rolledBack whether the migration failed and what this call created was dropped again, leaving
  *                   nothing behind
  * @param leftBehind what a failed onboarding could not remove (e.g. {@code schema 'newco': DROP failed ...}),
  *                   or {@code null} when nothing was left
  * @param report     the migration to head; {@link FleetReport#succeeded()} says whether the tenant is ready
  */
-public record Onboarding(String target, boolean created, boolean rolledBack, String leftBehind, FleetReport report) {
+public record Onboarding(String target, String home, boolean created, boolean rolledBack, String leftBehind, FleetReport report) {
 
     public Onboarding {
         Objects.requireNonNull(report, "report");

@@ -1,7 +1,6 @@
 package dev.drover.api;
 
 import dev.drover.env.Fleet;
-import dev.drover.orchestrator.dialect.Dialect;
 import dev.drover.orchestrator.fleet.Cancellation;
 import dev.drover.orchestrator.fleet.FleetOperation;
 import dev.drover.orchestrator.lock.HeldLock;
@@ -12,7 +11,6 @@ import dev.drover.orchestrator.runtime.MigrationTarget;
 import dev.drover.orchestrator.runtime.SessionFactory;
 import dev.drover.orchestrator.store.SqlSession;
 import dev.drover.registry.RegistryTarget;
-import dev.drover.registry.Tenancy;
 import java.sql.SQLException;
 import java.util.function.Function;
 
@@ -25,9 +23,10 @@ import java.util.function.Function;
  * <p>All or nothing: the revisions run in one transaction for the whole run (as {@code
  * transaction_per_migration = false}), so on PostgreSQL a failure rolls every revision back together, and no
  * other session ever sees the tenant half-migrated (a {@code transactional: false} revision commits on its
- * own, as in any run). The schema is created before that transaction, and MariaDB and H2 commit DDL at once;
- * so when the run fails, the schema this call created is dropped with everything in it. A schema that existed
- * before is never dropped; the report then says exactly which revisions did commit.
+ * own, as in any run). The schema or database ({@link TenantHome}) is created before that transaction, and
+ * MariaDB and H2 commit DDL at once; so when the run fails, what this call created is dropped with everything
+ * in it. A schema or database that existed before is never dropped; the report then says exactly which
+ * revisions did commit.
  */
 final class TenantOnboarding {
 
@@ -40,21 +39,21 @@ final class TenantOnboarding {
     }
 
     Onboarding onboard(RegistryTarget target) {
-        String schema = container(target);
         try (Fleet fleet = fleets.apply(target).adjust(t -> t.withTransactionPerMigration(false));
                 SessionFactory sessions = SessionFactory.pooled(2)) {
             MigrationTarget migration = fleet.targets().get(0).target();
-            try (HeldLock held = lock(sessions, migration)) {
-                boolean created = schema != null && target.createSchema() && !exists(sessions, migration, schema);
+            TenantHome home = TenantHome.of(target, migration);
+            try (HeldLock held = lock(sessions, home == null ? migration : home.admin(), migration)) {
+                boolean created = home != null && target.createSchema() && !exists(sessions, home);
                 if (created) {
-                    execute(sessions, migration, migration.dialect().createSchema(schema));
+                    execute(sessions, home.admin(), home.create());
                 }
                 FleetReport report = Drover.report(fleet.run(FleetOperation.upgrade("heads"), fleet.defaultPolicy(1),
                         new ListenerAdapter(listener), new Cancellation()));
                 if (report.succeeded() || !created) {
-                    return new Onboarding(target.key(), created, false, null, report);
+                    return new Onboarding(target.key(), home == null ? null : home.kind(), created, false, null, report);
                 }
-                return undo(sessions, migration, schema, report);
+                return undo(sessions, home, migration, report);
             }
         } catch (SQLException e) {
             throw new DroverException("cannot onboard '" + target.key() + "': " + e.getMessage() + " (SQLSTATE "
@@ -62,31 +61,32 @@ final class TenantOnboarding {
         }
     }
 
-    private Onboarding undo(SessionFactory sessions, MigrationTarget migration, String schema, FleetReport report) {
+    private Onboarding undo(SessionFactory sessions, TenantHome home, MigrationTarget migration, FleetReport report) {
         try {
-            execute(sessions, migration, migration.dialect().dropSchema(schema));
-            return new Onboarding(migration.key(), true, true, null, report);
+            execute(sessions, home.admin(), home.drop());
+            return new Onboarding(migration.key(), home.kind(), true, true, null, report);
         } catch (SQLException e) {
-            String left = "schema '" + schema + "' (DROP failed: " + e.getMessage() + "); drop it by hand";
+            String left = home.describe() + " (DROP failed: " + e.getMessage() + "); drop it by hand";
             listener.warning("onboarding '" + migration.key() + "' failed and left " + left);
-            return new Onboarding(migration.key(), true, false, left, report);
+            return new Onboarding(migration.key(), home.kind(), true, false, left, report);
         }
     }
 
     Offboarding offboard(RegistryTarget target, boolean drop) {
-        String schema = container(target);
-        if (schema == null) {
-            throw new DroverException("tenant '" + target.tenant() + "' of section [" + target.sectionName() + "] is a"
-                    + " database named in the url, which Drover does not drop; drop it with the database's own tools", null);
-        }
         try (Fleet fleet = fleets.apply(target); SessionFactory sessions = SessionFactory.pooled(2)) {
             MigrationTarget migration = fleet.targets().get(0).target();
-            try (HeldLock onboarding = lock(sessions, migration); HeldLock run = runLock(sessions, migration)) {
-                boolean existed = exists(sessions, migration, schema);
+            TenantHome home = TenantHome.of(target, migration);
+            if (home == null) {
+                throw new DroverException("tenant '" + target.tenant() + "' of section [" + target.sectionName() + "] is"
+                        + " not a schema or database Drover can drop (an H2 database per tenant, or a single target);"
+                        + " drop it with the database's own tools", null);
+            }
+            try (HeldLock onboarding = lock(sessions, home.admin(), migration)) {
+                boolean existed = exists(sessions, home);
                 if (existed && drop) {
-                    execute(sessions, migration, migration.dialect().dropSchema(schema));
+                    dropUnlessRunning(sessions, home, migration);
                 }
-                return new Offboarding(target.key(), schema, existed, existed && drop);
+                return new Offboarding(target.key(), home.kind(), home.name(), existed, existed && drop);
             }
         } catch (SQLException e) {
             throw new DroverException("cannot remove '" + target.key() + "': " + e.getMessage() + " (SQLSTATE "
@@ -94,14 +94,25 @@ final class TenantOnboarding {
         }
     }
 
-    /** The schema (MariaDB: database) holding the tenant, or {@code null} when the url names its database. */
-    private static String container(RegistryTarget target) {
-        return target.tenancy() == Tenancy.SCHEMA_PER_TENANT || target.tenancy() == Tenancy.USE_DATABASE_PER_TENANT
-                ? target.tenant() : null;
+    /**
+     * Drops the tenant's home once no run holds its target lock. A schema is dropped while the lock is held; a
+     * database of its own after it is released, because the lock's session is connected to it (a run that starts
+     * in between is disconnected by the drop and reports the failure).
+     */
+    private static void dropUnlessRunning(SessionFactory sessions, TenantHome home, MigrationTarget migration)
+            throws SQLException {
+        try (HeldLock run = runLock(sessions, migration)) {
+            if (home.admin() == migration) {
+                execute(sessions, migration, home.drop());
+                return;
+            }
+        }
+        execute(sessions, home.admin(), home.drop());
     }
 
-    private static HeldLock lock(SessionFactory sessions, MigrationTarget target) throws SQLException {
-        return acquire(sessions, target, new LockIdentity(target.key(), target.databaseAddress(), target.versionSchema(),
+    /** The onboarding lock of {@code target}, held on a session of {@code on}. */
+    private static HeldLock lock(SessionFactory sessions, MigrationTarget on, MigrationTarget target) throws SQLException {
+        return acquire(sessions, on, new LockIdentity(target.key(), target.databaseAddress(), target.versionSchema(),
                 target.versionTable() + "#onboarding"), "drover onboarding");
     }
 
@@ -132,10 +143,9 @@ final class TenantOnboarding {
         }
     }
 
-    private static boolean exists(SessionFactory sessions, MigrationTarget target, String schema) throws SQLException {
-        Dialect dialect = target.dialect();
-        try (SqlSession session = sessions.open(target)) {
-            return !session.query(dialect.schemaExists(schema)).isEmpty();
+    private static boolean exists(SessionFactory sessions, TenantHome home) throws SQLException {
+        try (SqlSession session = sessions.open(home.admin())) {
+            return !session.query(home.existsQuery()).isEmpty();
         }
     }
 

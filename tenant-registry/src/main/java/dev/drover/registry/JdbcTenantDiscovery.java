@@ -24,15 +24,37 @@ public final class JdbcTenantDiscovery implements TenantDiscovery {
     private static final Pattern URL = Pattern.compile("^(jdbc:[^/]*//[^/?;]*/)([^?;]*)(.*)$", Pattern.DOTALL);
 
     private final Duration queryTimeout;
+    private final Connector connector;
 
-    /** Discovery with a 30 second query timeout. */
+    /** How a discovery query gets its connection: the driver, or an application's own pool for that URL. */
+    @FunctionalInterface
+    public interface Connector {
+        /**
+         * A new connection to {@code url}; the caller closes it.
+         *
+         * @param properties {@code user} and {@code password} when the section has them
+         * @throws SQLException when no connection can be had
+         */
+        Connection open(String url, Properties properties) throws SQLException;
+    }
+
+    /** Discovery with a 30 second query timeout, through {@link DriverManager}. */
     public JdbcTenantDiscovery() {
         this(Duration.ofSeconds(30));
     }
 
     /** @param queryTimeout the statement timeout of each discovery query */
     public JdbcTenantDiscovery(Duration queryTimeout) {
+        this(queryTimeout, DriverManager::getConnection);
+    }
+
+    /**
+     * @param queryTimeout the statement timeout of each discovery query
+     * @param connector    where connections come from (e.g. the data source an embedding application lent)
+     */
+    public JdbcTenantDiscovery(Duration queryTimeout, Connector connector) {
         this.queryTimeout = queryTimeout;
+        this.connector = java.util.Objects.requireNonNull(connector, "connector");
     }
 
     @Override
@@ -45,7 +67,7 @@ public final class JdbcTenantDiscovery implements TenantDiscovery {
         if (!section.password().isEmpty()) {
             properties.setProperty("password", section.password().reveal());
         }
-        try (Connection connection = DriverManager.getConnection(url, properties);
+        try (Connection connection = connector.open(url, properties);
              Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) Math.max(1, queryTimeout.toSeconds()));
             List<String> names = new ArrayList<>();

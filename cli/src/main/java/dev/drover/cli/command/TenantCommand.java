@@ -53,7 +53,7 @@ public final class TenantCommand implements Runnable {
 
     /** {@code drover tenant add NAME [--name SECTION]}. */
     @Command(name = "add", mixinStandardHelpOptions = true, description = {"Create the tenant's schema (MariaDB:"
-            + " database) when the section's create_schema allows, and migrate it to head. If the migration fails,"
+            + " database; {tenant} in the url: its database) when the section's create_schema allows, and migrate it to head. If the migration fails,"
             + " what was created is dropped again. List the tenant in the section for later fleet runs.",
         "Exit code 0 when the tenant is at head, 1 when the migration failed, 2 for a refused name or section."})
     static final class Add implements Callable<Integer> {
@@ -95,13 +95,18 @@ public final class TenantCommand implements Runnable {
 
         private static String describe(Onboarding o) {
             if (o.succeeded()) {
-                return o.target() + ": " + (o.created() ? "schema created and" : "schema existed;") + " at head";
+                return o.target() + ": " + (o.created() ? home(o) + " created and" : o.home() == null ? "" : home(o) + " existed;")
+                        + " at head";
             }
             if (o.rolledBack()) {
-                return o.target() + ": onboarding failed; the schema it created was dropped again, nothing is left";
+                return o.target() + ": onboarding failed; the " + home(o) + " it created was dropped again, nothing is left";
             }
             return o.target() + ": onboarding failed" + (o.leftBehind() != null ? "; left behind: " + o.leftBehind()
-                    : "; the schema existed before and keeps the revisions that committed (listed above)");
+                    : "; the " + home(o) + " existed before and keeps the revisions that committed (listed above)");
+        }
+
+        private static String home(Onboarding o) {
+            return o.home() == null ? "database" : o.home();
         }
     }
 
@@ -127,14 +132,14 @@ public final class TenantCommand implements Runnable {
                 Offboarding removed = api.offboard(section(drover, api), tenant, drop);
                 PrintWriter out = drover.environment().out();
                 if (!removed.existed()) {
-                    out.println(removed.target() + ": schema '" + removed.schema() + "' does not exist; nothing to drop");
+                    out.println(removed.target() + ": " + removed.home() + " '" + removed.name() + "' does not exist; nothing to drop");
                     return ExitCodes.OK;
                 }
                 if (!drop) {
-                    throw CliException.usage("'tenant remove' drops schema '" + removed.schema() + "' of '"
+                    throw CliException.usage("'tenant remove' drops " + removed.home() + " '" + removed.name() + "' of '"
                             + removed.target() + "' with all its data; add --drop to do so");
                 }
-                out.println(removed.target() + ": schema '" + removed.schema() + "' dropped");
+                out.println(removed.target() + ": " + removed.home() + " '" + removed.name() + "' dropped");
                 return ExitCodes.OK;
             }
         }

@@ -130,8 +130,7 @@ public final class FleetRunner {
             this.start = start;
             this.scheduler = new RolloutScheduler(this.targets, policy);
             this.outcomes = new TargetOutcome[this.targets.size()];
-            // a quarter of the fleet: long enough to ride out a busy minute, short enough to forget a cold start
-            this.eta = new EtaEstimator(Math.max(16, this.targets.size() / 4));
+            this.eta = new EtaEstimator(16);
             this.throttles = Throttles.of(this.targets, throttleProbe, nanoTime,
                     () -> events.add(new Event(-1, null, null, 0)));
             this.throttleWaits = new AtomicLong[this.targets.size()];

@@ -47,8 +47,12 @@ public final class DataSources {
         }
     }
 
-    /** A new connection to {@code url}: from its lent data source (credentials ignored), else the driver. */
-    static Connection open(String url, Properties credentials) throws SQLException {
+    /**
+     * A new connection to {@code url}: from its lent data source (credentials ignored), else the driver.
+     *
+     * @throws SQLException when the data source or the driver cannot connect
+     */
+    public static Connection open(String url, Properties credentials) throws SQLException {
         DataSource source;
         synchronized (DataSources.class) {
             Lent lent = BY_URL.get(url);
