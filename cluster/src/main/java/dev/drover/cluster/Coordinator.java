@@ -153,9 +153,12 @@ public final class Coordinator implements AutoCloseable {
         return new AgentThrottleProbe(dispatcher, calls, zoneOfSection);
     }
 
-    /** Lists the tenants of {@code query:} sections through an agent of each section's zone. */
-    public TenantDiscovery tenantDiscovery() {
-        return new AgentTenantDiscovery(dispatcher, calls, zoneOfSection);
+    /**
+     * Lists the tenants of {@code query:} sections through an agent of each section's zone; with {@code here}
+     * (this machine's discovery) only for a zone that has no live agent.
+     */
+    public TenantDiscovery tenantDiscovery(TenantDiscovery here) {
+        return new AgentTenantDiscovery(dispatcher, calls, zoneOfSection, here);
     }
 
     /** {@code check --deep} through agents of the targets' zones. */

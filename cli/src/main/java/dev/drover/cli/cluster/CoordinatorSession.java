@@ -48,10 +48,11 @@ public final class CoordinatorSession implements AutoCloseable, Supplier<Placeme
 
     /**
      * {@code registry} listing the tenants of its {@code tenants = query:} sections through an agent of each
-     * section's zone: the coordinator may have no network path to those databases.
+     * section's zone: the coordinator may have no network path to those databases (it lists them itself only
+     * for a zone without a live agent, so that their targets are reported as failed for want of one).
      */
     public Registry registry(Registry registry) {
-        return registry.withDiscovery(coordinator.tenantDiscovery());
+        return registry.withDiscovery(coordinator::tenantDiscovery);
     }
 
     /** Makes {@code fleet} read, run, record, probe and check deeply through the agents. */
