@@ -40,11 +40,14 @@ class ClusterRunIT {
     private static final String KEY = "it-secret-" + UUID.randomUUID();
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The sections, one database each: what each test works on. */
-    private static final List<String> SECTIONS = List.of("dry", "prints", "live", "locked", "deep", "hidden");
+    private static final List<String> SECTIONS = List.of("dry", "prints", "live", "locked", "deep", "hidden",
+            "gated");
     /** Settings of some sections, the same on every node (an agent measures no throttle its drover.ini lacks). */
     private static final Map<String, String> SETTINGS = Map.of(
             "live", "throttle_query = SELECT 100\nthrottle_max = 1\nthrottle_wait = 1\n",
-            "locked", "lock_timeout = 60\n");
+            "locked", "lock_timeout = 60\n",
+            "gated", "throttle_query = SELECT count(*) FROM pg_tables WHERE tablename = 'accounts'\n"
+                    + "throttle_max = 0\nthrottle_wait = 1\n");
 
     private Path tmp;
     private ClusterProcesses processes;
@@ -138,6 +141,21 @@ class ClusterRunIT {
     }
 
     @Test
+    void anAgentAsksTheCoordinatorsThrottleBetweenRevisions() throws Exception {
+        // under its limit at the start (no table yet), over it once aaa001 created one: each target stops there
+        Path coordinator = project("gated-coordinator", urls);
+        ChildDrover up = processes.command(coordinator, "gated-up", "upgrade", "--cluster", "--name", "gated",
+                "--report", "gated.json");
+        assertThat(up.exitCode(Duration.ofMinutes(2))).as(up.output()).isEqualTo(1);
+        JsonNode report = JSON.readTree(coordinator.resolve("gated.json").toFile());
+        assertThat(report.path("summary").path("throttled").asInt()).as(report.toString()).isEqualTo(TENANTS);
+        report.path("targets").forEach(t -> assertThat(t.path("to").toString()).as(t.toString())
+                .isEqualTo("[\"aaa001\"]"));
+        assertThat(count("gated", "SELECT count(*) FROM information_schema.columns WHERE column_name = 'email'"))
+                .isZero();
+    }
+
+    @Test
     void aDeepCheckRunsOnTheAgentsAndSaysWhatALocalOneSays() throws Exception {
         Path coordinator = project("deep-coordinator", urls);
         ChildDrover up = processes.command(coordinator, "deep-up", "upgrade", "--cluster", "--name", "deep");
@@ -200,7 +218,7 @@ class ClusterRunIT {
         }
         Files.writeString(dir.resolve("drover.ini"), ini.toString());
         Files.writeString(versions.resolve("aaa001_accounts.sql"), "-- revision: aaa001\n-- down_revision:\n\n"
-                + "-- drover:upgrade\nCREATE TABLE accounts (id INT PRIMARY KEY);\n\n"
+                + "-- drover:upgrade\nCREATE TABLE accounts (id INT PRIMARY KEY);\nSELECT pg_sleep(1.5);\n\n"
                 + "-- drover:downgrade\nDROP TABLE accounts;\n");
         Files.writeString(versions.resolve("bbb002_email.sql"), "-- revision: bbb002\n-- down_revision: aaa001\n\n"
                 + "-- drover:upgrade\nALTER TABLE accounts ADD COLUMN email TEXT;\n\n"
