@@ -43,6 +43,12 @@ final class Wire {
             String destination, List<String> revisions, boolean purge, Map<String, String> checksums,
             Settings settings) {
 
+        /** A task without the run's settings: the agent's own sections' settings apply, no throttle gate. */
+        Task(long taskId, long issuedAt, String runId, String section, String tenant, String key, String command,
+                String destination, List<String> revisions, boolean purge, Map<String, String> checksums) {
+            this(taskId, issuedAt, runId, section, tenant, key, command, destination, revisions, purge, checksums, null);
+        }
+
         FleetOperation operation() {
             return switch (command) {
                 case "upgrade" -> FleetOperation.upgrade(destination);
