@@ -1,5 +1,6 @@
 package dev.drover.cli.command;
 
+import dev.drover.cli.CliException;
 import dev.drover.cli.CommandContext;
 import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
@@ -43,6 +44,11 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (drift && cluster.cluster) {
+            throw CliException.usage("check --drift reads every target's schema with this machine's connections, and"
+                    + " --cluster opens none; run 'drover check --drift' (or 'drover drift') where the databases are"
+                    + " reachable, or drop --drift");
+        }
         try (ClusterOption.Attached clustered = cluster.join(drover);
                 Fleet fleet = cluster.attach(TargetSelection.fleet(drover, cluster.registry(drover), shard.shard, null,
                         null, UnaryOperator.identity()))) {
