@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drover.testing.DatabaseKind;
 import dev.drover.testing.TestDatabase;
-import dev.drover.testing.TestDatabases;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,48 +13,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Onboarding where each tenant is a database of its own ({@code {tenant}} in the url): the database is created
  * through the section's maintenance connection, migrated, and dropped again when the migration fails; {@code
  * offboard} with {@code drop} drops it. Subclassed for PostgreSQL and MariaDB (H2 creates databases itself).
  */
-abstract class DatabasePerTenantOnboardingContract {
+abstract class DatabasePerTenantOnboardingContract extends ApiDatabaseContract {
 
-    static final String R1 = "a1a1a1a1a1a1";
-    static final String R2 = "b2b2b2b2b2b2";
-
-    private static TestDatabase db;
     private final List<String> databases = new ArrayList<>();
-
-    @TempDir
-    Path dir;
-
-    abstract DatabaseKind kind();
-
-    @BeforeAll
-    static void noDatabaseYet() {
-        db = null;
-    }
-
-    TestDatabase db() {
-        if (db == null) {
-            db = TestDatabases.open(kind());
-        }
-        return db;
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @AfterEach
     void dropDatabases() throws SQLException {
@@ -75,15 +42,10 @@ abstract class DatabasePerTenantOnboardingContract {
     }
 
     private Drover drover(String secondUpgrade) throws IOException {
-        Path versions = Files.createDirectories(dir.resolve("versions"));
-        Files.writeString(versions.resolve(R1 + "_accounts.sql"), "-- revision: " + R1 + "\n-- down_revision:\n"
-                + "-- message: accounts\n\n-- drover:upgrade\nCREATE TABLE accounts (id INT PRIMARY KEY, note VARCHAR(60));\n"
-                + "INSERT INTO accounts VALUES (1, '${tenant}');\n\n-- drover:downgrade\nDROP TABLE accounts;\n");
-        Files.writeString(versions.resolve(R2 + "_second.sql"), "-- revision: " + R2 + "\n-- down_revision: " + R1
-                + "\n-- message: second\n\n-- drover:upgrade\n" + secondUpgrade + "\n\n-- drover:downgrade\nDROP TABLE invoices;\n");
         return Drover.configure()
                 .section(Section.named("shop").url(db().urlOf("{tenant}")).tenants(List::of).createSchema(true)
-                        .versionLocations(versions))
+                        .versionLocations(DroverContract.versions(dir, secondUpgrade)))
+                .placeholder("region", "eu")
                 .load();
     }
 
@@ -97,8 +59,8 @@ abstract class DatabasePerTenantOnboardingContract {
             assertThat(onboarding.created()).isTrue();
             assertThat(onboarding.home()).isEqualTo("database");
             assertThat(databaseExists(newco)).isTrue();
-            assertThat(query(newco, "SELECT note FROM accounts WHERE id = 1")).isEqualTo(newco);
-            assertThat(query(newco, "SELECT version_num FROM drover_version")).isEqualTo(R2);
+            assertThat(query(newco, "SELECT note FROM accounts WHERE id = 1")).isEqualTo(newco + " eu");
+            assertThat(query(newco, "SELECT version_num FROM drover_version")).isEqualTo(DroverContract.R2);
 
             Onboarding again = drover.onboard("shop", newco);
             assertThat(again.created()).as("the second onboarding finds the database").isFalse();
@@ -116,7 +78,7 @@ abstract class DatabasePerTenantOnboardingContract {
             assertThat(onboarding.created()).isTrue();
             assertThat(onboarding.rolledBack()).isTrue();
             assertThat(onboarding.leftBehind()).isNull();
-            assertThat(onboarding.report().targets().get(0).error().revision()).isEqualTo(R2);
+            assertThat(onboarding.report().targets().get(0).error().revision()).isEqualTo(DroverContract.R2);
             assertThat(databaseExists(broken)).isFalse();
         }
     }

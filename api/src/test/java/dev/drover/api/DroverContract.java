@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drover.testing.DatabaseKind;
 import dev.drover.testing.TestDatabase;
-import dev.drover.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,47 +19,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Java API against one database: fleet calls on a registry built in code, tenant onboarding all or
  * nothing, concurrent onboarding of one name, hostile names. Subclassed per dialect.
  */
-abstract class DroverContract {
+abstract class DroverContract extends ApiDatabaseContract {
 
     static final String R1 = "a1a1a1a1a1a1";
     static final String R2 = "b2b2b2b2b2b2";
 
-    private static TestDatabase db;
     private final List<String> tenantsToDrop = new ArrayList<>();
-
-    @TempDir
-    Path dir;
-
-    abstract DatabaseKind kind();
-
-    @BeforeAll
-    static void noDatabaseYet() {
-        db = null;
-    }
-
-    TestDatabase db() {
-        if (db == null) {
-            db = TestDatabases.open(kind());
-        }
-        return db;
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @AfterEach
     void dropTenants() throws SQLException {
@@ -80,6 +51,11 @@ abstract class DroverContract {
     }
 
     Path versions(String secondUpgrade) throws IOException {
+        return versions(dir, secondUpgrade);
+    }
+
+    /** Revision R1 (table accounts, one row noting its tenant and region) and R2 running {@code secondUpgrade}. */
+    static Path versions(Path dir, String secondUpgrade) throws IOException {
         Path versions = Files.createDirectories(dir.resolve("versions"));
         Files.writeString(versions.resolve(R1 + "_accounts.sql"), "-- revision: " + R1 + "\n-- down_revision:\n"
                 + "-- message: accounts\n\n-- drover:upgrade\nCREATE TABLE accounts (id INT PRIMARY KEY, note VARCHAR(60));\n"

@@ -164,6 +164,15 @@ public interface Dialect {
     }
 
     /**
+     * Whether {@code e} ended a statement that ran {@code elapsed} under the statement timeout {@code timeout}
+     * ({@code 0}: none) because of that timeout: {@link #isStatementTimeout(SQLException)} unless a dialect can
+     * tell only with the timing (see {@code PostgresDialect}).
+     */
+    default boolean isStatementTimeout(SQLException e, Duration timeout, Duration elapsed) {
+        return isStatementTimeout(e);
+    }
+
+    /**
      * Whether {@code sql} waits for its locks without blocking other sessions' reads and writes while it
      * waits (PostgreSQL {@code ... CONCURRENTLY}); such a statement runs without the lock timeout, since
      * giving up would only leave work half-done (an invalid index) without protecting anybody.

@@ -116,10 +116,23 @@ public final class PostgresDialect implements Dialect {
         return "55P03".equals(e.getSQLState());
     }
 
-    /** 57014 is also a cancel by request; the server's message names the statement timeout. */
+    /** 57014 is also a cancel by request; the server's message names the statement timeout (in English). */
     @Override
     public boolean isStatementTimeout(SQLException e) {
         return "57014".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("statement timeout");
+    }
+
+    /**
+     * As above, and for a server whose {@code lc_messages} is not English: a 57014 after the statement ran at
+     * least the timeout in force (a cancel by request says so in English, and is then never taken for one).
+     */
+    @Override
+    public boolean isStatementTimeout(SQLException e, Duration timeout, Duration elapsed) {
+        if (isStatementTimeout(e)) {
+            return true;
+        }
+        return "57014".equals(e.getSQLState()) && !String.valueOf(e.getMessage()).contains("user request")
+                && !timeout.isZero() && elapsed.compareTo(timeout) >= 0;
     }
 
     @Override

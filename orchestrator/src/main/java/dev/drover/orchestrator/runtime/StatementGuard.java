@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -39,13 +40,22 @@ public final class StatementGuard {
     private Duration statementTimeout;
     private boolean statementTimeoutChanged;
     private int retries;
+    private final LongSupplier nanoTime;
+    private long startedNanos;
 
     StatementGuard(Dialect dialect, StatementLimits limits, Backoff backoff, BlockerWatch watch) {
+        this(dialect, limits, backoff, watch, System::nanoTime);
+    }
+
+    /** @param nanoTime the monotonic clock that times statements (a statement timeout is told by its length) */
+    StatementGuard(Dialect dialect, StatementLimits limits, Backoff backoff, BlockerWatch watch,
+            LongSupplier nanoTime) {
         this.dialect = dialect;
         this.limits = limits;
         this.backoff = backoff;
         this.watch = watch;
         this.statementTimeout = limits.statementTimeout();
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -94,6 +104,7 @@ public final class StatementGuard {
      * ({@link Dialect#waitsWithoutBlocking}, e.g. CREATE INDEX CONCURRENTLY) runs with the lock timeout lifted.
      */
     void execute(SqlSession session, String sql) throws SQLException {
+        startedNanos = nanoTime.getAsLong();
         String lift = dialect == null || limits.lockTimeout().isZero() || !dialect.waitsWithoutBlocking(sql)
                 ? null : dialect.lockTimeout(Duration.ZERO);
         if (lift == null) {
@@ -120,6 +131,7 @@ public final class StatementGuard {
      * session pipelines, watched like {@link #execute} for as long as it runs.
      */
     void transaction(SqlSession session, List<String> statements) throws SQLException {
+        startedNanos = nanoTime.getAsLong();
         watch.run(statements.isEmpty() ? "" : statements.get(0), () -> session.transaction(statements));
     }
 
@@ -132,7 +144,8 @@ public final class StatementGuard {
             return new StepError(revision, index, line, e.getSQLState(), e.getMessage(), ErrorKind.LOCK_TIMEOUT,
                     null, watch.seen());
         }
-        if (dialect != null && dialect.isStatementTimeout(e)) {
+        if (dialect != null && dialect.isStatementTimeout(e, statementTimeout,
+                Duration.ofNanos(nanoTime.getAsLong() - startedNanos))) {
             return new StepError(revision, index, line, e.getSQLState(), e.getMessage() + " (statement_timeout "
                     + StatementLimits.seconds(statementTimeout) + "); raise 'statement_timeout' in drover.ini, or give "
                     + "this revision its own with '-- statement_timeout: SECONDS' (0: none) in its header",
