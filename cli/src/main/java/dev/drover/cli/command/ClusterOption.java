@@ -11,6 +11,7 @@ import dev.drover.orchestrator.report.Placement;
 import dev.drover.registry.Registry;
 import io.micronaut.context.BeanProvider;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,7 +49,7 @@ final class ClusterOption {
                     @Override
                     public Session open(EngineHandle engine) {
                         session.attach(engine.unwrap(Fleet.class));
-                        return hosted(session, () -> { }); // the cluster is left when the call ends (close)
+                        return hosted(session, session::planned, () -> { }); // left when the call ends (close)
                     }
 
                     @Override
@@ -63,22 +64,26 @@ final class ClusterOption {
                 // the API calls join(...) first; open alone joins once the targets are resolved
                 dev.drover.cli.cluster.CoordinatorSession session =
                         dev.drover.cli.cluster.CoordinatorSession.join(drover, engine.unwrap(Fleet.class));
-                return hosted(session, session::close);
+                return hosted(session, session::planned, session::close);
             }
         };
     }
 
-    /** One call's session on the joined cluster: the placement it reports; {@code leave} when the call ends. */
-    private static TargetHost.Session hosted(dev.drover.cli.cluster.CoordinatorSession session, Runnable leave) {
+    /**
+     * One call's session on the joined cluster: the placement it reports; {@code leave} when the call ends. Takes no
+     * cluster type, so that loading this class (without {@code --cluster}) loads none.
+     */
+    private static TargetHost.Session hosted(Supplier<Placement> placement, Supplier<Placement> planned,
+            Runnable leave) {
         return new TargetHost.Session() {
             @Override
             public Placement placement() {
-                return session.get();
+                return placement.get();
             }
 
             @Override
             public Placement planned() {
-                return session.planned();
+                return planned.get();
             }
 
             @Override
