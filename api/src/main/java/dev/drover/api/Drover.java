@@ -185,7 +185,8 @@ public final class Drover implements AutoCloseable {
         return onFleet(selection, rollout, null, true, call -> {
             lintFirst(call.fleet(), operation);
             Fleet.DryRun dry = call.fleet().dryRun(operation.engine());
-            return new DryRunReport(report(dry.plan()), dry.sql(), call.targets());
+            return new DryRunReport(new FleetReport(RunReports.from(dry.plan(), call.planned()), dry.plan().exitCode()),
+                    dry.sql(), call.targets());
         });
     }
 
@@ -435,8 +436,8 @@ public final class Drover implements AutoCloseable {
      * {@link Check#deep deep} read of every target's own tables (and the fleet-ledger rows that disagree with
      * them) and a {@link Check#drift schema comparison} as {@code check} asks. Reads only: executes nothing, takes
      * no lock. The revisions are read through the {@link DroverBuilder#host host}, if any, as {@link #status} reads
-     * them, except for a deep check, which reads the tables with this process's connections; schemas are always
-     * read with this process's connections (as {@link #drift} reads them).
+     * them, a deep check's tables too (Drover's cluster reads them on agents); schemas are always read with this
+     * process's connections (as {@link #drift} reads them).
      *
      * @return the states read, the ledger disagreements and the drift; {@link CheckReport#passed()} is the gate
      * @throws DroverException as {@link #status(Selection)}
@@ -445,7 +446,7 @@ public final class Drover implements AutoCloseable {
      */
     public CheckReport check(Selection selection, Check check) {
         java.util.Objects.requireNonNull(check, "check");
-        return onFleet(selection, Rollout.defaults(), null, !check.isDeep(), call -> {
+        return onFleet(selection, Rollout.defaults(), null, true, call -> {
             Fleet fleet = call.fleet();
             StatusReport status;
             List<String> disagreements = List.of();
@@ -573,8 +574,14 @@ public final class Drover implements AutoCloseable {
                     + " 'query:' sections for offlineSql only, and this call discovers them over the connection;"
                     + " drop tenantsFile(...) from the selection", null);
         }
+        TargetHost.Joined joined = null;
         try {
-            ResolvedTargets resolved = resolve(selection, offline);
+            Registry resolving = registry;
+            if (hosted && host != null) {
+                joined = host.join(new EngineHandle(registry));
+                resolving = joined.registry().unwrap(Registry.class);
+            }
+            ResolvedTargets resolved = resolve(resolving, selection, offline);
             if (resolved.targets().isEmpty()) {
                 // the command line's words first (the CLI prints this message), then the Java ones
                 throw new DroverException("No target matches the selection; list them with 'drover targets' and"
@@ -586,7 +593,7 @@ public final class Drover implements AutoCloseable {
                     fleet.withJournal(journal);
                 }
                 fleet.warnings().forEach(listener::warning);
-                TargetHost.Session session = hosted && host != null ? host.open(new EngineHandle(fleet)) : null;
+                TargetHost.Session session = joined != null ? joined.open(new EngineHandle(fleet)) : null;
                 try {
                     if (rollout.tagOrNull() != null) {
                         fleet.withTag(rollout.tagOrNull());
@@ -601,6 +608,10 @@ public final class Drover implements AutoCloseable {
         } catch (RegistryException | RevisionException | ScriptParseException | ScriptFileException
                 | AppliedScriptChangedException | PlanVetoedException e) {
             throw new DroverException(e.getMessage(), e);
+        } finally {
+            if (joined != null) {
+                joined.close();
+            }
         }
     }
 
@@ -611,10 +622,20 @@ public final class Drover implements AutoCloseable {
         Placement placement() {
             return session == null ? Placement.LOCAL : session.placement();
         }
+
+        /** Where a dry run's targets would run: the host's plan. */
+        Placement planned() {
+            return session == null ? Placement.LOCAL : session.planned();
+        }
     }
 
     /** The selected targets, each rejected tenant and registry warning told to the listener. */
     private ResolvedTargets resolve(Selection selection, OfflineTenants offline) {
+        return resolve(registry, selection, offline);
+    }
+
+    /** As {@link #resolve(Selection, OfflineTenants)} with {@code registry} (a host's, which may list tenants). */
+    private ResolvedTargets resolve(Registry registry, Selection selection, OfflineTenants offline) {
         dev.drover.registry.Selection chosen = selection.toRegistry();
         ResolvedTargets resolved = registry.targets(offline == null ? chosen : chosen.withOfflineTenants(offline));
         resolved.rejected().forEach(r -> listener.warning("tenant '" + r.name() + "' of section '" + r.section()

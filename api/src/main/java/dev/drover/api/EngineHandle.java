@@ -28,6 +28,21 @@ public final class EngineHandle {
         return type.cast(engine);
     }
 
+    /**
+     * A handle on {@code replacement}, an object of the same class as this one's engine: a {@link TargetHost} that
+     * wraps what it was handed (e.g. a registry whose tenant discovery goes through the host) answers it.
+     *
+     * @throws IllegalArgumentException when {@code replacement} is not of this engine's class
+     */
+    public EngineHandle replacedBy(Object replacement) {
+        if (replacement == null || replacement.getClass() != engine.getClass()) {
+            throw new IllegalArgumentException("a replacement for this " + engine.getClass().getSimpleName()
+                    + " must be one, got " + (replacement == null ? "null" : replacement.getClass().getName())
+                    + "; wrap the object unwrap(...) answered");
+        }
+        return new EngineHandle(replacement);
+    }
+
     /** Whether {@link #unwrap} answers {@code type}. */
     public boolean isWrapperFor(Class<?> type) {
         return type.isInstance(engine);

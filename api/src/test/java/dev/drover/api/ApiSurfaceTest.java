@@ -70,7 +70,7 @@ class ApiSurfaceTest {
         assertThat(publicTypes).containsExactlyInAnyOrder("Drover", "DroverBuilder", "DroverException", "FleetListener",
                 "FleetReport", "OfflineSql", "Offboarding", "Onboarding", "RecoveryReport", "Transaction", "Rollout",
                 "Section", "Selection", "StatusReport", "TargetEvent", "TargetState", "DryRunReport", "LintFinding",
-                "TargetInfo", "DriftReport", "DriftedTarget", "Operation", "CancelToken", "SqlSink", "TargetHost", "Session",
+                "TargetInfo", "DriftReport", "DriftedTarget", "Operation", "CancelToken", "SqlSink", "TargetHost", "Session", "Joined",
                 "EngineHandle", "Group", "ServerDrift", "Difference", "Unreadable", "Check", "CheckReport", "TargetList",
                 "Rejected",
                 "Scripts", "RevisionInfo", "BranchPoint", "NewRevision", "RevisionOptions");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.report.Placement;
+import dev.drover.registry.Registry;
 import dev.drover.testing.DatabaseKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -191,6 +192,65 @@ abstract class RunControlContract extends ApiDatabaseContract {
             assertThat(calls).hasSize(4);
         }
         assertThatThrownBy(() -> new EngineHandle("x").unwrap(Fleet.class)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aJoiningTargetHostListsQueryTenantsBeforeResolvingAndPlacesTheDryRun() throws Exception {
+        String t = tenant("joined");
+        List<String> calls = new ArrayList<>();
+        TargetHost host = new TargetHost() {
+            @Override
+            public Session open(EngineHandle engine) {
+                throw new AssertionError("the API opens the joined session, not this one");
+            }
+
+            @Override
+            public Joined join(EngineHandle registry) {
+                calls.add("join");
+                return new Joined() {
+                    @Override
+                    public EngineHandle registry() {
+                        return registry.replacedBy(registry.unwrap(Registry.class).withDiscovery(here -> (section, query) -> {
+                            calls.add("discover " + query.sql());
+                            return List.of(t);
+                        }));
+                    }
+
+                    @Override
+                    public Session open(EngineHandle engine) {
+                        calls.add("open " + engine.unwrap(Fleet.class).targets().size());
+                        return new Session() {
+                            @Override
+                            public Placement planned() {
+                                return new Placement(Map.of("app/" + t, "node-3"), List.of());
+                            }
+
+                            @Override
+                            public void close() {
+                                calls.add("close");
+                            }
+                        };
+                    }
+
+                    @Override
+                    public void close() {
+                        calls.add("leave");
+                    }
+                };
+            }
+        };
+        Section app = Section.named("app").url(db().url()).set("tenants", "query: SELECT 'nobody'").createSchema(true)
+                .versionLocations(versions());
+        try (Drover drover = Drover.configure().section(app).host(host).load()) {
+            DryRunReport dry = drover.dryRun(Operation.upgrade("head"), Selection.all(), Rollout.defaults());
+            assertThat(dry.plan().targets()).singleElement().satisfies(r -> {
+                assertThat(r.key()).isEqualTo("app/" + t);
+                assertThat(r.node()).isEqualTo("node-3");
+            });
+            assertThat(calls).containsExactly("join", "discover SELECT 'nobody'", "open 1", "close", "leave");
+        }
+        assertThatThrownBy(() -> new EngineHandle("x").replacedBy(1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("String");
     }
 
     String note(String tenant) throws SQLException {

@@ -9,7 +9,6 @@ import dev.drover.testing.DatabaseExtension;
 import dev.drover.testing.DatabaseKind;
 import dev.drover.testing.TestDatabase;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,20 +38,18 @@ class ClusterPostgresIT {
 
     private static final int TENANTS = 100;
     private static final String KEY = "it-secret-" + UUID.randomUUID();
-    private static final List<String> JVM = List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
 
-    private final List<ChildDrover> nodes = new ArrayList<>();
-    private final String cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    private ClusterProcesses processes;
     private int[] ports;
 
     @AfterEach
     void stopNodes() throws InterruptedException {
-        for (ChildDrover node : nodes) {
-            node.kill();
+        if (processes != null) {
+            processes.close();
         }
     }
 
@@ -66,6 +63,7 @@ class ClusterPostgresIT {
             createTenants(db.urlOf(name));
         }
         ports = new int[] {freePort(), freePort(), freePort(), freePort(), freePort()};
+        processes = new ClusterProcesses(KEY, ports[0], ports[1], ports[2]);
         Map<String, String> urls = Map.of("east", db.urlOf(east), "west", db.urlOf(west), "south", db.urlOf(south));
         Path coordinator = project("coordinator", urls, false);
         ChildDrover east1 = agent("east-1", urls, ports[0], "east", KEY, false);
@@ -166,7 +164,7 @@ class ClusterPostgresIT {
         assertThat(checkAgain.exitCode(Duration.ofMinutes(2))).as(checkAgain.output()).isZero();
 
         // (h) the coordinator killed mid-run: the agent finishes what it started and takes nothing new; a rerun completes
-        ChildDrover east2 = nodes.get(1);
+        ChildDrover east2 = processes.nodes().get(1);
         long before = finished(east2);
         ChildDrover doomed = coordinator(coordinator, "h-killed", "downgrade", "aaa001", "--cluster", "--name", "east");
         waitFor(() -> finished(east2) >= before + 5, Duration.ofMinutes(3), "east-2 to finish some downgrades");
@@ -184,27 +182,17 @@ class ClusterPostgresIT {
         reportH.path("targets").forEach(t -> assertThat(t.path("to").toString()).isEqualTo("[\"aaa001\"]"));
     }
 
-    /** How many targets an agent reported finished so far. */
     private static long finished(ChildDrover agent) {
-        return agent.output().lines().filter(l -> l.contains("  succeeded  (")).count();
+        return ClusterProcesses.finished(agent);
     }
 
     private ChildDrover agent(String name, Map<String, String> urls, int port, String zone, String key, boolean edited)
             throws Exception {
-        Path dir = project(name, urls, edited);
-        ChildDrover agent = ChildDrover.start(dir, "agent", JVM, Map.of("DROVER_CLUSTER_KEY", key), "-c", "drover.ini",
-                "agent", "--port", String.valueOf(port), "--zones", zone, "--node-name", name);
-        nodes.add(agent);
-        waitFor(() -> agent.output().contains("joined cluster"), Duration.ofMinutes(2), "agent " + name + " to join");
-        return agent;
+        return processes.agent(project(name, urls, edited), name, port, zone, key);
     }
 
     private ChildDrover coordinator(Path dir, String name, String... args) throws IOException {
-        List<String> all = new ArrayList<>(List.of("-c", "drover.ini", "--no-progress"));
-        all.addAll(List.of(args));
-        ChildDrover child = ChildDrover.start(dir, name, JVM, Map.of("DROVER_CLUSTER_KEY", KEY), all.toArray(String[]::new));
-        nodes.add(child);
-        return child;
+        return processes.command(dir, name, args);
     }
 
     /** A node's own copy of the project: its drover.ini and scripts (optionally bbb002 edited). */
@@ -216,13 +204,7 @@ class ClusterPostgresIT {
                 databases = east, west, south
                 concurrency = 6
 
-                [cluster]
-                name = %s
-                members = 127.0.0.1:%d, 127.0.0.1:%d, 127.0.0.1:%d
-                host = 127.0.0.1
-                port = %d
-                key = ${env:DROVER_CLUSTER_KEY}
-                """.formatted(cluster, ports[0], ports[1], ports[2], ports[0]));
+                """).append(processes.section());
         for (String zone : List.of("east", "west", "south")) {
             ini.append("""
 
@@ -255,43 +237,15 @@ class ClusterPostgresIT {
 
     /** For every tenant: how many 'done' upgrade rows each revision has; must be one each (or none at all). */
     private static Map<String, Integer> historyPerRevision(String url) throws SQLException {
-        Map<String, Integer> seen = new java.util.TreeMap<>();
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            for (int i = 1; i <= TENANTS; i++) {
-                String schema = String.format("tenant_%03d", i);
-                try (ResultSet exists = s.executeQuery("SELECT to_regclass('" + schema + ".drover_history') IS NOT NULL")) {
-                    exists.next();
-                    if (!exists.getBoolean(1)) {
-                        continue;
-                    }
-                }
-                try (ResultSet rows = s.executeQuery("SELECT revision, count(*) FROM " + schema
-                        + ".drover_history WHERE status = 'done' AND direction = 'upgrade' GROUP BY revision")) {
-                    while (rows.next()) {
-                        int count = rows.getInt(2);
-                        // one row per revision per tenant: the largest count seen over the fleet is reported
-                        seen.merge(rows.getString(1), count, Math::max);
-                    }
-                }
-            }
-        }
-        return seen;
+        return ClusterProcesses.historyPerRevision(url);
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return ClusterProcesses.freePort();
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, Duration limit, String what)
             throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(200);
-        }
+        ClusterProcesses.waitFor(condition, limit, what);
     }
 }

@@ -62,9 +62,10 @@ public final class Agent implements AutoCloseable {
         MessageConsumer<String> discover = node.vertx().eventBus().consumer(node.address("discover"), this::challenged);
         MessageConsumer<String> work = node.vertx().eventBus().consumer(workAddress(node), this::task);
         MessageConsumer<String> reads = node.vertx().eventBus().consumer(workAddress(node) + ".read", this::read);
-        List<MessageConsumer<String>> groups = AgentGroups.listen(node, fleet, log, clock);
+        List<MessageConsumer<String>> consumers = new ArrayList<>(AgentGroups.listen(node, fleet, log, clock));
+        consumers.addAll(new AgentRequests(node, fleet, clock).listen(workAddress(node)));
         try {
-            for (MessageConsumer<String> consumer : groups) {
+            for (MessageConsumer<String> consumer : consumers) {
                 consumer.completion().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             }
             reads.completion().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -193,7 +194,16 @@ public final class Agent implements AutoCloseable {
                     + "' refuses '" + task.key() + "': " + difference + "; deploy the same scripts on every node"
                     + " and run the command again"));
         }
-        return fleet.execute(SessionKeepalive.of(target), task.operation(), new RunOptions(task.runId()));
+        FleetTarget configured = SessionKeepalive.of(target);
+        RunOptions options = new RunOptions(task.runId());
+        if (task.settings() != null) {
+            // the run's settings, as the coordinator resolved them (its --lock-timeout etc.), as a local run would
+            configured = TaskSettings.apply(configured, task.settings());
+            if (task.settings().gate() != null) {
+                options = options.withGate(new CoordinatorGate(node, task.settings().gate(), task.taskId(), clock));
+            }
+        }
+        return fleet.execute(configured, task.operation(), options);
     }
 
     private String refusal(Wire.Task task, Throwable error) {

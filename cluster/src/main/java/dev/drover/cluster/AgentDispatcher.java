@@ -5,6 +5,7 @@ import dev.drover.orchestrator.fleet.FleetTarget;
 import dev.drover.orchestrator.fleet.TargetExecutor;
 import dev.drover.orchestrator.report.Placement;
 import dev.drover.orchestrator.report.RunReport;
+import dev.drover.orchestrator.runtime.RevisionGate;
 import dev.drover.orchestrator.runtime.RunOptions;
 import dev.drover.orchestrator.runtime.ScriptSource;
 import dev.drover.orchestrator.runtime.StepError;
@@ -113,7 +114,8 @@ final class AgentDispatcher implements TargetExecutor {
         FleetOperation op = task.operation;
         Wire.Task message = new Wire.Task(task.id, clock.millis(), task.options.runId(), task.target.section(),
                 task.target.tenant(), task.target.key(), op.command(), op.destination(), Wire.Task.revisionsOf(op),
-                Wire.Task.purgeOf(op), checksums.computeIfAbsent(task.target.scripts(), ScriptChecksums::of));
+                Wire.Task.purgeOf(op), checksums.computeIfAbsent(task.target.scripts(), ScriptChecksums::of),
+                TaskSettings.of(task.target, task.options, gateAddress()));
         node.vertx().eventBus().<String>request(Agent.workAddress(node, agent.nodeId()),
                 node.seal.seal(Wire.json(message)), new DeliveryOptions().setSendTimeout(REPLY_TIMEOUT_MS))
                 .onComplete(reply -> replied(task, attempt, reply));
@@ -164,6 +166,35 @@ final class AgentDispatcher implements TargetExecutor {
         }
         nodes.put(task.target.key(), done.node());
         task.result.complete(done.result());
+    }
+
+    /** Where agents ask between revisions whether a throttled server lets the next one start. */
+    String gateAddress() {
+        return node.address("coordinator." + node.nodeId() + ".gate");
+    }
+
+    /**
+     * The rollout's gate of task {@code taskId} (its server's throttle), or {@link RevisionGate#OPEN} when the task
+     * is no longer in flight here (finished, or reassigned after its agent was declared lost).
+     */
+    synchronized RevisionGate gate(long taskId) {
+        Task task = inFlight.get(taskId);
+        return task == null ? RevisionGate.OPEN : task.options.gate();
+    }
+
+    /** The live agent that ran {@code key} in this run, else the first live agent serving {@code zone}, or null. */
+    synchronized AgentEntry agentFor(String key, String zone) {
+        String ran = nodes.get(key);
+        AgentEntry any = null;
+        for (AgentEntry agent : agents.values()) {
+            if (agent.node().equals(ran)) {
+                return agent;
+            }
+            if (any == null && agent.serves(zone)) {
+                any = agent;
+            }
+        }
+        return any;
     }
 
     /** Membership lost {@code nodeId}: its unfinished targets go back to the queue. */

@@ -1,6 +1,11 @@
 package dev.drover.cluster;
 
+import dev.drover.orchestrator.fleet.FleetInspector;
 import dev.drover.orchestrator.fleet.FleetTarget;
+import dev.drover.orchestrator.fleet.RecordedFingerprints;
+import dev.drover.orchestrator.fleet.Throttle;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 import dev.drover.orchestrator.fleet.StateReader;
 import dev.drover.orchestrator.fleet.FleetOperation;
 import dev.drover.orchestrator.fleet.TargetExecutor;
@@ -10,7 +15,6 @@ import dev.drover.orchestrator.twophase.RecoveryResult;
 import dev.drover.orchestrator.twophase.TwoPhaseJournal;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * An agent's own view of the fleet: its {@code drover.ini} (with its credentials) and the local engine. It
@@ -50,4 +54,26 @@ public interface AgentFleet extends TargetExecutor {
      */
     RecoveryResult resolve(List<TwoPhaseJournal.Stored> journaled, List<FleetTarget> members, Path journalName,
             boolean force);
+
+    /**
+     * Records the schema of each first target for its revision, as a local upgrade does after its run.
+     * Blocks; never throws.
+     *
+     * @return what could not be recorded, one message each
+     */
+    List<String> recordFingerprints(List<RecordedFingerprints.First> firsts);
+
+    /** {@code check --deep} on these targets: their own tables and the ledger rows that disagree. Blocks. */
+    FleetInspector.DeepRead deepRead(List<FleetTarget> targets);
+
+    /** Measures {@code probe} on the server of {@code via}. */
+    CompletionStage<Double> measure(FleetTarget via, Throttle.Probe probe);
+
+    /**
+     * The tenants of {@code section} from its own {@code query:}, unvalidated, in the query's order. Blocks.
+     *
+     * @param query the query the coordinator's configuration has for the section
+     * @throws RuntimeException naming the section when this node has no such section, or another query
+     */
+    List<String> discoverTenants(String section, String query);
 }

@@ -17,7 +17,8 @@ import java.util.function.Function;
  * The coordinator's bulk read: each zone's targets read by one live agent of that zone (with its own
  * connections), so {@code status --cluster} shows what a local {@code status} would, and the coordinator opens
  * no database connection. A zone without a live agent, or an agent that fails, leaves its targets unreadable
- * with that reason.
+ * with that reason. The targets of a zone are spread over its live agents in turn, and the agent that read a
+ * target is the one a dry run names as its node ({@link #nodes()}).
  */
 final class AgentStateReader implements StateReader {
 
@@ -27,6 +28,7 @@ final class AgentStateReader implements StateReader {
     private final AgentDispatcher agents;
     private final Function<String, String> zoneOfSection;
     private final Clock clock;
+    private final Map<String, String> nodes = new LinkedHashMap<>();
     private long nextId;
 
     AgentStateReader(ClusterNode node, AgentDispatcher agents, Function<String, String> zoneOfSection, Clock clock) {
@@ -38,18 +40,11 @@ final class AgentStateReader implements StateReader {
 
     @Override
     public CompletionStage<Map<String, TargetState>> read(List<FleetTarget> targets) {
-        Map<AgentDispatcher.AgentEntry, List<FleetTarget>> byAgent = new LinkedHashMap<>();
         Map<String, TargetState> states = new LinkedHashMap<>();
-        for (FleetTarget target : targets) {
-            String zone = zoneOfSection.apply(target.section());
-            AgentDispatcher.AgentEntry agent = agents.agents().stream().filter(a -> a.serves(zone)).findFirst()
-                    .orElse(null);
-            if (agent == null) {
-                states.put(target.key(), TargetState.failed("no live agent serves zone '" + zone + "' of section '"
-                        + target.section() + "'; start 'drover agent --zones " + zone + "' where it is reachable"));
-            } else {
-                byAgent.computeIfAbsent(agent, a -> new ArrayList<>()).add(target);
-            }
+        Map<AgentDispatcher.AgentEntry, List<FleetTarget>> byAgent = ZoneSpread.of(agents.agents(), targets,
+                zoneOfSection, (target, why) -> states.put(target.key(), TargetState.failed(why)));
+        synchronized (this) {
+            byAgent.forEach((agent, list) -> list.forEach(t -> nodes.put(t.key(), agent.node())));
         }
         List<Future<Map<String, TargetState>>> reads = new ArrayList<>();
         byAgent.forEach((agent, list) -> reads.add(readOn(agent, list)));
@@ -58,6 +53,11 @@ final class AgentStateReader implements StateReader {
             reads.forEach(r -> merged.putAll(r.result()));
             return merged;
         }).toCompletionStage();
+    }
+
+    /** The agent that last read each target, by key: the node a dry run names. */
+    synchronized Map<String, String> nodes() {
+        return Map.copyOf(nodes);
     }
 
     private synchronized long nextId() {

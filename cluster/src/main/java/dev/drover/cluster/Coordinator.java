@@ -4,6 +4,11 @@ import dev.drover.orchestrator.fleet.FleetTarget;
 import dev.drover.orchestrator.fleet.StateReader;
 import dev.drover.orchestrator.fleet.TwoPhaseGroupExecutor;
 import dev.drover.orchestrator.twophase.TwoPhaseJournal;
+import dev.drover.orchestrator.fleet.FingerprintRecorder;
+import dev.drover.orchestrator.fleet.FleetInspector;
+import dev.drover.orchestrator.fleet.ThrottleProbe;
+import dev.drover.orchestrator.runtime.RevisionGate;
+import dev.drover.registry.TenantDiscovery;
 import dev.drover.orchestrator.fleet.TargetExecutor;
 import dev.drover.orchestrator.report.Placement;
 import dev.drover.orchestrator.report.RunReport;
@@ -16,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -31,6 +39,14 @@ public final class Coordinator implements AutoCloseable {
     private final Clock clock;
     private final Function<String, String> zoneOfSection;
     private final ClusterGroups groups;
+    private final AgentStateReader reader;
+    private final AgentCalls calls;
+    /** Threads the rollout's gates wait on for agents asking between revisions (a gate may wait minutes). */
+    private final ExecutorService gates = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "drover-coordinator-gate");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private Coordinator(ClusterNode node, AgentDispatcher dispatcher, Clock clock,
             Function<String, String> zoneOfSection) {
@@ -39,6 +55,8 @@ public final class Coordinator implements AutoCloseable {
         this.clock = clock;
         this.zoneOfSection = zoneOfSection;
         this.groups = new ClusterGroups(node, dispatcher, zoneOfSection, clock).listen();
+        this.reader = new AgentStateReader(node, dispatcher, zoneOfSection, clock);
+        this.calls = new AgentCalls(node, clock);
     }
 
     /**
@@ -53,8 +71,30 @@ public final class Coordinator implements AutoCloseable {
         Coordinator coordinator = new Coordinator(node, new AgentDispatcher(node, zoneOfSection, clock), clock,
                 zoneOfSection);
         node.onMemberLost(coordinator.dispatcher::memberLost);
+        coordinator.answerGates();
         coordinator.discover(discovery);
         return coordinator;
+    }
+
+    /** Agents ask between revisions of a throttled server's targets: the rollout's gate of the task answers. */
+    private void answerGates() {
+        MessageConsumer<String> consumer = node.vertx().eventBus().consumer(dispatcher.gateAddress(), message -> {
+            Wire.Gate gate;
+            try {
+                gate = Wire.read(node.seal.open(message.body()), Wire.Gate.class);
+            } catch (RuntimeException e) {
+                message.fail(401, "refused: the question did not open with the cluster key");
+                return;
+            }
+            RevisionGate rollout = dispatcher.gate(gate.taskId());
+            CompletableFuture.supplyAsync(rollout::await, gates).whenComplete((stop, error) ->
+                    message.reply(node.seal.seal(Wire.json(new Wire.Pass(error == null ? stop : null)))));
+        });
+        try {
+            consumer.completion().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not listen on the event bus: " + e.getMessage(), e);
+        }
     }
 
     private void discover(Duration discovery) {
@@ -108,7 +148,30 @@ public final class Coordinator implements AutoCloseable {
 
     /** Reads targets' states through agents of their zones (the coordinator opens no database connection). */
     public StateReader reader() {
-        return new AgentStateReader(node, dispatcher, zoneOfSection, clock);
+        return reader;
+    }
+
+    /** Records an upgrade's schema fingerprints through the agents that ran the first targets. */
+    public FingerprintRecorder fingerprints() {
+        return new AgentFingerprints(dispatcher, calls, zoneOfSection);
+    }
+
+    /** Measures the throttles of the targets' servers through agents of their zones. */
+    public ThrottleProbe throttleProbe() {
+        return new AgentThrottleProbe(dispatcher, calls, zoneOfSection);
+    }
+
+    /**
+     * Lists the tenants of {@code query:} sections through an agent of each section's zone; with {@code here}
+     * (this machine's discovery) only for a zone that has no live agent.
+     */
+    public TenantDiscovery tenantDiscovery(TenantDiscovery here) {
+        return new AgentTenantDiscovery(dispatcher, calls, zoneOfSection, here);
+    }
+
+    /** {@code check --deep} through agents of the targets' zones. */
+    public Function<List<FleetTarget>, FleetInspector.DeepRead> deepReader() {
+        return new AgentDeepReader(dispatcher, calls, zoneOfSection);
     }
 
     /**
@@ -143,8 +206,17 @@ public final class Coordinator implements AutoCloseable {
         return new Placement(nodes, reassigned);
     }
 
+    /**
+     * A dry run's placement: the agent that read each target (the zone's agents take its targets in turn),
+     * which is where a run started now would send it first.
+     */
+    public Placement plannedPlacement() {
+        return new Placement(reader.nodes(), List.of());
+    }
+
     @Override
     public void close() {
+        gates.shutdownNow();
         node.close();
     }
 }

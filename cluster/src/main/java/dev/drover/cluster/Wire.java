@@ -7,6 +7,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.drover.orchestrator.fleet.FleetOperation;
 import dev.drover.orchestrator.fleet.TargetState;
 import dev.drover.orchestrator.runtime.TargetResult;
+import dev.drover.orchestrator.runtime.StatementLimits;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +40,14 @@ final class Wire {
      *                  coordinator has them: an agent whose scripts differ refuses
      */
     record Task(long taskId, long issuedAt, String runId, String section, String tenant, String key, String command,
-            String destination, List<String> revisions, boolean purge, Map<String, String> checksums) {
+            String destination, List<String> revisions, boolean purge, Map<String, String> checksums,
+            Settings settings) {
+
+        /** A task without the run's settings: the agent's own sections' settings apply, no throttle gate. */
+        Task(long taskId, long issuedAt, String runId, String section, String tenant, String key, String command,
+                String destination, List<String> revisions, boolean purge, Map<String, String> checksums) {
+            this(taskId, issuedAt, runId, section, tenant, key, command, destination, revisions, purge, checksums, null);
+        }
 
         FleetOperation operation() {
             return switch (command) {
@@ -59,6 +68,23 @@ final class Wire {
         }
     }
 
+    /**
+     * The run's settings for one target, as the coordinator resolved them (its sections' values with the
+     * command line's overrides): what a local run would apply to the target. Never a credential.
+     *
+     * @param limits   lock timeout, lock retries and statement timeout
+     * @param lockWait how long to wait for another run's lock on the target
+     * @param gate     the address the agent asks between revisions whether the target's server is throttled
+     *                 (the coordinator holds the throttles of the whole cluster), or {@code null}: never throttled
+     */
+    record Settings(StatementLimits limits, Duration lockWait, String gate) {}
+
+    /** An agent asking, between two revisions of task {@code taskId}, whether the next may start. */
+    record Gate(long taskId, long issuedAt) {}
+
+    /** The coordinator's answer: {@code null} to go on, or why the target must stop (its server stayed throttled). */
+    record Pass(String stop) {}
+
     /** A target named without its connection: the agent finds that in its own configuration. */
     record Entry(String section, String tenant, String key) {}
 
@@ -70,6 +96,44 @@ final class Wire {
 
     /** What an agent did with a {@link Task}. */
     record Done(long taskId, String node, TargetResult result) {}
+
+    /** A request to an agent besides running a target; refused when older than {@link Agent#FRESH}. */
+    interface Request {
+        long issuedAt();
+    }
+
+    /** A revision reached by an upgrade and the first target that reached it: record its schema there. */
+    record Pin(Entry target, String revision) {}
+
+    /** Record these schema fingerprints (after a cluster upgrade). */
+    record Fingerprints(long issuedAt, List<Pin> firsts) implements Request {}
+
+    /** What could not be recorded, one message each. */
+    record Recorded(List<String> problems) {}
+
+    /** {@code check --deep}: read these targets' own tables and compare their fleet ledger rows. */
+    record DeepRead(long issuedAt, List<Entry> targets) implements Request {}
+
+    /** The deep read: states from the targets' own tables by key, and the ledger rows that disagree. */
+    record Deep(Map<String, TargetState> tables, List<String> disagreements) {}
+
+    /**
+     * Measure a throttle probe on the server of {@code via}: the agent runs its own section's probe of that
+     * name, and refuses when its query is not {@code sql} (an agent runs no SQL its configuration lacks).
+     */
+    record Probe(long issuedAt, Entry via, String name, String sql) implements Request {}
+
+    /** The probe's number. */
+    record Measured(double value) {}
+
+    /**
+     * List the tenants of section {@code section} with its {@code query:} (run by the agent: the coordinator
+     * may reach no database); refused when the agent's query is not {@code query}.
+     */
+    record ListTenants(long issuedAt, String section, String query) implements Request {}
+
+    /** The names the query returned, unvalidated, in its order. */
+    record Tenants(List<String> names) {}
 
     static String json(Object message) {
         try {

@@ -18,6 +18,8 @@ import dev.drover.orchestrator.fleet.RecordedFingerprints;
 import dev.drover.orchestrator.fleet.SchemaReader;
 import dev.drover.orchestrator.fleet.TargetSchema;
 import dev.drover.orchestrator.fleet.Throttle;
+import dev.drover.orchestrator.fleet.ThrottleProbe;
+import dev.drover.orchestrator.fleet.FingerprintRecorder;
 import dev.drover.orchestrator.fleet.StateReader;
 import dev.drover.orchestrator.fleet.TargetExecutor;
 import dev.drover.orchestrator.fleet.TargetOutcome;
@@ -83,6 +85,10 @@ public final class Fleet implements AutoCloseable {
     private TwoPhaseGroupExecutor remoteGroups;
     /** An agent's coordinator for the groups it is given, made on first use. */
     private TwoPhaseCoordinator agentGroups;
+    /** {@code --cluster}: the agents record the schema fingerprints, probe the throttles and read deeply. */
+    private FingerprintRecorder remoteFingerprints;
+    private ThrottleProbe remoteThrottle;
+    private Function<List<FleetTarget>, FleetInspector.DeepRead> remoteDeep;
     private final List<String> recordingProblems = new ArrayList<>();
 
     private Fleet(List<FleetTarget> targets, Map<String, RegistryTarget> registry,
@@ -286,9 +292,11 @@ public final class Fleet implements AutoCloseable {
                 ? notRun(operation, ordinary, groups.cancelled() ? OutcomeStatus.CANCELLED : OutcomeStatus.SKIPPED)
                 : runner(states).run(operation, ordinary, policy, new RunOptions(runId), progress, cancellation);
         FleetResult result = merge(operation, started, groups, fanOut);
-        // a cluster's coordinator may reach no database: the agents' fleet records no fingerprint yet
-        if (operation instanceof FleetOperation.Upgrade && remote == null) {
-            recordingProblems.addAll(new RecordedFingerprints(runtime().runtime(), Clock.systemUTC()).record(result.outcomes()));
+        // a cluster's coordinator may reach no database: its agents record what a local run records here
+        FingerprintRecorder fingerprints = remote == null
+                ? new RecordedFingerprints(runtime().runtime(), Clock.systemUTC()) : remoteFingerprints;
+        if (operation instanceof FleetOperation.Upgrade && fingerprints != null) {
+            recordingProblems.addAll(fingerprints.record(result.outcomes()));
         }
         return result;
     }
@@ -494,7 +502,45 @@ public final class Fleet implements AutoCloseable {
      * targets whose ledger row disagrees with them.
      */
     public FleetInspector.DeepStatus deepStatus() {
-        return FleetInspector.deep(runtime().runtime(), targets);
+        return FleetInspector.deep(targets, remoteDeep != null ? remoteDeep.apply(targets) : deepRead(targets));
+    }
+
+    /**
+     * {@code check --deep} on {@code some} targets of this fleet with this process's connections: their own
+     * tables and their ledger disagreements (what a cluster agent answers). Blocks the calling thread.
+     */
+    public FleetInspector.DeepRead deepRead(List<FleetTarget> some) {
+        return FleetInspector.readDeep(runtime().runtime(), some);
+    }
+
+    /**
+     * Records the schema of each {@code first} target for its revision, with this process's connections (what a
+     * cluster agent does for its coordinator's upgrade). Blocks the calling thread; never throws.
+     *
+     * @return what could not be recorded, one message each
+     */
+    public List<String> recordFingerprints(List<RecordedFingerprints.First> firsts) {
+        return new RecordedFingerprints(runtime().runtime(), Clock.systemUTC()).recordFirsts(firsts);
+    }
+
+    /** Measures one throttle probe on {@code via}'s server with this process's connections (a cluster agent's part). */
+    public CompletionStage<Double> measure(FleetTarget via, Throttle.Probe probe) {
+        return new RuntimeThrottleProbe(runtime().runtime()).measure(via, probe);
+    }
+
+    /**
+     * {@code --cluster}: what a local run does with this process's connections besides running and reading
+     * targets, done elsewhere: the schema fingerprints an upgrade records, the throttle probes of the targets'
+     * servers, and {@code check --deep}'s reads. Each may be {@code null}: a cluster run then does none.
+     *
+     * @return this fleet
+     */
+    public Fleet withRemoteServices(FingerprintRecorder fingerprints, ThrottleProbe throttle,
+            Function<List<FleetTarget>, FleetInspector.DeepRead> deep) {
+        this.remoteFingerprints = fingerprints;
+        this.remoteThrottle = throttle;
+        this.remoteDeep = deep;
+        return this;
     }
 
     /**
@@ -597,9 +643,10 @@ public final class Fleet implements AutoCloseable {
     /** @param states the fleet's bulk read, shared with the pre-run checks */
     private FleetRunner runner(StateReader states) {
         if (remote != null) {
-            // Every target goes to its agent, so each names the node that decided it; the agents' databases
-            // are theirs to probe, so no throttle is measured from here.
-            return new FleetRunner(remote, StateReader.NONE, clock, System::nanoTime);
+            // Every target goes to its agent, so each names the node that decided it; the throttles are
+            // measured by agents of each server's zone and held here, for the whole cluster.
+            FleetRunner runner = new FleetRunner(remote, StateReader.NONE, clock, System::nanoTime);
+            return remoteThrottle == null ? runner : runner.withThrottleProbe(remoteThrottle);
         }
         return new FleetRunner(executor(), states, clock, System::nanoTime)
                 .withThrottleProbe(new RuntimeThrottleProbe(runtime().runtime()));

@@ -19,6 +19,7 @@ public final class Registry {
     private final Map<String, Object> sections;
     private final List<ConfigWarning> warnings;
     private final TenantLister lister;
+    private final TenantDiscovery discovery;
     /** {@link ClusterSection}, the {@link ConfigException} parsing it raised, or {@code null} (no [cluster]). */
     private Object cluster;
     private Map<String, String> zones = Map.of();
@@ -30,6 +31,7 @@ public final class Registry {
         this.sections = new LinkedHashMap<>(sections);
         this.warnings = List.copyOf(warnings);
         this.lister = new TenantLister(discovery);
+        this.discovery = discovery;
     }
 
     /**
@@ -39,6 +41,15 @@ public final class Registry {
      */
     public static Registry load(Path file) {
         return new RegistryLoader().load(file);
+    }
+
+    /**
+     * This registry listing the tenants of {@code tenants = query:} sections with {@code around.apply(d)}, where
+     * {@code d} is this registry's discovery (a cluster's coordinator: through an agent of the section's zone,
+     * falling back to {@code d}); everything else is the same.
+     */
+    public Registry withDiscovery(java.util.function.UnaryOperator<TenantDiscovery> around) {
+        return new Registry(file, concurrency, sections, warnings, around.apply(discovery)).withCluster(cluster, zones);
     }
 
     Registry withCluster(Object clusterSection, Map<String, String> sectionZones) {

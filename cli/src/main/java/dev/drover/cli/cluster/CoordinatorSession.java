@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code --cluster}: this command as the coordinator of a fleet whose targets run on agents. The fleet's
- * rollout stays here; its reads and target runs go to agents of each target's zone.
+ * rollout stays here; its reads and target runs, and the listing of {@code query:} tenants, go to agents of
+ * each target's zone.
  */
 public final class CoordinatorSession implements AutoCloseable, Supplier<Placement> {
 
@@ -28,8 +29,8 @@ public final class CoordinatorSession implements AutoCloseable, Supplier<Placeme
         this.coordinator = coordinator;
     }
 
-    /** Joins the cluster of the configuration and makes {@code fleet} read and run through its agents. */
-    public static CoordinatorSession join(CommandContext drover, Fleet fleet) {
+    /** Joins the cluster of the configuration and finds its agents (before any target is resolved). */
+    public static CoordinatorSession join(CommandContext drover) {
         Registry registry = drover.workspace().registry();
         NodeSettings settings = NodeSettings.of(registry.cluster(), null, List.of(), "coordinator");
         Coordinator coordinator = Coordinator.join(settings, registry::zone, DISCOVERY);
@@ -38,9 +39,30 @@ public final class CoordinatorSession implements AutoCloseable, Supplier<Placeme
             drover.environment().err().println("cluster '" + settings.clusterName() + "': " + agents.size()
                     + " agent(s)" + (agents.isEmpty() ? "" : ": " + String.join(", ", agents)));
         }
-        fleet.runningOn(coordinator.executor()).readingThrough(coordinator.reader())
-                .runningGroupsOn(coordinator.groups());
         return new CoordinatorSession(coordinator);
+    }
+
+    /** Joins the cluster of the configuration and makes {@code fleet} read and run through its agents. */
+    public static CoordinatorSession join(CommandContext drover, Fleet fleet) {
+        CoordinatorSession session = join(drover);
+        session.attach(fleet);
+        return session;
+    }
+
+    /**
+     * {@code registry} listing the tenants of its {@code tenants = query:} sections through an agent of each
+     * section's zone: the coordinator may have no network path to those databases (it lists them itself only
+     * for a zone without a live agent, so that their targets are reported as failed for want of one).
+     */
+    public Registry registry(Registry registry) {
+        return registry.withDiscovery(coordinator::tenantDiscovery);
+    }
+
+    /** Makes {@code fleet} read, run (two-phase groups too), record, probe and check deeply through the agents. */
+    public Fleet attach(Fleet fleet) {
+        return fleet.runningOn(coordinator.executor()).readingThrough(coordinator.reader())
+                .runningGroupsOn(coordinator.groups())
+                .withRemoteServices(coordinator.fingerprints(), coordinator.throttleProbe(), coordinator.deepReader());
     }
 
     /**
@@ -54,6 +76,11 @@ public final class CoordinatorSession implements AutoCloseable, Supplier<Placeme
     @Override
     public Placement get() {
         return coordinator.placement();
+    }
+
+    /** A dry run's placement: the agent of each target's zone that read it, and would be handed it. */
+    public Placement planned() {
+        return coordinator.plannedPlacement();
     }
 
     @Override

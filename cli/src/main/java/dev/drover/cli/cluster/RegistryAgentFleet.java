@@ -3,7 +3,10 @@ package dev.drover.cli.cluster;
 import dev.drover.cluster.AgentFleet;
 import dev.drover.cluster.NodeSettings;
 import dev.drover.env.Fleet;
+import dev.drover.orchestrator.fleet.FleetInspector;
 import dev.drover.orchestrator.fleet.FleetOperation;
+import dev.drover.orchestrator.fleet.RecordedFingerprints;
+import dev.drover.orchestrator.fleet.Throttle;
 import dev.drover.orchestrator.fleet.FleetTarget;
 import dev.drover.orchestrator.fleet.StateReader;
 import dev.drover.orchestrator.runtime.RunOptions;
@@ -15,6 +18,10 @@ import dev.drover.orchestrator.twophase.TwoPhaseJournal;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import dev.drover.registry.ConfigException;
+import dev.drover.registry.DatabaseSection;
+import dev.drover.registry.JdbcTenantDiscovery;
+import dev.drover.registry.TenantDiscovery;
+import dev.drover.registry.TenantSource;
 import dev.drover.registry.Registry;
 import dev.drover.registry.Selection;
 import java.util.ArrayList;
@@ -34,6 +41,8 @@ final class RegistryAgentFleet implements AgentFleet, AutoCloseable {
     private final Map<String, String> x;
     private final List<String> sections;
     private final List<Fleet> fleets = new ArrayList<>();
+    /** Lists a coordinator's {@code query:} tenants: asked once per command, so never cached. */
+    private final TenantDiscovery discovery = new JdbcTenantDiscovery();
     private Fleet fleet;
 
     RegistryAgentFleet(Registry registry, Map<String, String> x, NodeSettings settings) {
@@ -112,6 +121,36 @@ final class RegistryAgentFleet implements AgentFleet, AutoCloseable {
     @Override
     public String zone(String section) {
         return registry.zone(section);
+    }
+
+    @Override
+    public List<String> recordFingerprints(List<RecordedFingerprints.First> firsts) {
+        return current().recordFingerprints(firsts);
+    }
+
+    @Override
+    public FleetInspector.DeepRead deepRead(List<FleetTarget> targets) {
+        return current().deepRead(targets);
+    }
+
+    @Override
+    public CompletionStage<Double> measure(FleetTarget via, Throttle.Probe probe) {
+        return current().measure(via, probe);
+    }
+
+    @Override
+    public List<String> discoverTenants(String section, String query) {
+        if (!sections.contains(section)) {
+            throw new ConfigException("this agent's configuration has no database section '" + section
+                    + "' in the zones it serves; give every node the same drover.ini sections");
+        }
+        DatabaseSection mine = registry.section(section);
+        if (!(mine.tenants() instanceof TenantSource.FromQuery own) || !own.sql().equals(query)) {
+            throw new ConfigException("refuses to list the tenants of section '" + section + "': this agent's"
+                    + " drover.ini " + (mine.tenants() instanceof TenantSource.FromQuery ? "has another 'query:'"
+                    : "does not discover them with 'query:'") + "; give every node the same 'tenants' setting");
+        }
+        return discovery.discover(mine, own);
     }
 
     @Override

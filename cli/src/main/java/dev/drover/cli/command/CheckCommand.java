@@ -42,7 +42,7 @@ public final class CheckCommand implements Callable<Integer> {
     ShardOption shard;
 
     @Option(names = "--deep", description = "Read every target's own version and history tables instead of the"
-            + " PostgreSQL fleet ledger, and fail if a ledger row disagrees with them.")
+            + " PostgreSQL fleet ledger, and fail if a ledger row disagrees with them (with --cluster: read by the agents).")
     boolean deep;
 
     @Option(names = "--drift", description = "Also fail when a target's schema differs from the other targets of its"
@@ -51,9 +51,10 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (deep && cluster.cluster) {
-            throw CliException.usage("check --deep reads the tables with this machine's connections and --cluster"
-                    + " reads through agents; drop one of them");
+        if (drift && cluster.cluster) {
+            throw CliException.usage("check --drift reads every target's schema with this machine's connections, and"
+                    + " --cluster opens none; run 'drover check --drift' (or 'drover drift') where the databases are"
+                    + " reachable, or drop --drift");
         }
         Selection selection = ApiClient.selection(drover, shard.shard);
         CheckReport check = cluster.read(drover, api, facade -> facade.check(selection,

@@ -1,12 +1,14 @@
 package dev.drover.cli.command;
 
 import dev.drover.api.Drover;
+import dev.drover.api.EngineHandle;
 import dev.drover.api.FleetListener;
 import dev.drover.api.TargetHost;
 import dev.drover.cli.ApiClient;
 import dev.drover.cli.CommandContext;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.report.Placement;
+import dev.drover.registry.Registry;
 import io.micronaut.context.BeanProvider;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --cluster}: run the command as the coordinator of the {@code [cluster]} of drover.ini. Without it no
- * cluster class is loaded (the cluster code is reached only through {@link #attach} and {@link #host}).
+ * cluster class is loaded (the cluster code is reached only through {@link #host}).
  */
 final class ClusterOption {
 
@@ -22,44 +24,72 @@ final class ClusterOption {
             + " target on an agent of its zone ('drover agent'), with the same rollout and one report.")
     boolean cluster;
 
-    private Supplier<Placement> placement = () -> Placement.LOCAL;
-
     /**
-     * With {@code --cluster}, joins the cluster and makes {@code fleet} read and run through its agents; the
-     * returned handle leaves the cluster. Without it, does nothing.
-     */
-    Attached attach(CommandContext drover, Fleet fleet) {
-        if (!cluster) {
-            return () -> { };
-        }
-        dev.drover.cli.cluster.CoordinatorSession session = dev.drover.cli.cluster.CoordinatorSession.join(drover, fleet);
-        placement = session;
-        return session::close;
-    }
-
-    /**
-     * With {@code --cluster}, the API's {@link TargetHost}: each call joins the cluster as coordinator and reads and
-     * runs its targets through the agents, and leaves it when the call ends; the report names each target's node.
+     * With {@code --cluster}, the API's {@link TargetHost}: each call joins the cluster as coordinator before its
+     * targets are resolved (an agent of each {@code query:} section's zone lists its tenants), reads and runs its
+     * targets through the agents (their settings, throttles, fingerprints and deep reads too), and leaves the
+     * cluster when the call ends; the report names each target's node, a dry run the node that would run it.
      * Without it, {@code null} (this process).
      */
     TargetHost host(CommandContext drover) {
         if (!cluster) {
             return null;
         }
-        return engine -> {
-            dev.drover.cli.cluster.CoordinatorSession session =
-                    dev.drover.cli.cluster.CoordinatorSession.join(drover, engine.unwrap(Fleet.class));
-            return new TargetHost.Session() {
-                @Override
-                public Placement placement() {
-                    return session.get();
-                }
+        return new TargetHost() {
+            @Override
+            public TargetHost.Joined join(EngineHandle registry) {
+                dev.drover.cli.cluster.CoordinatorSession session =
+                        dev.drover.cli.cluster.CoordinatorSession.join(drover);
+                return new Joined() {
+                    @Override
+                    public EngineHandle registry() {
+                        return registry.replacedBy(session.registry(registry.unwrap(Registry.class)));
+                    }
 
-                @Override
-                public void close() {
-                    session.close();
-                }
-            };
+                    @Override
+                    public Session open(EngineHandle engine) {
+                        session.attach(engine.unwrap(Fleet.class));
+                        return hosted(session, session::planned, () -> { }); // left when the call ends (close)
+                    }
+
+                    @Override
+                    public void close() {
+                        session.close();
+                    }
+                };
+            }
+
+            @Override
+            public Session open(EngineHandle engine) {
+                // the API calls join(...) first; open alone joins once the targets are resolved
+                dev.drover.cli.cluster.CoordinatorSession session =
+                        dev.drover.cli.cluster.CoordinatorSession.join(drover, engine.unwrap(Fleet.class));
+                return hosted(session, session::planned, session::close);
+            }
+        };
+    }
+
+    /**
+     * One call's session on the joined cluster: the placement it reports; {@code leave} when the call ends. Takes no
+     * cluster type, so that loading this class (without {@code --cluster}) loads none.
+     */
+    private static TargetHost.Session hosted(Supplier<Placement> placement, Supplier<Placement> planned,
+            Runnable leave) {
+        return new TargetHost.Session() {
+            @Override
+            public Placement placement() {
+                return placement.get();
+            }
+
+            @Override
+            public Placement planned() {
+                return planned.get();
+            }
+
+            @Override
+            public void close() {
+                leave.run();
+            }
         };
     }
 
@@ -76,14 +106,4 @@ final class ClusterOption {
         }
     }
 
-    /** Leaves the cluster (nothing for a local run). */
-    interface Attached extends AutoCloseable {
-        @Override
-        void close();
-    }
-
-    /** Where the targets ran (a local run: {@link Placement#LOCAL}). */
-    Placement placement() {
-        return placement.get();
-    }
 }

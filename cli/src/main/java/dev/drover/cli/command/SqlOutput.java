@@ -9,7 +9,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes per-target SQL as it is produced: to stdout under a header per target (when there is more than one),
@@ -21,6 +23,8 @@ final class SqlOutput implements SqlSink {
     private final Path dir;
     private boolean headers;
     private int files;
+    /** A cluster dry run: the agent each target would run on, by target key, named in its header. */
+    private Map<String, String> nodes = Map.of();
 
     /** @param sqlDir the {@code --sql-dir}, or {@code null} for stdout */
     SqlOutput(CommandContext drover, Path sqlDir) {
@@ -28,9 +32,12 @@ final class SqlOutput implements SqlSink {
         this.dir = sqlDir == null ? null : drover.environment().cwd().resolve(sqlDir);
     }
 
-    /** Writes SQL that is already computed (the dry run). */
+    /** Writes SQL that is already computed (the dry run); a cluster dry run names each target's node. */
     static void write(CommandContext drover, DryRunReport dry, Path sqlDir) {
         SqlOutput output = new SqlOutput(drover, sqlDir);
+        Map<String, String> nodes = new HashMap<>();
+        dry.plan().report().targets().stream().filter(t -> t.node() != null).forEach(t -> nodes.put(t.key(), t.node()));
+        output.nodes = nodes;
         output.begin(dry.targets());
         dry.targets().stream().filter(t -> dry.byTarget().containsKey(t.target()))
                 .forEach(t -> output.accept(t, dry.byTarget().get(t.target())));
@@ -39,7 +46,7 @@ final class SqlOutput implements SqlSink {
 
     @Override
     public void begin(List<TargetInfo> targets) {
-        headers = targets.size() > 1;
+        headers = targets.size() > 1 || !nodes.isEmpty();
     }
 
     @Override
@@ -47,7 +54,9 @@ final class SqlOutput implements SqlSink {
         if (dir == null) {
             PrintWriter out = drover.environment().out();
             if (headers) {
-                out.println("-- ==== target '" + target.target() + "' (" + target.url() + ") ====");
+                String node = nodes.get(target.target());
+                out.println("-- ==== target '" + target.target() + "' (" + target.url() + ")"
+                        + (node == null ? "" : " on node '" + node + "'") + " ====");
             }
             out.print(sql);
             if (headers) {

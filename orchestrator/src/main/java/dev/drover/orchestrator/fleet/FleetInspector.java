@@ -48,6 +48,17 @@ public final class FleetInspector {
     public record DeepStatus(FleetStatus status, List<String> ledgerDisagreements) {}
 
     /**
+     * What {@code check --deep} read on some targets: each target's state from its own tables (by key; a target
+     * not read is absent) and the ledger rows that disagree with them, one message each.
+     */
+    public record DeepRead(Map<String, TargetState> tables, List<String> ledgerDisagreements) {
+        public DeepRead {
+            tables = Map.copyOf(tables);
+            ledgerDisagreements = List.copyOf(ledgerDisagreements);
+        }
+    }
+
+    /**
      * Reads every target's own tables (never a fleet ledger) and compares each target's ledger row, where
      * one is in use, with them: heads, and the history reduced as the ledger reduces it
      * ({@link FleetLedger#reduce}). Blocks the calling thread.
@@ -55,15 +66,30 @@ public final class FleetInspector {
      * @throws IllegalStateException on a Vert.x event-loop thread
      */
     public static DeepStatus deep(MigrationRuntime runtime, List<FleetTarget> targets) {
-        Map<String, TargetState> truth = readAll(new RuntimeStateReader(runtime, false), targets);
+        return deep(targets, readDeep(runtime, targets));
+    }
+
+    /** The deep status of {@code targets} from what was read of them (here, or by cluster agents). */
+    public static DeepStatus deep(List<FleetTarget> targets, DeepRead read) {
+        Map<String, TargetState> truth = read.tables();
         FleetStatus status = new FleetStatus(targets.stream().map(t -> TargetView.of(t, truth.getOrDefault(t.key(),
                 TargetState.failed("target '" + t.key() + "' was not read; check that its server is reachable"))))
                 .toList());
+        return new DeepStatus(status, read.ledgerDisagreements());
+    }
+
+    /**
+     * The deep read of {@code targets} with {@code runtime}'s connections. Blocks the calling thread.
+     *
+     * @throws IllegalStateException on a Vert.x event-loop thread
+     */
+    public static DeepRead readDeep(MigrationRuntime runtime, List<FleetTarget> targets) {
+        Map<String, TargetState> truth = readAll(new RuntimeStateReader(runtime, false), targets);
         Map<String, TargetState> ledger;
         try {
             ledger = MigrationRuntime.await(new RuntimeStateReader(runtime).readLedgers(targets));
         } catch (SQLException e) {
-            return new DeepStatus(status, List.of("the fleet ledger could not be read: " + e.getMessage()));
+            return new DeepRead(truth, List.of("the fleet ledger could not be read: " + e.getMessage()));
         }
         List<String> disagreements = new ArrayList<>();
         for (FleetTarget target : targets) {
@@ -80,7 +106,7 @@ public final class FleetInspector {
                         + " delete the row from " + FleetLedger.TABLE + " or let the target's next run rewrite it");
             }
         }
-        return new DeepStatus(status, disagreements);
+        return new DeepRead(truth, disagreements);
     }
 
     private static Map<String, TargetState> readAll(StateReader reader, List<FleetTarget> targets) {

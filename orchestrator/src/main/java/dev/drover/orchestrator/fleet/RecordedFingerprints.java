@@ -20,7 +20,7 @@ import java.util.Map;
  * and, for each revision and dialect, the earliest one counts. Recording reads one schema and
  * writes one row per revision reached, after the fan-out, never during it.
  */
-public final class RecordedFingerprints {
+public final class RecordedFingerprints implements FingerprintRecorder {
 
     private final MigrationRuntime runtime;
     private final Clock clock;
@@ -31,27 +31,54 @@ public final class RecordedFingerprints {
     }
 
     /**
+     * A revision reached in a run and the first target that reached it (per dialect): where its schema is read
+     * and recorded.
+     */
+    public record First(String revision, FleetTarget target) {}
+
+    /**
      * Records the fingerprint of each revision (heads after the run) that succeeded targets reached, read
      * on the first of them per dialect. Blocks the calling thread; never throws.
      *
      * @return what could not be recorded, one message each (the run's outcome does not depend on it)
      */
+    @Override
     public List<String> record(List<TargetOutcome> outcomes) {
-        Map<String, FleetTarget> firsts = new LinkedHashMap<>();
+        return recordFirsts(firsts(outcomes));
+    }
+
+    /**
+     * The first target per revision reached and dialect, in rollout order: what {@link #record} records (a
+     * cluster's coordinator computes them and has agents record them with their connections).
+     */
+    public static List<First> firsts(List<TargetOutcome> outcomes) {
+        Map<String, First> firsts = new LinkedHashMap<>();
         for (TargetOutcome outcome : outcomes) {
             if (outcome.status() == OutcomeStatus.SUCCEEDED && !outcome.to().isEmpty() && !outcome.steps().isEmpty()) {
                 MigrationTarget t = outcome.target().target();
-                firsts.putIfAbsent(revision(outcome.to()) + "\u0000" + t.dialect().name(), outcome.target());
+                String revision = revision(outcome.to());
+                firsts.putIfAbsent(revision + "\u0000" + t.dialect().name(), new First(revision, outcome.target()));
             }
         }
+        return List.copyOf(firsts.values());
+    }
+
+    /**
+     * Reads the schema of each first target and records it for its revision. Blocks the calling thread; never
+     * throws.
+     *
+     * @return what could not be recorded, one message each
+     */
+    public List<String> recordFirsts(List<First> firsts) {
         List<String> problems = new ArrayList<>();
         if (firsts.isEmpty()) {
             return problems;
         }
-        Map<String, TargetSchema> schemas = new SchemaReader(runtime).readAll(List.copyOf(firsts.values()));
-        for (Map.Entry<String, FleetTarget> first : firsts.entrySet()) {
-            MigrationTarget t = first.getValue().target();
-            String revision = first.getKey().substring(0, first.getKey().indexOf('\u0000'));
+        Map<String, TargetSchema> schemas = new SchemaReader(runtime).readAll(firsts.stream().map(First::target)
+                .toList());
+        for (First first : firsts) {
+            MigrationTarget t = first.target().target();
+            String revision = first.revision();
             TargetSchema schema = schemas.get(t.key());
             if (schema == null || schema.fingerprint() == null) {
                 problems.add("the schema of target '" + t.key() + "' at " + revision + " was not recorded for 'drover drift': "

@@ -4,9 +4,10 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Runs one throttle probe on a target's server, asynchronously (never on the coordinating thread). The
- * production implementation is {@link RuntimeThrottleProbe}; tests plug in fakes.
+ * production implementation is {@link RuntimeThrottleProbe}; a cluster's coordinator asks agents; tests plug in
+ * fakes.
  */
-interface ThrottleProbe {
+public interface ThrottleProbe {
 
     /**
      * The probe's number; the stage fails when the query fails or answers no number (the server then gives
