@@ -22,7 +22,11 @@
  * {@code check [--deep] [--drift]} is {@link dev.drover.api.Drover#check(Selection, Check) check} with a
  * {@link dev.drover.api.Check} (a {@link dev.drover.api.CheckReport}), {@code lint} is
  * {@link dev.drover.api.Drover#lintScripts lintScripts} and {@code drift} is
- * {@link dev.drover.api.Drover#drift drift} (a {@link dev.drover.api.DriftReport}).
+ * {@link dev.drover.api.Drover#drift drift} (a {@link dev.drover.api.DriftReport}). The script-directory commands
+ * {@code heads}, {@code branches}, {@code history}, {@code show}, {@code revision} and {@code merge} are calls of
+ * {@link dev.drover.api.Drover#scripts(String...) scripts(sections)}, a {@link dev.drover.api.Scripts} (results
+ * {@link dev.drover.api.RevisionInfo}, {@link dev.drover.api.BranchPoint}, {@link dev.drover.api.NewRevision});
+ * {@code edit}, {@code init} and {@code list-templates} stay command-line only (an editor, a scaffold).
  *
  * <p>Only JDK types, this package's types, the run report values ({@code dev.drover.orchestrator.report}) and the
  * Java revision SPI ({@code dev.drover.migration}) appear in public signatures (an ArchUnit test holds it);
