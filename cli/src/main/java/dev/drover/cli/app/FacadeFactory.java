@@ -18,8 +18,8 @@ import java.nio.file.Path;
 /**
  * The composition of one command-line run: the registry's {@link Workspace}, the two-phase journal and the Java
  * API's {@link Drover} facade, each built from the {@link GlobalOptions} picocli parsed. Every bean here is
- * created on first use, so only after parsing, and only when a command asks for it: {@code --help} and the
- * script-only commands never load the registry or build the facade. A failure while building one (a missing
+ * created on first use, so only after parsing, and only when a command asks for it: {@code --help}, {@code init},
+ * {@code list-templates} and {@code completion} never load the registry or build the facade. A failure while building one (a missing
  * registry file) reaches the user as the exception the builder threw ({@link ErrorReporter} unwraps it).
  */
 @Factory
