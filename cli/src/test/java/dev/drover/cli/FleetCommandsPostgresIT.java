@@ -8,14 +8,13 @@ import dev.drover.testing.Database;
 import dev.drover.testing.DatabaseExtension;
 import dev.drover.testing.DatabaseKind;
 import dev.drover.testing.TestDatabase;
+import dev.drover.testing.TestSql;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -62,7 +61,7 @@ class FleetCommandsPostgresIT {
         CliRun cli = project(db, db.url());
         createTenants(db.url());
         assertThat(cli.run("-c", "app/drover.ini", "upgrade", "head").exitCode()).isZero();
-        assertThat(query(db.url(), "SELECT count(*) FROM public.drover_ledger WHERE version_schema LIKE 'tenant%'"))
+        assertThat(TestSql.column(db.url(), "SELECT count(*) FROM public.drover_ledger WHERE version_schema LIKE 'tenant%'"))
                 .containsExactly(String.valueOf(TENANTS));
         assertThat(cli.run("-c", "app/drover.ini", "check", "--deep").exitCode()).isZero();
 
@@ -82,7 +81,7 @@ class FleetCommandsPostgresIT {
     void aFailingCanaryLeavesTheOtherTenantsAlone(@Database(DatabaseKind.POSTGRES) TestDatabase db) throws Exception {
         CliRun cli = project(db, db.url());
         createTenants(db.url());
-        exec(db.url(), "CREATE TABLE tenant_02.accounts (id INT)");
+        TestSql.execute(db.url(), "CREATE TABLE tenant_02.accounts (id INT)");
 
         CliRun.Result up = cli.run("-c", "app/drover.ini", "upgrade", "--canary", "3");
         assertThat(up.exitCode()).as(up.toString()).isEqualTo(1);
@@ -99,7 +98,7 @@ class FleetCommandsPostgresIT {
         createTenants(offlineUrl);
 
         // --sql opens no connection, so it cannot run the 'query:' source: the tenants are named in a file
-        Files.writeString(tmp.resolve("tenants.txt"), String.join("\n", query(db.url(),
+        Files.writeString(tmp.resolve("tenants.txt"), String.join("\n", TestSql.column(db.url(),
                 "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant%' ORDER BY 1")) + "\n");
         CliRun.Result sql = cli.run("-c", "app/drover.ini", "upgrade", "head", "--sql", "--sql-dir", "sql",
                 "--tenants-file", "tenants.txt");
@@ -145,42 +144,28 @@ class FleetCommandsPostgresIT {
     private static void createTenants(String url) throws SQLException {
         for (int i = 1; i <= TENANTS; i++) {
             String schema = "tenant_" + String.format("%02d", i);
-            exec(url, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            exec(url, "CREATE SCHEMA " + schema);
+            TestSql.execute(url, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            TestSql.execute(url, "CREATE SCHEMA " + schema);
         }
     }
 
-    private static void exec(String url, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url)) {
-            c.createStatement().execute(sql);
-        }
-    }
 
     private static List<String> versionTables(String url) throws SQLException {
-        return query(url, "SELECT table_schema FROM information_schema.tables WHERE table_name = 'drover_version'");
+        return TestSql.column(url, "SELECT table_schema FROM information_schema.tables WHERE table_name = 'drover_version'");
     }
 
     /** Columns (with defaults) and version rows of every tenant schema. */
     /** The tenants' catalog, without the fingerprint an online upgrade records for 'drover drift' (issue 16). */
     private static List<String> catalog(String url) throws SQLException {
-        List<String> rows = query(url, "SELECT table_schema || '.' || table_name || '.' || column_name || ':' || data_type"
+        List<String> rows = TestSql.column(url, "SELECT table_schema || '.' || table_name || '.' || column_name || ':' || data_type"
                 + " || ':' || coalesce(column_default, '') FROM information_schema.columns"
                 + " WHERE table_schema LIKE 'tenant%' AND table_name <> 'drover_fingerprint' ORDER BY 1");
-        rows.addAll(query(url, "SELECT schemaname || '.' || indexname FROM pg_indexes WHERE schemaname LIKE 'tenant%'"
+        rows.addAll(TestSql.column(url, "SELECT schemaname || '.' || indexname FROM pg_indexes WHERE schemaname LIKE 'tenant%'"
                 + " AND tablename <> 'drover_fingerprint' ORDER BY 1"));
-        for (String schema : query(url, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant%' ORDER BY 1")) {
-            rows.addAll(query(url, "SELECT '" + schema + ":' || version_num FROM " + schema + ".drover_version"));
+        for (String schema : TestSql.column(url, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant%' ORDER BY 1")) {
+            rows.addAll(TestSql.column(url, "SELECT '" + schema + ":' || version_num FROM " + schema + ".drover_version"));
         }
         return rows;
     }
 
-    private static List<String> query(String url, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
-    }
 }

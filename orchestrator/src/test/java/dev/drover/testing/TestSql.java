@@ -1,9 +1,36 @@
 package dev.drover.testing;
 
-/** Small SQL snippets tests need per database kind, in one place. */
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small SQL snippets tests need per database kind, and plain JDBC calls on a URL, in one place. */
 public final class TestSql {
 
     private TestSql() {}
+
+    /** The first column of every row {@code sql} returns on a new connection to {@code url}. */
+    public static List<String> column(String url, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    /** Runs {@code sql} on a new autocommit connection to {@code url}. */
+    public static void execute(String url, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
 
     /** Makes {@code tenant} (a schema; MariaDB: a database) current in a plain JDBC session. */
     public static String use(DatabaseKind kind, String tenant) {

@@ -6,12 +6,9 @@ import dev.drover.orchestrator.runtime.SessionFactory;
 import dev.drover.testing.DatabaseKind;
 import dev.drover.testing.TestDatabase;
 import dev.drover.testing.TestDatabases;
+import dev.drover.testing.TestSql;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +45,7 @@ class RemoteDecisionPostgresIT {
     void rollBackLeftovers() throws SQLException {
         for (String url : List.of(url0, url1)) {
             for (String gid : prepared(url, "rd")) {
-                exec(url, "ROLLBACK PREPARED '" + gid + "'");
+                TestSql.execute(url, "ROLLBACK PREPARED '" + gid + "'");
             }
         }
     }
@@ -109,7 +106,7 @@ class RemoteDecisionPostgresIT {
         assertThat(result.participants().get(0).error().message())
                 .contains("commit decision was not recorded", "its agent was declared lost");
         for (String url : List.of(url0, url1)) {
-            assertThat(query(url, "SELECT count(*) FROM " + schema + ".drover_version")).containsExactly("0");
+            assertThat(TestSql.column(url, "SELECT count(*) FROM " + schema + ".drover_version")).containsExactly("0");
             assertThat(prepared(url, "rdrefused")).isEmpty();
         }
     }
@@ -143,7 +140,7 @@ class RemoteDecisionPostgresIT {
         assertThat(resolved.transactions()).extracting(RecoveredTransaction::action)
                 .containsExactly(RecoveryAction.COMMITTED, RecoveryAction.COMMITTED);
         for (String url : List.of(url0, url1)) {
-            assertThat(query(url, "SELECT version_num FROM " + schema + ".drover_version")).containsExactly("a2");
+            assertThat(TestSql.column(url, "SELECT version_num FROM " + schema + ".drover_version")).containsExactly("a2");
         }
         assertThat(new TwoPhaseRecovery(sessions, new TwoPhaseJournal(Path.of("/coordinator/journal")))
                 .resolve(List.of(entry), targets, false).transactions()).as("a second resolve finds nothing").isEmpty();
@@ -151,24 +148,9 @@ class RemoteDecisionPostgresIT {
 
     /** Drover's prepared transactions of runs starting with {@code run} in this database. */
     private static List<String> prepared(String url, String run) throws SQLException {
-        return query(url, "SELECT gid FROM pg_prepared_xacts WHERE gid LIKE 'drover\\_" + run
+        return TestSql.column(url, "SELECT gid FROM pg_prepared_xacts WHERE gid LIKE 'drover\\_" + run
                 + "%' AND database = current_database()");
     }
 
-    private static List<String> query(String url, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
-    }
 
-    private static void exec(String url, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 }

@@ -9,14 +9,13 @@ import dev.drover.orchestrator.runtime.SessionFactory;
 import dev.drover.testing.DatabaseKind;
 import dev.drover.testing.TestDatabase;
 import dev.drover.testing.TestDatabases;
+import dev.drover.testing.TestSql;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,7 +52,7 @@ class TwoPhaseCoordinatorPostgresIT {
     void rollBackLeftovers() throws SQLException {
         for (String url : List.of(url0, url1)) {
             for (String gid : prepared(url)) {
-                exec(url, "ROLLBACK PREPARED '" + gid + "'");
+                TestSql.execute(url, "ROLLBACK PREPARED '" + gid + "'");
             }
         }
     }
@@ -212,14 +211,14 @@ class TwoPhaseCoordinatorPostgresIT {
                 .isInstanceOf(TwoPhaseRefusedException.class)
                 .hasMessageContaining("'h2/" + schema + "'")
                 .hasMessageContaining("PostgreSQL only");
-        assertThat(query(url0, "SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + schema + "'"))
+        assertThat(TestSql.column(url0, "SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + schema + "'"))
                 .containsExactly("0");
         assertThat(journalFiles()).isEmpty();
     }
 
     @Test
     void theLocalServerAllowsEnoughPreparedTransactions() throws Exception {
-        assertThat(Integer.parseInt(query(url0, "SHOW max_prepared_transactions").get(0))).isGreaterThanOrEqualTo(2);
+        assertThat(Integer.parseInt(TestSql.column(url0, "SHOW max_prepared_transactions").get(0))).isGreaterThanOrEqualTo(2);
     }
 
     private int runChild(String crashAt, String runId, String schema) throws Exception {
@@ -240,16 +239,16 @@ class TwoPhaseCoordinatorPostgresIT {
 
     private void assertCommitted(String schema) throws SQLException {
         for (String url : List.of(url0, url1)) {
-            assertThat(query(url, "SELECT version_num FROM " + schema + ".drover_version")).containsExactly("a2");
-            assertThat(query(url, "SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + schema
+            assertThat(TestSql.column(url, "SELECT version_num FROM " + schema + ".drover_version")).containsExactly("a2");
+            assertThat(TestSql.column(url, "SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + schema
                     + "' AND table_name IN ('items', 'notes')")).containsExactly("2");
         }
     }
 
     private void assertUntouched(String schema) throws SQLException {
         for (String url : List.of(url0, url1)) {
-            assertThat(query(url, "SELECT count(*) FROM " + schema + ".drover_version")).containsExactly("0");
-            assertThat(query(url, "SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + schema
+            assertThat(TestSql.column(url, "SELECT count(*) FROM " + schema + ".drover_version")).containsExactly("0");
+            assertThat(TestSql.column(url, "SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + schema
                     + "' AND table_name IN ('items', 'notes', 'broken')")).containsExactly("0");
         }
     }
@@ -264,24 +263,9 @@ class TwoPhaseCoordinatorPostgresIT {
     }
 
     private static List<String> prepared(String url) throws SQLException {
-        return query(url, "SELECT gid FROM pg_prepared_xacts WHERE gid LIKE 'drover\\_%' AND database = current_database()"
+        return TestSql.column(url, "SELECT gid FROM pg_prepared_xacts WHERE gid LIKE 'drover\\_%' AND database = current_database()"
                 + " ORDER BY gid");
     }
 
-    private static List<String> query(String url, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
-    }
 
-    private static void exec(String url, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 }
