@@ -123,7 +123,9 @@ class ClusterPostgresIT {
         reportC.path("targets").forEach(t -> assertThat(t.path("error").path("message").asText())
                 .contains("no live agent serves zone 'south'"));
         assertThat(rogue.output()).doesNotContain("tenant_");
-        assertThat(c.output()).doesNotContain("rogue");
+        assertThat(c.output()).doesNotContain("rogue")
+                .as("the coordinator says a member did not answer with its key").contains("other member(s) did not"
+                        + " answer with this node's key");
 
         // (d) an agent of south whose script of bbb002 was edited refuses, naming the revision and itself
         agent("south-1", urls, ports[4], "south", KEY, true);

@@ -136,6 +136,14 @@ public final class Coordinator implements AutoCloseable {
         }
     }
 
+    /**
+     * How many other members the cluster has (agents, and any other coordinator): more than {@link #agents()}
+     * when some did not answer the challenge, which is what a node with another {@code key} does.
+     */
+    public int otherMembers() {
+        return Math.max(0, node.memberIds().size() - 1);
+    }
+
     /** The agents found so far: name and zones (empty: every zone). */
     public List<String> agents() {
         return dispatcher.agents().stream().map(a -> a.node() + (a.zones().isEmpty() ? "" : " " + a.zones())).toList();

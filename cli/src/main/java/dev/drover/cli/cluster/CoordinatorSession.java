@@ -36,8 +36,11 @@ public final class CoordinatorSession implements AutoCloseable, Supplier<Placeme
         Coordinator coordinator = Coordinator.join(settings, registry::zone, DISCOVERY);
         if (!drover.options().quiet()) {
             List<String> agents = coordinator.agents();
+            int silent = coordinator.otherMembers() - agents.size();
             drover.environment().err().println("cluster '" + settings.clusterName() + "': " + agents.size()
-                    + " agent(s)" + (agents.isEmpty() ? "" : ": " + String.join(", ", agents)));
+                    + " agent(s)" + (agents.isEmpty() ? "" : ": " + String.join(", ", agents))
+                    + (silent <= 0 ? "" : "; " + silent + " other member(s) did not answer with this node's key"
+                            + " (another coordinator, or a node whose 'key' differs: make it the same on every node)"));
         }
         return new CoordinatorSession(coordinator);
     }
