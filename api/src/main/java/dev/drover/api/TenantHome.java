@@ -6,6 +6,7 @@ import dev.drover.registry.ConfigException;
 import dev.drover.registry.JdbcTenantDiscovery;
 import dev.drover.registry.RegistryTarget;
 import dev.drover.registry.Tenancy;
+import java.util.List;
 
 /**
  * Where a tenant lives, as onboarding finds, creates and drops it: a schema (MariaDB: a database) inside
@@ -43,7 +44,7 @@ record TenantHome(String kind, String name, MigrationTarget admin, String exists
         }
         String database = target.database();
         MigrationTarget admin = migration.toBuilder().jdbcUrl(maintenanceUrl(target)).tenantSchema(null)
-                .searchPath(java.util.List.of()).build();
+                .searchPath(List.of()).build();
         if (target.dialect() == dev.drover.registry.Dialect.POSTGRESQL) {
             // WITH (FORCE) (PostgreSQL 13+): the run's own pooled sessions may still be connected to it.
             return new TenantHome("database", database, admin,

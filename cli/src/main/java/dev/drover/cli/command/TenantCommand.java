@@ -112,7 +112,7 @@ public final class TenantCommand implements Runnable {
 
     /** {@code drover tenant remove NAME --drop [--name SECTION]}. */
     @Command(name = "remove", mixinStandardHelpOptions = true, description = {"Drop the tenant's schema (MariaDB:"
-            + " database) and everything in it; refused without --drop. Remove it from the section's tenants too.",
+            + " database; {tenant} in the url: its database) and everything in it; refused without --drop. Remove it from the section's tenants too.",
         "Exit code 0 when dropped (or already gone), 2 without --drop."})
     static final class Remove implements Callable<Integer> {
 
@@ -122,7 +122,7 @@ public final class TenantCommand implements Runnable {
         @Parameters(paramLabel = "NAME", description = "The tenant.")
         String tenant;
 
-        @Option(names = "--drop", description = "Really drop the schema and all its data.")
+        @Option(names = "--drop", description = "Really drop the schema (or database) and all its data.")
         boolean drop;
 
         @Override
