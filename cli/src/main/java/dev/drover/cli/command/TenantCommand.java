@@ -100,8 +100,8 @@ public final class TenantCommand implements Runnable {
                         + " at head" + (o.oneTransaction() ? " (in one transaction)" : "");
             }
             if (o.rolledBack() && o.oneTransaction()) {
-                return o.target() + ": onboarding failed; the " + home(o) + ", its version tables and its revisions were"
-                        + " one transaction, rolled back: nothing is left and no other session saw the " + home(o);
+                return o.target() + ": onboarding failed; CREATE SCHEMA, the version tables and the revisions ran in one"
+                        + " transaction, which was rolled back: nothing is left and no other session saw the " + home(o);
             }
             if (o.rolledBack()) {
                 return o.target() + ": onboarding failed; the " + home(o) + " it created was dropped again, nothing is left";
