@@ -18,8 +18,9 @@ import java.util.Objects;
  *                       dropped again
  * @param rolledBack     whether the migration failed and what this call created is gone again, leaving nothing
  *                       behind: rolled back with the one transaction, or dropped
- * @param leftBehind     what a failed onboarding could not remove (e.g. {@code schema 'newco': DROP failed ...}),
- *                       or {@code null} when nothing was left
+ * @param leftBehind     what a failed onboarding could not remove (e.g. {@code schema 'newco' (DROP failed ...)},
+ *                       or, with {@code oneTransaction}, the schema still there because the COMMIT landed though its
+ *                       answer was lost), or {@code null} when nothing was left
  * @param report         the migration to head; {@link FleetReport#succeeded()} says whether the tenant is ready
  */
 public record Onboarding(String target, String home, boolean created, boolean oneTransaction, boolean rolledBack,

@@ -63,11 +63,11 @@ final class TenantOnboarding {
                 }
                 FleetReport report = Drover.report(fleet.run(FleetOperation.upgrade("heads"), fleet.defaultPolicy(1),
                         new ListenerAdapter(listener), new Cancellation()));
-                if (report.succeeded() || !created || oneTransaction) {
+                if (report.succeeded() || !created) {
                     return new Onboarding(target.key(), home == null ? null : home.kind(), created, oneTransaction,
-                            oneTransaction && !report.succeeded(), null, report);
+                            false, null, report);
                 }
-                return undo(sessions, home, migration, report);
+                return oneTransaction ? rolledBack(sessions, home, migration, report) : undo(sessions, home, migration, report);
             }
         } catch (SQLException e) {
             throw new DroverException("cannot onboard '" + target.key() + "': " + e.getMessage() + " (SQLSTATE "
@@ -83,10 +83,29 @@ final class TenantOnboarding {
     private static boolean oneTransaction(RegistryTarget target, TenantHome home, FleetTarget fleetTarget) {
         MigrationTarget migration = fleetTarget.target();
         ScriptSource scripts = fleetTarget.scripts();
-        return target.tenancy() == Tenancy.SCHEMA_PER_TENANT && home.admin() == migration
-                && migration.dialect().transactionalDdl() && !target.twoPhase()
+        return target.tenancy() == Tenancy.SCHEMA_PER_TENANT && migration.dialect().transactionalDdl() && !target.twoPhase()
                 && home.name().equals(migration.versionSchema())
                 && scripts.graph().revisions().stream().allMatch(r -> scripts.transactional(r.id()));
+    }
+
+    /**
+     * After a failed one-transaction run: the schema is gone (rolled back), unless the run lost the answer to a COMMIT
+     * that did land; then it is at head, and left to the user with the report's advice.
+     */
+    private Onboarding rolledBack(SessionFactory sessions, TenantHome home, MigrationTarget migration, FleetReport report) {
+        String left;
+        try {
+            if (!exists(sessions, home)) {
+                return new Onboarding(migration.key(), home.kind(), true, true, true, null, report);
+            }
+            left = home.describe() + " (its transaction committed, though the run lost the answer)";
+        } catch (SQLException e) {
+            left = home.describe() + " perhaps (whether it exists cannot be read: " + e.getMessage() + ")";
+        }
+        left += "; run 'drover " + migration.selector() + " current' to see its heads, then keep it or remove it with"
+                + " 'drover tenant remove'";
+        listener.warning("onboarding '" + migration.key() + "' failed and left " + left);
+        return new Onboarding(migration.key(), home.kind(), true, true, false, left, report);
     }
 
     private Onboarding undo(SessionFactory sessions, TenantHome home, MigrationTarget migration, FleetReport report) {
