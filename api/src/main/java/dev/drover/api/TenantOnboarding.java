@@ -2,8 +2,8 @@ package dev.drover.api;
 
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.fleet.Cancellation;
-import dev.drover.orchestrator.fleet.FleetTarget;
 import dev.drover.orchestrator.fleet.FleetOperation;
+import dev.drover.orchestrator.fleet.FleetTarget;
 import dev.drover.orchestrator.lock.HeldLock;
 import dev.drover.orchestrator.lock.LockIdentity;
 import dev.drover.orchestrator.lock.LockTimeoutException;
@@ -67,7 +67,8 @@ final class TenantOnboarding {
                     return new Onboarding(target.key(), home == null ? null : home.kind(), created, oneTransaction,
                             false, null, report);
                 }
-                return oneTransaction ? rolledBack(sessions, home, migration, report) : undo(sessions, home, migration, report);
+                return oneTransaction ? rolledBack(sessions, home, migration, report)
+                        : undo(sessions, home, migration, report);
             }
         } catch (SQLException e) {
             throw new DroverException("cannot onboard '" + target.key() + "': " + e.getMessage() + " (SQLSTATE "
@@ -83,8 +84,8 @@ final class TenantOnboarding {
     private static boolean oneTransaction(RegistryTarget target, TenantHome home, FleetTarget fleetTarget) {
         MigrationTarget migration = fleetTarget.target();
         ScriptSource scripts = fleetTarget.scripts();
-        return target.tenancy() == Tenancy.SCHEMA_PER_TENANT && migration.dialect().transactionalDdl() && !target.twoPhase()
-                && home.name().equals(migration.versionSchema())
+        return target.tenancy() == Tenancy.SCHEMA_PER_TENANT && migration.dialect().transactionalDdl()
+                && !target.twoPhase() && home.name().equals(migration.versionSchema())
                 && scripts.graph().revisions().stream().allMatch(r -> scripts.transactional(r.id()));
     }
 

@@ -29,7 +29,8 @@ import java.util.Objects;
  *                                ({@link dev.drover.orchestrator.store.FleetLedger}), or {@code null} for none
  * @param limits                  lock and statement timeouts of each migration statement ({@link StatementLimits#DEFAULT})
  * @param setupInRunTransaction   with {@code transactionPerMigration = false} on a database whose DDL is transactional
- *                                (PostgreSQL): an upgrade or downgrade also runs its setup (creating the tenant schema
+ *                                (PostgreSQL): a migration ({@link MigrationEngine#migrate}: upgrade or downgrade; not
+ *                                stamp, repair or a two-phase prepare) also runs its setup (creating the tenant schema
  *                                when {@code createSchema}, the version and history tables) inside the run's one
  *                                transaction, so a failed run leaves nothing behind and no other session sees any of
  *                                it before the COMMIT; a {@code transactional: false} revision then fails the run
