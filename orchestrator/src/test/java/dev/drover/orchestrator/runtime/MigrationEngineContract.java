@@ -307,6 +307,29 @@ abstract class MigrationEngineContract {
     }
 
     @Test
+    void aLostAnswerToTheOneCommitOfASetupInTheRunTransactionIsReadBack() throws Exception {
+        if (!transactionalDdl()) {
+            return; // the setting is ignored: revisions commit one by one, as the tests above show
+        }
+        MigrationTarget landed = freshTarget().withTransactionPerMigration(false).withSetupInRunTransaction(true);
+        MigrationTarget lost = freshTarget().withTransactionPerMigration(false).withSetupInRunTransaction(true);
+        FakeScripts s = fiveRevisions("CREATE TABLE t3b (id INT)");
+
+        TargetResult committed = new MigrationEngine(new LosingSessions(sessions, 1, true, false))
+                .migrate(landed, s, s::linearFrom, "run-1");
+        TargetResult rolledBack = new MigrationEngine(new LosingSessions(sessions, 1, false, false))
+                .migrate(lost, s, s::linearFrom, "run-1");
+
+        assertThat(committed.status()).as(String.valueOf(committed)).isEqualTo(TargetStatus.SUCCEEDED);
+        assertThat(committed.to()).containsExactly("r5");
+        assertThat(rolledBack.status()).isEqualTo(TargetStatus.FAILED);
+        assertThat(rolledBack.error().sqlState()).isEqualTo("08006");
+        // the version table went with the schema: nothing can say whether the COMMIT landed
+        assertThat(rolledBack.error().message()).contains("is unknown", "run 'drover current'");
+        assertThat(schemaExists(lost)).isFalse();
+    }
+
+    @Test
     void aSetupInTheRunTransactionRefusesANonTransactionalRevisionBeforeAnythingChanged() throws Exception {
         MigrationTarget target = freshTarget().withTransactionPerMigration(false).withSetupInRunTransaction(true);
         FakeScripts s = fiveRevisions("CREATE TABLE t3b (id INT)")
