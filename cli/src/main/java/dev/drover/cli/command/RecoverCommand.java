@@ -58,7 +58,7 @@ public final class RecoverCommand implements Callable<Integer> {
     }
 
     /** One line per transaction; through a cluster with the node that handled it, then one line per group. */
-    private static void text(RecoveryReport result, boolean cluster, PrintWriter out) {
+    static void text(RecoveryReport result, boolean cluster, PrintWriter out) {
         for (RecoveryReport.Transaction tx : result.transactions()) {
             out.println(tx.gid() + "  " + (tx.target() == null ? "(no journal)" : tx.target()) + "  " + tx.action()
                     + (cluster ? " on " + nodeOf(tx) : "") + (tx.detail() == null ? "" : ": " + tx.detail()));
@@ -86,7 +86,7 @@ public final class RecoverCommand implements Callable<Integer> {
      * transaction also has {@code "group", "runId", "node"}, and {@code "groups": [{"group", "runId", "nodes",
      * "actions"}]} comes before {@code "unresolved"}.
      */
-    private static String json(RecoveryReport result, boolean cluster) {
+    static String json(RecoveryReport result, boolean cluster) {
         List<Map<String, Object>> transactions = new ArrayList<>();
         for (RecoveryReport.Transaction tx : result.transactions()) {
             Map<String, Object> row = new LinkedHashMap<>();
