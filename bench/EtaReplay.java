@@ -38,7 +38,8 @@ import java.util.zip.GZIPOutputStream;
  * </pre>
  *
  * The time left is measured to the process's end, as bench/run.sh measures it, which is later than the
- * last target (summary, report, JVM exit): that gap is printed per run.
+ * last target (summary, report, JVM exit): that gap is printed per run, and the summary at the end of
+ * each row also scores the dense estimates against the last target's finish (what the estimate means).
  */
 public final class EtaReplay {
 
@@ -312,8 +313,17 @@ public final class EtaReplay {
                 System.out.printf(Locale.ROOT, " %3.0f/%2.0f/%3.0f|%3.0f/%2.0f", 100 * dm, 100 * mean(e.dense()),
                         100 * within(e.dense(), 0.2), 100 * lm, 100 * mean(e.lines()));
             }
-            System.out.printf(Locale.ROOT, "   worst dense %.0f%%, worst line %.0f%%, mean %.1f%%%n", 100 * worstDense,
-                    100 * worstLines, 100 * sumDenseMean / runs.size());
+            double worstToLast = 0;
+            double sumToLast = 0;
+            for (Run r : runs) {
+                Run toLast = new Run(r.name(), r.startMs(), r.finishMs(), r.finishMs()[r.finishMs().length - 1]);
+                Errors e = replay(toLast, c.getValue());
+                worstToLast = Math.max(worstToLast, max(e.dense()));
+                sumToLast += mean(e.dense());
+            }
+            System.out.printf(Locale.ROOT, "   worst dense %.0f%%, worst line %.0f%%, mean %.1f%%; to the last target: worst %.0f%%,"
+                    + " mean %.1f%%%n", 100 * worstDense, 100 * worstLines, 100 * sumDenseMean / runs.size(),
+                    100 * worstToLast, 100 * sumToLast / runs.size());
         }
     }
 
