@@ -21,7 +21,8 @@ import dev.drover.orchestrator.report.Placement;
 import dev.drover.orchestrator.report.RunReports;
 import dev.drover.orchestrator.script.ScriptFileException;
 import dev.drover.orchestrator.script.ScriptParseException;
-import dev.drover.orchestrator.twophase.RecoveryResult;
+import dev.drover.orchestrator.twophase.NodeRecovery;
+import dev.drover.orchestrator.twophase.RecoveredTransaction;
 import dev.drover.registry.OfflineTenants;
 import dev.drover.registry.Registry;
 import dev.drover.registry.RegistryException;
@@ -361,18 +362,22 @@ public final class Drover implements AutoCloseable {
     }
 
     /**
-     * As {@link #recover(boolean)}, on the selected targets' servers only.
+     * As {@link #recover(boolean)}, on the selected targets' servers only. With a {@link DroverBuilder#host host}
+     * (Drover's cluster: {@code drover recover --cluster}), this machine's journal is resolved through the host
+     * instead, each transaction reported with its group, run and the node that handled it; run it where the runs
+     * that journaled the groups ran.
      *
      * @throws DroverException as {@link #status(Selection)}
      */
     public RecoveryReport recover(Selection selection, boolean force) {
-        return withFleet(selection, Rollout.defaults(), null, fleet -> {
-            RecoveryResult result = fleet.recover(force);
-            return new RecoveryReport(result.transactions().stream()
-                    .map(t -> new RecoveryReport.Transaction(t.gid(), t.targetKey(), t.action().label(), t.detail(),
-                            t.action().resolved()))
-                    .toList());
-        });
+        return onFleet(selection, Rollout.defaults(), null, true, call -> new RecoveryReport(
+                call.fleet().recoverPlaced(force).stream().map(Drover::recovered).toList()));
+    }
+
+    private static RecoveryReport.Transaction recovered(NodeRecovery r) {
+        RecoveredTransaction t = r.transaction();
+        return new RecoveryReport.Transaction(t.gid(), t.targetKey(), t.action().label(), t.detail(),
+                t.action().resolved(), r.group(), r.runId(), r.node());
     }
 
     /**
