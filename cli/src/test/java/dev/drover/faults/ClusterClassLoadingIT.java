@@ -38,7 +38,7 @@ class ClusterClassLoadingIT {
         assertThat(loaded("upgrade")).anyMatch(l -> l.contains("dev.drover.env.Fleet "))
                 .noneMatch(l -> CLUSTER_CLASS.matcher(l).find());
         // the witness sees cluster classes when they are used (here: --cluster without a [cluster] section)
-        assertThat(loaded("cluster")).anyMatch(l -> l.contains("dev.drover.cli.cluster.CoordinatorSession"));
+        assertThat(loaded("cluster")).anyMatch(l -> l.contains("dev.drover.clusterhost.CoordinatorSession"));
         assertThat(Files.readString(tmp.resolve("cluster.out"))).contains("there is no [cluster] section");
     }
 

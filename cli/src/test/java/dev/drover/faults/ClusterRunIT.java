@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drover.api.Drover;
+import dev.drover.api.FleetReport;
+import dev.drover.api.Rollout;
+import dev.drover.api.Selection;
+import dev.drover.clusterhost.ClusterHost;
 import dev.drover.testing.Database;
 import dev.drover.testing.DatabaseExtension;
 import dev.drover.testing.DatabaseKind;
@@ -16,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +47,7 @@ class ClusterRunIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The sections, one database each: what each test works on. */
     private static final List<String> SECTIONS = List.of("dry", "prints", "live", "locked", "deep", "hidden",
-            "gated");
+            "gated", "java");
     /** Settings of some sections, the same on every node (an agent measures no throttle its drover.ini lacks). */
     private static final Map<String, String> SETTINGS = Map.of(
             "live", "throttle_query = SELECT 100\nthrottle_max = 1\nthrottle_wait = 1\n",
@@ -77,6 +83,27 @@ class ClusterRunIT {
         if (processes != null) {
             processes.close();
         }
+    }
+
+    @Test
+    void aJavaApplicationDrivesTheClusterThroughClusterHost() throws Exception {
+        Map<String, String> unreachable = new LinkedHashMap<>(urls);
+        unreachable.put("java", "jdbc:postgresql://127.0.0.1:9/nowhere?user=postgres"); // only the agent can reach it
+        Path coordinator = project("java-coordinator", unreachable);
+        List<String> notices = new ArrayList<>();
+        Selection java = Selection.all().sections("java");
+        try (Drover drover = Drover.configure().registry(coordinator.resolve("drover.ini"))
+                .host(ClusterHost.coordinator(notices::add)).load()) {
+            FleetReport up = drover.upgrade("head", java, Rollout.defaults());
+
+            assertThat(up.succeeded()).as(up.toJson()).isTrue();
+            assertThat(up.targets()).hasSize(TENANTS)
+                    .allSatisfy(t -> assertThat(t.node()).as(t.key()).isEqualTo("east-1"));
+            assertThat(drover.status(java).byRevision()).containsOnlyKeys("bbb002");
+            assertThat(drover.recover(java, false).transactions()).as("nothing in doubt").isEmpty();
+        }
+        assertThat(notices).hasSize(3).allSatisfy(n -> assertThat(n).contains("1 agent(s): east-1"));
+        assertThat(count("java", "SELECT count(*) FROM pg_tables WHERE tablename = 'accounts'")).isEqualTo(TENANTS);
     }
 
     @Test

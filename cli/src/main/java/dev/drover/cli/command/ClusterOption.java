@@ -1,17 +1,12 @@
 package dev.drover.cli.command;
 
 import dev.drover.api.Drover;
-import dev.drover.api.EngineHandle;
 import dev.drover.api.FleetListener;
 import dev.drover.api.TargetHost;
 import dev.drover.cli.ApiClient;
 import dev.drover.cli.CommandContext;
-import dev.drover.env.Fleet;
-import dev.drover.orchestrator.report.Placement;
-import dev.drover.registry.Registry;
 import io.micronaut.context.BeanProvider;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,62 +37,8 @@ final class ClusterOption {
         if (!cluster) {
             return null;
         }
-        return new TargetHost() {
-            @Override
-            public TargetHost.Joined join(EngineHandle registry) {
-                dev.drover.cli.cluster.CoordinatorSession session =
-                        dev.drover.cli.cluster.CoordinatorSession.join(drover);
-                return new Joined() {
-                    @Override
-                    public EngineHandle registry() {
-                        return registry.replacedBy(session.registry(registry.unwrap(Registry.class)));
-                    }
-
-                    @Override
-                    public Session open(EngineHandle engine) {
-                        session.attach(engine.unwrap(Fleet.class));
-                        return hosted(session, session::planned, () -> { }); // left when the call ends (close)
-                    }
-
-                    @Override
-                    public void close() {
-                        session.close();
-                    }
-                };
-            }
-
-            @Override
-            public Session open(EngineHandle engine) {
-                // the API calls join(...) first; open alone joins once the targets are resolved
-                dev.drover.cli.cluster.CoordinatorSession session =
-                        dev.drover.cli.cluster.CoordinatorSession.join(drover, engine.unwrap(Fleet.class));
-                return hosted(session, session::planned, session::close);
-            }
-        };
-    }
-
-    /**
-     * One call's session on the joined cluster: the placement it reports; {@code leave} when the call ends. Takes no
-     * cluster type, so that loading this class (without {@code --cluster}) loads none.
-     */
-    private static TargetHost.Session hosted(Supplier<Placement> placement, Supplier<Placement> planned,
-            Runnable leave) {
-        return new TargetHost.Session() {
-            @Override
-            public Placement placement() {
-                return placement.get();
-            }
-
-            @Override
-            public Placement planned() {
-                return planned.get();
-            }
-
-            @Override
-            public void close() {
-                leave.run();
-            }
-        };
+        java.io.PrintWriter err = drover.environment().err();
+        return dev.drover.clusterhost.ClusterHost.coordinator(drover.options().quiet() ? line -> { } : err::println);
     }
 
     /**
