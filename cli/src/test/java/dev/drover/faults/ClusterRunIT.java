@@ -93,7 +93,7 @@ class ClusterRunIT {
         List<String> notices = new ArrayList<>();
         Selection java = Selection.all().sections("java");
         try (Drover drover = Drover.configure().registry(coordinator.resolve("drover.ini"))
-                .host(ClusterHost.coordinator(notices::add)).load()) {
+                .environment(Map.of("DROVER_CLUSTER_KEY", KEY)).host(ClusterHost.coordinator(notices::add)).load()) {
             FleetReport up = drover.upgrade("head", java, Rollout.defaults());
 
             assertThat(up.succeeded()).as(up.toJson()).isTrue();
