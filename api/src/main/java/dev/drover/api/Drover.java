@@ -378,9 +378,12 @@ public final class Drover implements AutoCloseable {
     /**
      * Adds tenant {@code tenant} to section {@code section}: creates its schema (MariaDB: database; with
      * {@code {tenant}} in the url, its database, through {@code discovery_url} or the server's maintenance
-     * database) when the section's {@code create_schema} allows and it is missing, and migrates it to head, all or nothing: when
-     * the migration fails, what this call created is dropped again, and the result says so (or says what could
-     * not be dropped). Two concurrent onboardings of one tenant (in this or another process) take turns on a
+     * database) when the section's {@code create_schema} allows and it is missing, and migrates it to head, all or nothing:
+     * on PostgreSQL a new schema (holding its version tables, outside a two-phase section, no {@code transactional:
+     * false} revision) is created, given its version tables and migrated in one transaction, which a failure rolls
+     * back and no other session sees before the COMMIT; otherwise, when the migration fails, what this call created
+     * is dropped again. The result says which way it went ({@link Onboarding#oneTransaction()}) and whether it was
+     * undone (or what could not be dropped). Two concurrent onboardings of one tenant (in this or another process) take turns on a
      * lock; the second finds the tenant at head. The section's tenant source is not changed: list the tenant
      * there (or in the supplier) for later fleet runs to include it.
      *

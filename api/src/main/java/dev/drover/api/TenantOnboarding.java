@@ -3,14 +3,17 @@ package dev.drover.api;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.fleet.Cancellation;
 import dev.drover.orchestrator.fleet.FleetOperation;
+import dev.drover.orchestrator.fleet.FleetTarget;
 import dev.drover.orchestrator.lock.HeldLock;
 import dev.drover.orchestrator.lock.LockIdentity;
 import dev.drover.orchestrator.lock.LockTimeoutException;
 import dev.drover.orchestrator.lock.TargetLocks;
 import dev.drover.orchestrator.runtime.MigrationTarget;
+import dev.drover.orchestrator.runtime.ScriptSource;
 import dev.drover.orchestrator.runtime.SessionFactory;
 import dev.drover.orchestrator.store.SqlSession;
 import dev.drover.registry.RegistryTarget;
+import dev.drover.registry.Tenancy;
 import java.sql.SQLException;
 import java.util.function.Function;
 
@@ -20,13 +23,20 @@ import java.util.function.Function;
  * one name take turns and only the one that created the schema ever drops it. The migration itself takes the
  * ordinary target lock, so a fleet run at the same moment excludes it as usual.
  *
- * <p>All or nothing: the revisions run in one transaction for the whole run (as {@code
- * transaction_per_migration = false}), so on PostgreSQL a failure rolls every revision back together, and no
- * other session ever sees the tenant half-migrated (a {@code transactional: false} revision commits on its
- * own, as in any run). The schema or database ({@link TenantHome}) is created before that transaction, and
- * MariaDB and H2 commit DDL at once; so when the run fails, what this call created is dropped with everything
- * in it. A schema or database that existed before is never dropped; the report then says exactly which
- * revisions did commit.
+ * <p>All or nothing, one of two ways ({@link Onboarding#oneTransaction()}):
+ * <ul>
+ *   <li>one transaction: a new schema on PostgreSQL whose revisions are all transactional, with its version tables
+ *       in it, outside a two-phase section: {@code CREATE SCHEMA}, the version and history tables, every revision
+ *       and the fleet ledger's row commit together ({@link MigrationTarget#setupInRunTransaction()}), so a failure
+ *       is undone by the rollback alone and no other session sees the schema before the COMMIT;</li>
+ *   <li>otherwise (MariaDB and H2 commit DDL at once; {@code CREATE DATABASE} cannot run in a transaction; a
+ *       {@code transactional: false} revision commits on its own): the schema or database ({@link TenantHome}) is
+ *       created first, the revisions run in one transaction for the whole run (as {@code
+ *       transaction_per_migration = false}), and when the run fails what this call created is dropped with
+ *       everything in it.</li>
+ * </ul>
+ * A schema or database that existed before is never dropped; the report then says exactly which revisions did
+ * commit.
  */
 final class TenantOnboarding {
 
@@ -45,15 +55,20 @@ final class TenantOnboarding {
             TenantHome home = TenantHome.of(target, migration);
             try (HeldLock held = lock(sessions, home == null ? migration : home.admin(), migration)) {
                 boolean created = home != null && target.createSchema() && !exists(sessions, home);
-                if (created) {
+                boolean oneTransaction = created && oneTransaction(target, home, fleet.targets().get(0));
+                if (oneTransaction) {
+                    fleet.adjust(t -> t.withSetupInRunTransaction(true));
+                } else if (created) {
                     execute(sessions, home.admin(), home.create());
                 }
                 FleetReport report = Drover.report(fleet.run(FleetOperation.upgrade("heads"), fleet.defaultPolicy(1),
                         new ListenerAdapter(listener), new Cancellation()));
                 if (report.succeeded() || !created) {
-                    return new Onboarding(target.key(), home == null ? null : home.kind(), created, false, null, report);
+                    return new Onboarding(target.key(), home == null ? null : home.kind(), created, oneTransaction,
+                            false, null, report);
                 }
-                return undo(sessions, home, migration, report);
+                return oneTransaction ? rolledBack(sessions, home, migration, report)
+                        : undo(sessions, home, migration, report);
             }
         } catch (SQLException e) {
             throw new DroverException("cannot onboard '" + target.key() + "': " + e.getMessage() + " (SQLSTATE "
@@ -61,14 +76,47 @@ final class TenantOnboarding {
         }
     }
 
+    /**
+     * Whether the new schema, its version tables and all of {@code fleetTarget}'s revisions (a new schema gets every
+     * revision of the graph) can run in one transaction: PostgreSQL's transactional DDL, a schema inside the section's
+     * database holding its own version tables, no two-phase group, no {@code transactional: false} revision.
+     */
+    private static boolean oneTransaction(RegistryTarget target, TenantHome home, FleetTarget fleetTarget) {
+        MigrationTarget migration = fleetTarget.target();
+        ScriptSource scripts = fleetTarget.scripts();
+        return target.tenancy() == Tenancy.SCHEMA_PER_TENANT && migration.dialect().transactionalDdl()
+                && !target.twoPhase() && home.name().equals(migration.versionSchema())
+                && scripts.graph().revisions().stream().allMatch(r -> scripts.transactional(r.id()));
+    }
+
+    /**
+     * After a failed one-transaction run: the schema is gone (rolled back), unless the run lost the answer to a COMMIT
+     * that did land; then it is at head, and left to the user with the report's advice.
+     */
+    private Onboarding rolledBack(SessionFactory sessions, TenantHome home, MigrationTarget migration, FleetReport report) {
+        String left;
+        try {
+            if (!exists(sessions, home)) {
+                return new Onboarding(migration.key(), home.kind(), true, true, true, null, report);
+            }
+            left = home.describe() + " (its transaction committed, though the run lost the answer)";
+        } catch (SQLException e) {
+            left = home.describe() + " perhaps (whether it exists cannot be read: " + e.getMessage() + ")";
+        }
+        left += "; run 'drover " + migration.selector() + " current' to see its heads, then keep it or remove it with"
+                + " 'drover tenant remove'";
+        listener.warning("onboarding '" + migration.key() + "' failed and left " + left);
+        return new Onboarding(migration.key(), home.kind(), true, true, false, left, report);
+    }
+
     private Onboarding undo(SessionFactory sessions, TenantHome home, MigrationTarget migration, FleetReport report) {
         try {
             execute(sessions, home.admin(), home.drop());
-            return new Onboarding(migration.key(), home.kind(), true, true, null, report);
+            return new Onboarding(migration.key(), home.kind(), true, false, true, null, report);
         } catch (SQLException e) {
             String left = home.describe() + " (DROP failed: " + e.getMessage() + "); drop it by hand";
             listener.warning("onboarding '" + migration.key() + "' failed and left " + left);
-            return new Onboarding(migration.key(), home.kind(), true, false, left, report);
+            return new Onboarding(migration.key(), home.kind(), true, false, false, left, report);
         }
     }
 

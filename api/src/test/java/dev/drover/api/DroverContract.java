@@ -206,6 +206,8 @@ abstract class DroverContract extends ApiDatabaseContract {
 
             assertThat(onboarding.succeeded()).isTrue();
             assertThat(onboarding.created()).isTrue();
+            assertThat(onboarding.oneTransaction()).as("PostgreSQL creates the schema in the revisions' transaction")
+                    .isEqualTo(kind() == DatabaseKind.POSTGRES);
             assertThat(onboarding.report().targets()).singleElement()
                     .satisfies(t -> assertThat(t.to()).containsExactly(R2));
             assertThat(note(newco)).isEqualTo(newco + " eu");
@@ -234,6 +236,7 @@ abstract class DroverContract extends ApiDatabaseContract {
             assertThat(onboarding.succeeded()).isFalse();
             assertThat(onboarding.created()).isTrue();
             assertThat(onboarding.rolledBack()).isTrue();
+            assertThat(onboarding.oneTransaction()).isEqualTo(kind() == DatabaseKind.POSTGRES);
             assertThat(onboarding.leftBehind()).isNull();
             assertThat(onboarding.report().targets()).singleElement().satisfies(t -> {
                 assertThat(t.status()).isEqualTo("failed");
@@ -254,6 +257,7 @@ abstract class DroverContract extends ApiDatabaseContract {
 
             assertThat(onboarding.succeeded()).isFalse();
             assertThat(onboarding.created()).isFalse();
+            assertThat(onboarding.oneTransaction()).as("only a new schema joins the transaction").isFalse();
             assertThat(onboarding.rolledBack()).isFalse();
             assertThat(schemaExists(existing)).isTrue();
             List<String> committed = onboarding.report().targets().get(0).to();

@@ -80,6 +80,7 @@ public final class TenantCommand implements Runnable {
                     Map<String, Object> document = new LinkedHashMap<>();
                     document.put("target", onboarding.target());
                     document.put("created", onboarding.created());
+                    document.put("oneTransaction", onboarding.oneTransaction());
                     document.put("rolledBack", onboarding.rolledBack());
                     document.put("leftBehind", onboarding.leftBehind());
                     document.put("report", onboarding.report().report());
@@ -96,7 +97,11 @@ public final class TenantCommand implements Runnable {
         private static String describe(Onboarding o) {
             if (o.succeeded()) {
                 return o.target() + ": " + (o.created() ? home(o) + " created and" : o.home() == null ? "" : home(o) + " existed;")
-                        + " at head";
+                        + " at head" + (o.oneTransaction() ? " (in one transaction)" : "");
+            }
+            if (o.rolledBack() && o.oneTransaction()) {
+                return o.target() + ": onboarding failed; CREATE SCHEMA, the version tables and the revisions ran in one"
+                        + " transaction, which was rolled back: nothing is left and no other session saw the " + home(o);
             }
             if (o.rolledBack()) {
                 return o.target() + ": onboarding failed; the " + home(o) + " it created was dropped again, nothing is left";

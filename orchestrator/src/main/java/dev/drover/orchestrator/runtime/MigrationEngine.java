@@ -59,6 +59,10 @@ public final class MigrationEngine {
     public TargetResult migrate(MigrationTarget target, ScriptSource scripts,
             Function<List<String>, List<MigrationStep>> planner, String runId, RevisionGate gate) throws SQLException {
         long start = System.nanoTime();
+        if (setupInRunTransaction(target)) {
+            return locked(target, runId, true, (session, store, guard) ->
+                    migrateWithSetup(target, scripts, planner, runId, gate, session, store, guard, start));
+        }
         return locked(target, runId, (session, store, guard) -> {
             Planned planned = plan(target, scripts, planner, session, store, start);
             if (planned.early() != null) {
@@ -72,6 +76,79 @@ public final class MigrationEngine {
             StepError error = runner.run(prepared);
             return settled(target, session, store, runId, from, prepared, runner, error, start);
         });
+    }
+
+    /** {@link MigrationTarget#setupInRunTransaction()} applies: one transaction per run, transactional DDL. */
+    private static boolean setupInRunTransaction(MigrationTarget target) {
+        return target.setupInRunTransaction() && !target.transactionPerMigration() && target.dialect().transactionalDdl();
+    }
+
+    /**
+     * The run of a target whose setup joins the run's one transaction ({@link MigrationTarget#setupInRunTransaction}):
+     * BEGIN, the setup, the plan's read, every revision, the fleet ledger's row, COMMIT. The ledger is installed
+     * before the BEGIN (its failure must not abort the transaction). A refusal, a failing setup or revision, or a
+     * {@code transactional: false} revision rolls all of it back.
+     */
+    private TargetResult migrateWithSetup(MigrationTarget target, ScriptSource scripts,
+            Function<List<String>, List<MigrationStep>> planner, String runId, RevisionGate gate, SqlSession session,
+            VersionStore store, StatementGuard guard, long start) throws SQLException {
+        List<String> closing = ledgers.closing(target, session, store, runId);
+        List<String> setup = setupStatements(target, store);
+        Planned planned;
+        try {
+            session.begin(setup);
+            planned = plan(target, scripts, planner, session, store, start);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                session.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        TargetResult early = planned.early() != null ? planned.early() : nonTransactional(target, planned, start);
+        if (early != null) {
+            if (early.status() == TargetStatus.UNCHANGED) {
+                session.commit(); // nothing to run: the setup alone, as an ordinary run leaves it
+            } else {
+                session.rollback();
+            }
+            return early;
+        }
+        StepRunner runner = StepRunner.online(session, store, target.dialect(), false, runId).closingWith(closing)
+                .guarded(guard, gate).joining(setup);
+        StepError error = runner.run(planned.steps());
+        if (error != null && rolledBackWithSetup(session, store)) {
+            return result(target, TargetStatus.FAILED, planned.from(), planned.from(), start, List.of(), error);
+        }
+        return settled(target, session, store, runId, planned.from(), planned.steps(), runner, error, start);
+    }
+
+    /** A failure for the first {@code transactional: false} revision of the plan, which cannot join its setup. */
+    private static TargetResult nonTransactional(MigrationTarget target, Planned planned, long start) {
+        for (PreparedStep step : planned.steps()) {
+            if (!step.transactional()) {
+                return result(target, TargetStatus.FAILED, planned.from(), planned.from(), start, List.of(),
+                        StepError.of(step.revision(), "revision '" + step.revision() + "' (" + step.fileLabel()
+                                + ") says 'transactional: false', which cannot run in the one transaction that also"
+                                + " creates the target's schema and version table; nothing was changed; make the"
+                                + " script transactional, or create the schema first and run the command again"));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * After a failed run whose setup joined its transaction: the version table is missing on the run's own working
+     * session, which proves that the rollback took everything (a broken session says nothing: read back as usual).
+     */
+    private static boolean rolledBackWithSetup(SqlSession session, VersionStore store) {
+        try {
+            store.heads(session);
+            return false;
+        } catch (SQLException e) {
+            return isMissingTable(e) || isMissingSchema(e);
+        }
     }
 
     /** The run's result as the version table shows it (see {@link OutcomeReadBack#settle}). */
@@ -259,13 +336,24 @@ public final class MigrationEngine {
     }
 
     private TargetResult locked(MigrationTarget target, String runId, LockedWork work) throws SQLException {
-        try (LockedSession locked = lock(target, runId)) {
+        return locked(target, runId, false, work);
+    }
+
+    /** @param setupLater the work runs the setup ({@link #setupStatements}) itself, e.g. in its transaction */
+    private TargetResult locked(MigrationTarget target, String runId, boolean setupLater, LockedWork work)
+            throws SQLException {
+        try (LockedSession locked = lock(target, runId, setupLater)) {
             return work.run(locked.session(), locked.store(), locked.guard());
         }
     }
 
     /** Takes the target lock, opens a work session, selects the tenant and creates the tables; closes all on failure. */
     private LockedSession lock(MigrationTarget target, String runId) throws SQLException {
+        return lock(target, runId, false);
+    }
+
+    /** As {@link #lock(MigrationTarget, String)}; with {@code setupLater} the work session is only reset and labelled. */
+    private LockedSession lock(MigrationTarget target, String runId, boolean setupLater) throws SQLException {
         TargetLocks locks = TargetLocks.forDialect(target.dialect());
         LockIdentity identity = new LockIdentity(target.key(), target.databaseAddress(), target.versionSchema(),
                 target.versionTable());
@@ -282,14 +370,22 @@ public final class MigrationEngine {
             // The reset comes first: on PostgreSQL it is RESET ALL, which the label and limits must follow.
             List<String> setup = new ArrayList<>(target.dialect().resetTenant(target.jdbcUrl()));
             setup.addAll(StatementGuard.sessionStatements(target, label));
-            setup.addAll(enterStatements(target, target.createSchema()));
-            setup.addAll(store.createTables());
+            if (!setupLater) {
+                setup.addAll(setupStatements(target, store));
+            }
             session.execute(setup);
             return new LockedSession(lockSession, held, session, store, guard);
         } catch (SQLException | RuntimeException e) {
             new LockedSession(lockSession, held, session, null, guard).close();
             throw e;
         }
+    }
+
+    /** A locked target's setup: create the schemas (when asked), select the tenant, create the tables. */
+    private static List<String> setupStatements(MigrationTarget target, VersionStore store) {
+        List<String> setup = new ArrayList<>(enterStatements(target, target.createSchema()));
+        setup.addAll(store.createTables());
+        return setup;
     }
 
     /**

@@ -28,6 +28,14 @@ import java.util.Objects;
  * @param ledgerSchema            PostgreSQL: the schema of the database's fleet ledger
  *                                ({@link dev.drover.orchestrator.store.FleetLedger}), or {@code null} for none
  * @param limits                  lock and statement timeouts of each migration statement ({@link StatementLimits#DEFAULT})
+ * @param setupInRunTransaction   with {@code transactionPerMigration = false} on a database whose DDL is transactional
+ *                                (PostgreSQL): a migration ({@link MigrationEngine#migrate}: upgrade or downgrade; not
+ *                                stamp, repair or a two-phase prepare) also runs its setup (creating the tenant schema
+ *                                when {@code createSchema}, the version and history tables) inside the run's one
+ *                                transaction, so a failed run leaves nothing behind and no other session sees any of
+ *                                it before the COMMIT; a {@code transactional: false} revision then fails the run
+ *                                before anything changed. Ignored elsewhere (default {@code false}: the setup commits
+ *                                on its own first); tenant onboarding sets it
  */
 public record MigrationTarget(
         String key,
@@ -45,7 +53,8 @@ public record MigrationTarget(
         boolean createSchema,
         Duration lockWait,
         String ledgerSchema,
-        StatementLimits limits) {
+        StatementLimits limits,
+        boolean setupInRunTransaction) {
 
     public static final String DEFAULT_VERSION_TABLE = "drover_version";
     public static final String DEFAULT_HISTORY_TABLE = "drover_history";
@@ -72,7 +81,8 @@ public record MigrationTarget(
      * A builder for a target with the two required components set. Every other component starts as in
      * {@link #of(String, String)}: {@code null} (defaulted by the canonical constructor: dialect from the URL,
      * {@code drover_version}, {@code drover_history}, 60 s lock wait, {@link StatementLimits#DEFAULT}),
-     * an empty search path and placeholders, one transaction per revision, no schema creation.
+     * an empty search path and placeholders, one transaction per revision, no schema creation, the setup outside
+     * the run's transaction.
      *
      * @throws NullPointerException if {@code key} or {@code jdbcUrl} is {@code null}
      */
@@ -85,7 +95,8 @@ public record MigrationTarget(
         return builder(key, jdbcUrl).user(user).password(password).dialect(dialect).tenantSchema(tenantSchema)
                 .searchPath(searchPath).versionTable(versionTable).versionTableSchema(versionTableSchema)
                 .historyTable(historyTable).placeholders(placeholders).transactionPerMigration(transactionPerMigration)
-                .createSchema(createSchema).lockWait(lockWait).ledgerSchema(ledgerSchema).limits(limits);
+                .createSchema(createSchema).lockWait(lockWait).ledgerSchema(ledgerSchema).limits(limits)
+                .setupInRunTransaction(setupInRunTransaction);
     }
 
     /**
@@ -109,6 +120,7 @@ public record MigrationTarget(
         private Duration lockWait;
         private String ledgerSchema;
         private StatementLimits limits;
+        private boolean setupInRunTransaction;
 
         private Builder(String key, String jdbcUrl) {
             this.key = key;
@@ -133,12 +145,13 @@ public record MigrationTarget(
         public Builder lockWait(Duration value) { lockWait = value; return this; }
         public Builder ledgerSchema(String value) { ledgerSchema = value; return this; }
         public Builder limits(StatementLimits value) { limits = value; return this; }
+        public Builder setupInRunTransaction(boolean value) { setupInRunTransaction = value; return this; }
 
         /** The target; {@code null} components get the record's defaults. */
         public MigrationTarget build() {
             return new MigrationTarget(key, jdbcUrl, user, password, dialect, tenantSchema, searchPath, versionTable,
                     versionTableSchema, historyTable, placeholders, transactionPerMigration, createSchema, lockWait,
-                    ledgerSchema, limits);
+                    ledgerSchema, limits, setupInRunTransaction);
         }
     }
 
@@ -218,6 +231,11 @@ public record MigrationTarget(
         return toBuilder().limits(newLimits).build();
     }
 
+    /** This target with {@link #setupInRunTransaction} set to {@code inRunTransaction}. */
+    public MigrationTarget withSetupInRunTransaction(boolean inRunTransaction) {
+        return toBuilder().setupInRunTransaction(inRunTransaction).build();
+    }
+
     /** This target with its database's fleet ledger in {@code schema} ({@code null}: none). */
     public MigrationTarget withLedger(String schema) {
         return toBuilder().ledgerSchema(schema).build();
@@ -230,6 +248,6 @@ public record MigrationTarget(
                 + ", searchPath=" + searchPath + ", versionTable=" + versionTable + ", versionTableSchema="
                 + versionTableSchema + ", historyTable=" + historyTable + ", placeholders=" + placeholders.keySet()
                 + ", transactionPerMigration=" + transactionPerMigration + ", createSchema=" + createSchema
-                + ", lockWait=" + lockWait + ", ledgerSchema=" + ledgerSchema + ", limits=" + limits + "]";
+                + ", lockWait=" + lockWait + ", ledgerSchema=" + ledgerSchema + ", limits=" + limits + ", setupInRunTransaction=" + setupInRunTransaction + "]";
     }
 }

@@ -40,6 +40,8 @@ public final class StepRunner {
     private Map<String, Integer> resume = Map.of();
     /** Run in the run's last transaction, after its version and history rows (see {@link #closingWith}). */
     private List<String> closing = List.of();
+    /** The statements opening the run's one transaction, which the caller began (see {@link #joining}), or null. */
+    private List<String> opening;
 
     /**
      * @param transactionalDdl        whether the dialect's DDL is transactional
@@ -101,6 +103,16 @@ public final class StepRunner {
         return this;
     }
 
+    /**
+     * One transaction per run only: the caller has begun the run's transaction and executed {@code statements} in
+     * it (e.g. the tenant schema and version tables, so that they commit or roll back with the revisions); the
+     * steps join it. A lock-timeout retry, which rolls it back, begins the next attempt with them again.
+     */
+    StepRunner joining(List<String> statements) {
+        this.opening = List.copyOf(statements);
+        return this;
+    }
+
     /** Runs the steps in order; stops at the first failure and returns it, or {@code null} when all committed. */
     public StepError run(List<PreparedStep> steps) {
         StepError error = runAll(steps);
@@ -148,7 +160,11 @@ public final class StepRunner {
 
     private StepError runFrom(List<PreparedStep> steps, int from) {
         try {
-            session.begin();
+            if (opening == null) {
+                session.begin();
+            } else if (!session.inTransaction()) {
+                session.begin(opening); // a retry: the rollback took the joined statements' work too
+            }
             for (PreparedStep step : steps.subList(from, steps.size())) {
                 StepError error = runStep(step, false);
                 if (error != null) {

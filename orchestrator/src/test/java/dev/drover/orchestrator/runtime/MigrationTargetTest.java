@@ -56,10 +56,10 @@ class MigrationTargetTest {
                 .user("app").password("s3cret").dialect(Dialects.POSTGRES).tenantSchema("acme")
                 .searchPath(List.of("acme", "public")).versionTable("v").versionTableSchema("meta").historyTable("h")
                 .placeholders(Map.of("tenant", "acme")).transactionPerMigration(false).createSchema(true)
-                .lockWait(Duration.ofSeconds(5)).ledgerSchema("drover").limits(limits).build();
+                .lockWait(Duration.ofSeconds(5)).ledgerSchema("drover").limits(limits).setupInRunTransaction(true).build();
         assertThat(t).isEqualTo(new MigrationTarget("billing/acme", "jdbc:postgresql://h:5432/billing", "app",
                 "s3cret", Dialects.POSTGRES, "acme", List.of("acme", "public"), "v", "meta", "h",
-                Map.of("tenant", "acme"), false, true, Duration.ofSeconds(5), "drover", limits));
+                Map.of("tenant", "acme"), false, true, Duration.ofSeconds(5), "drover", limits, true));
         assertThat(t.toBuilder().build()).isEqualTo(t);
         assertThat(t.toBuilder().jdbcUrl("jdbc:postgresql://h:5432/other").build().jdbcUrl())
                 .isEqualTo("jdbc:postgresql://h:5432/other");

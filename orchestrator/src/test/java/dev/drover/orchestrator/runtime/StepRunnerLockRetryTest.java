@@ -114,6 +114,24 @@ class StepRunnerLockRetryTest {
     }
 
     @Test
+    void aJoinedTransactionIsNotBegunAgainButARetryBeginsWithTheJoinedStatements() throws SQLException {
+        RecordingSession session = new RecordingSession(null).failing("ALTER TABLE busy", 1, PG_LOCK_TIMEOUT);
+        StepRunner runner = runner(session, pg, true, false, guard(3)).joining(List.of("CREATE SCHEMA IF NOT EXISTS t"));
+        session.begin();
+        session.execute("CREATE SCHEMA IF NOT EXISTS t");
+
+        assertThat(runner.run(plan())).isNull();
+
+        assertThat(session.log).filteredOn("BEGIN"::equals).hasSize(2);
+        assertThat(session.log).filteredOn("CREATE SCHEMA IF NOT EXISTS t"::equals).hasSize(2);
+        int rollback = session.log.indexOf("ROLLBACK");
+        assertThat(session.log.subList(rollback + 1, rollback + 4))
+                .containsExactly("BEGIN", "CREATE SCHEMA IF NOT EXISTS t", "CREATE TABLE a (x int)");
+        assertThat(session.log).filteredOn("COMMIT"::equals).hasSize(1);
+        assertThat(runner.committed()).extracting(StepResult::revision).containsExactly("r1", "r2", "r3");
+    }
+
+    @Test
     void outsideATransactionOnlyTheStatementThatTimedOutRunsAgain() {
         RecordingSession session = new RecordingSession(null).failing("ALTER TABLE busy", 2, MARIADB_LOCK_TIMEOUT);
         VersionStore maria = new VersionStore(Dialects.MARIADB, null, "v", "h");
