@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * PL/pgSQL plan of every tenant it migrated stays in them, and every later catalog invalidation
  * (any other session's DDL) is checked against all of it, so a backend that has run hundreds of
  * tenants' DDL spends more on each invalidation than one that has run a few; on a fleet of 1,000
- * heavy tenants this was a quarter of the server's CPU (bench/RESULTS.md, 2026-12-04 third session).
+ * heavy tenants, replacing backends every 20-25 tenants saved a fifth to two fifths of the server's
+ * CPU (bench/RESULTS.md, 2026-12-04 third session).
  * Thread-safe; a borrow blocks the calling thread (never call it on a Vert.x event loop).
  */
 final class JdbcConnectionPool implements AutoCloseable {

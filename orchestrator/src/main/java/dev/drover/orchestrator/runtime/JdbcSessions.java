@@ -24,8 +24,9 @@ final class JdbcSessions implements SessionFactory {
      * Target runs (borrows) a work connection serves before it is replaced by a new one: a PostgreSQL
      * backend's caches grow with every tenant whose DDL it ran and make every later catalog
      * invalidation dearer (see {@link JdbcConnectionPool}); a new connection costs a few milliseconds.
-     * At 1,000 tenants x 20 heavy revisions, a new backend every 25 tenants cut the server's CPU by
-     * a quarter (bench/RESULTS.md, 2026-12-04 third session).
+     * At 1,000 tenants x 20 heavy revisions, a new backend every 25 tenants cut four psql sessions'
+     * server CPU by 19%, and every 20 targets cut Drover's by 37-43% (bench/RESULTS.md, 2026-12-04
+     * third session).
      */
     static final int WORK_CONNECTION_USES = 20;
 
