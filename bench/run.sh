@@ -287,7 +287,7 @@ if has big; then
   rc=0
   DROVER_JAVA_OPTS="${DROVER_JAVA_OPTS:-} ${JAVA_OPTS_EXTRA:-} -Xmx256m -Xlog:gc,gc+heap+exit:file=$gclog" \
     /usr/bin/time -o "$WORK/big.time" -f '%U %S %M' "$drover" -c "$bigdir/drover.ini" upgrade head \
-    >"$WORK/big.out" 2> >(while IFS= read -r line; do printf '%s %s\n' "$(date +%s%N)" "$line"; done >"$WORK/big-progress.log") \
+    --report "$WORK/big-report.json" >"$WORK/big.out" 2> >(while IFS= read -r line; do printf '%s %s\n' "$(date +%s%N)" "$line"; done >"$WORK/big-progress.log") \
     || rc=$?
   end_ns=$(date +%s%N)
   sleep 0.5
@@ -298,7 +298,8 @@ if has big; then
   record big_upgrade "$(awk -v a="$start_ns" -v b="$end_ns" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')" "$u" "$s" "$m" "$big_srv"
   record big_upgrade_exit "$rc" - - -
   record big_upgrade_gc_peak_heap_mb "$(gc_peak_mb "$gclog")" - - -
-  # ETA error of every progress line once 10% of the targets are done: |ETA - actual time left| / actual time left.
+  # ETA error of every progress line once 10% of the targets are done: |ETA - actual time left| / actual time left,
+  # the time left measured to the command's exit (after the summary and the report are written).
   awk -v end="$end_ns" -v total="$BIG_N" '
     /ETA/ && match($0, /[0-9]+\/[0-9]+ done/) {
       split(substr($0, RSTART, RLENGTH), a, "/"); done = a[1] + 0
@@ -312,6 +313,13 @@ if has big; then
     END { if (n) printf "big_eta_error_max_pct\t%.1f\t-\t-\t-\nbig_eta_error_mean_pct\t%.1f\t-\t-\t-\nbig_eta_lines\t%d\t-\t-\t-\n", 100 * max, 100 * sum / n, n }
   ' "$WORK/big-progress.log" >>"$results"
   log "big upgrade: exit $rc, $(grep -c ETA "$WORK/big-progress.log") progress lines with an ETA"
+  # Every target's start and finish, kept small, and replayed through the candidate estimators
+  # (bench/EtaReplay.java; with the orchestrator's classes, the production estimator too).
+  if [ "$rc" = 0 ]; then
+    java "$here/EtaReplay.java" extract "$WORK/big-report.json" "$end_ns" "$WORK/big-run.tsv.gz" >&2
+    java -cp "$root/orchestrator/target/classes" "$here/EtaReplay.java" compare "$WORK/big-run.tsv.gz" \
+      >"$WORK/big-eta-replay.txt" && log "ETA replay of this run: $WORK/big-eta-replay.txt"
+  fi
   for read in noop check status current; do
     for _ in $(seq "$REPS"); do
       drover_run current_one_tenant "$WORK/one.out" -c "$WORK/one.ini" current

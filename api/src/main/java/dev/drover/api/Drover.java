@@ -1,37 +1,15 @@
 package dev.drover.api;
 
-import dev.drover.env.AppliedScriptChangedException;
 import dev.drover.env.Fleet;
 import dev.drover.env.Lineage;
-import dev.drover.env.ScriptLint;
-import dev.drover.orchestrator.dialect.Dialects;
-import dev.drover.orchestrator.runtime.ScriptSource;
-import dev.drover.registry.Dialect;
-import dev.drover.env.PlanVetoedException;
-import dev.drover.orchestrator.drift.SchemaDifference;
-import dev.drover.orchestrator.fleet.Cancellation;
-import dev.drover.orchestrator.fleet.FleetOperation;
 import dev.drover.orchestrator.fleet.FleetResult;
-import dev.drover.orchestrator.fleet.FleetInspector;
-import dev.drover.orchestrator.fleet.FleetStatus;
-import dev.drover.orchestrator.fleet.TargetView;
-import dev.drover.orchestrator.graph.RevisionException;
-import dev.drover.orchestrator.lint.Finding;
-import dev.drover.orchestrator.report.Placement;
 import dev.drover.orchestrator.report.RunReports;
-import dev.drover.orchestrator.script.ScriptFileException;
-import dev.drover.orchestrator.script.ScriptParseException;
-import dev.drover.orchestrator.twophase.RecoveryResult;
-import dev.drover.registry.OfflineTenants;
 import dev.drover.registry.Registry;
 import dev.drover.registry.RegistryException;
 import dev.drover.registry.RegistryTarget;
-import dev.drover.registry.ResolvedTargets;
-import dev.drover.registry.TenantSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Drover embedded in an application: the fleet commands of the command line as method calls with typed
@@ -54,8 +32,10 @@ public final class Drover implements AutoCloseable {
     private final FleetListener listener;
     private final Path journal;
     private final List<AutoCloseable> lent;
-    private final TargetHost host;
-    private final java.util.Set<Cancellation> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The read side: targets, status, check, drift, lint. */
+    private final FleetReads reads;
+    /** The run side: runs, dry runs, offline SQL, recovery. */
+    private final FleetRuns runs;
 
     Drover(Registry registry, Map<String, String> placeholders, FleetListener listener, Path journal,
             TargetHost host, List<AutoCloseable> lent) {
@@ -63,8 +43,10 @@ public final class Drover implements AutoCloseable {
         this.placeholders = placeholders;
         this.listener = listener;
         this.journal = journal;
-        this.host = host;
         this.lent = List.copyOf(lent);
+        FleetCalls calls = new FleetCalls(registry, placeholders, listener, journal, host);
+        this.reads = new FleetReads(calls);
+        this.runs = new FleetRuns(calls);
         registry.warnings().forEach(w -> listener.warning(w.toString()));
     }
 
@@ -141,22 +123,7 @@ public final class Drover implements AutoCloseable {
      *                          script exceptions, which arrive wrapped in a {@link DroverException})
      */
     public FleetReport run(Operation operation, Selection selection, Rollout rollout) {
-        Cancellation cancellation = new Cancellation();
-        running.add(cancellation);
-        CancelToken token = rollout.cancelTokenOrNull();
-        Runnable forget = token == null ? () -> { } : token.onCancel(cancellation::cancel);
-        try {
-            return onFleet(selection, rollout, null, true, call -> {
-                lintFirst(call.fleet(), operation);
-                FleetResult result = call.fleet().run(operation.engine(), rollout.policy(call.fleet(),
-                        registry.concurrency()), new ListenerAdapter(listener), cancellation);
-                call.fleet().recordingProblems().forEach(listener::warning);
-                return new FleetReport(RunReports.from(result, call.placement()), result.exitCode());
-            });
-        } finally {
-            forget.run();
-            running.remove(cancellation);
-        }
+        return runs.run(operation, selection, rollout);
     }
 
     /**
@@ -182,25 +149,7 @@ public final class Drover implements AutoCloseable {
      * @throws RuntimeException what {@link FleetListener#lint} or the host threw, unchanged (as for {@link #run})
      */
     public DryRunReport dryRun(Operation operation, Selection selection, Rollout rollout) {
-        return onFleet(selection, rollout, null, true, call -> {
-            lintFirst(call.fleet(), operation);
-            Fleet.DryRun dry = call.fleet().dryRun(operation.engine());
-            return new DryRunReport(new FleetReport(RunReports.from(dry.plan(), call.planned()), dry.plan().exitCode()),
-                    dry.sql(), call.targets());
-        });
-    }
-
-    /** Tells the listener the lint findings of what an upgrade or downgrade would execute. */
-    private void lintFirst(Fleet fleet, Operation operation) {
-        FleetOperation engine = operation.engine();
-        if (engine instanceof FleetOperation.Upgrade || engine instanceof FleetOperation.Downgrade) {
-            listener.lint(fleet.lint(engine).stream().map(Drover::finding).toList());
-        }
-    }
-
-    private static LintFinding finding(Finding f) {
-        return new LintFinding(f.file(), f.line(), f.revision(), f.direction(), f.dialect(), f.rule(), f.why(),
-                f.rewrite(), f.silenced());
+        return runs.dryRun(operation, selection, rollout);
     }
 
     /**
@@ -211,8 +160,7 @@ public final class Drover implements AutoCloseable {
      * @throws DroverException on a broken graph or script, or a destination that does not resolve
      */
     public List<LintFinding> lint(String destination, Selection selection) {
-        return onFleet(selection, Rollout.defaults(), null, true, call -> call.fleet()
-                .lint(FleetOperation.upgrade(destination)).stream().map(Drover::finding).toList());
+        return reads.lint(destination, selection);
     }
 
     /**
@@ -222,16 +170,7 @@ public final class Drover implements AutoCloseable {
      * @throws DroverException as {@link #status(Selection)}
      */
     public List<TargetInfo> targets(Selection selection) {
-        try {
-            return resolve(selection, null).targets().stream().map(Drover::info).toList();
-        } catch (RegistryException e) {
-            throw new DroverException(e.getMessage(), e);
-        }
-    }
-
-    private static TargetInfo info(RegistryTarget t) {
-        return new TargetInfo(t.key(), t.sectionName(), t.tenant(), t.schema(), t.database(), t.maskedUrl(),
-                t.dialectName(), t.versionTable());
+        return reads.targets(selection);
     }
 
     /**
@@ -241,7 +180,7 @@ public final class Drover implements AutoCloseable {
      * {@link CancelToken} given with {@link Rollout#cancelledBy} also reaches them).
      */
     public void cancel() {
-        running.forEach(Cancellation::cancel);
+        runs.cancel();
     }
 
     static FleetReport report(FleetResult result) {
@@ -260,7 +199,7 @@ public final class Drover implements AutoCloseable {
      * @throws DroverException when nothing is selected, or the configuration, graph or a script is broken
      */
     public StatusReport status(Selection selection) {
-        return onFleet(selection, Rollout.defaults(), null, true, call -> status(call.fleet().status()));
+        return reads.status(selection);
     }
 
     /**
@@ -283,16 +222,7 @@ public final class Drover implements AutoCloseable {
      *                         target
      */
     public DriftReport drift(Selection selection, String reference) {
-        return withFleet(selection, Rollout.defaults(), null, fleet -> drift(fleet, reference));
-    }
-
-    static StatusReport status(FleetStatus status) {
-        return new StatusReport(status.targets().stream().map(Drover::state).toList());
-    }
-
-    private static TargetState state(TargetView v) {
-        return new TargetState(v.key(), v.target().section(), v.target().tenant(), v.heads(), v.pending(), v.changed(),
-                v.unfinished(), v.error(), v.atHead(), v.healthy());
+        return reads.drift(selection, reference);
     }
 
     /**
@@ -329,24 +259,7 @@ public final class Drover implements AutoCloseable {
      *                          was handed over)
      */
     public void offlineSql(Operation operation, Selection selection, Rollout rollout, SqlSink sink) {
-        java.util.Objects.requireNonNull(sink, "sink");
-        onFleet(selection, rollout, offlineTenants(selection), false, call -> {
-            Map<String, TargetInfo> byKey = new java.util.HashMap<>();
-            call.targets().forEach(t -> byKey.put(t.target(), t));
-            sink.begin(call.targets());
-            call.fleet().sql(operation.engine(), null, (key, text) -> sink.accept(byKey.get(key), text));
-            return null;
-        });
-    }
-
-    /** The tenants of {@code query:} sections offline: the tenants file, else plain tenant names, else none. */
-    private static OfflineTenants offlineTenants(Selection selection) {
-        if (selection.tenantsFileOrNull() != null) {
-            return new OfflineTenants(new TenantSource.FromFile(selection.tenantsFileOrNull(), "tenantsFile(...)"));
-        }
-        List<String> names = selection.tenantGlobs();
-        boolean plain = !names.isEmpty() && names.stream().noneMatch(n -> n.contains("*") || n.contains("?"));
-        return new OfflineTenants(plain ? new TenantSource.Listed(names, "tenants(...)") : null);
+        runs.offlineSql(operation, selection, rollout, sink);
     }
 
     /**
@@ -361,18 +274,15 @@ public final class Drover implements AutoCloseable {
     }
 
     /**
-     * As {@link #recover(boolean)}, on the selected targets' servers only.
+     * As {@link #recover(boolean)}, on the selected targets' servers only. With a {@link DroverBuilder#host host}
+     * (Drover's cluster: {@code drover recover --cluster}), this machine's journal is resolved through the host
+     * instead, each transaction reported with its group, run and the node that handled it; run it where the runs
+     * that journaled the groups ran.
      *
      * @throws DroverException as {@link #status(Selection)}
      */
     public RecoveryReport recover(Selection selection, boolean force) {
-        return withFleet(selection, Rollout.defaults(), null, fleet -> {
-            RecoveryResult result = fleet.recover(force);
-            return new RecoveryReport(result.transactions().stream()
-                    .map(t -> new RecoveryReport.Transaction(t.gid(), t.targetKey(), t.action().label(), t.detail(),
-                            t.action().resolved()))
-                    .toList());
-        });
+        return runs.recover(selection, force);
     }
 
     /**
@@ -448,20 +358,7 @@ public final class Drover implements AutoCloseable {
      *                          read
      */
     public CheckReport check(Selection selection, Check check) {
-        java.util.Objects.requireNonNull(check, "check");
-        return onFleet(selection, Rollout.defaults(), null, true, call -> {
-            Fleet fleet = call.fleet();
-            StatusReport status;
-            List<String> disagreements = List.of();
-            if (check.isDeep()) {
-                FleetInspector.DeepStatus deep = fleet.deepStatus();
-                status = status(deep.status());
-                disagreements = deep.ledgerDisagreements();
-            } else {
-                status = status(fleet.status());
-            }
-            return new CheckReport(status, disagreements, check.comparesSchemas() ? drift(fleet, null) : null);
-        });
+        return reads.check(selection, check);
     }
 
     /**
@@ -474,22 +371,7 @@ public final class Drover implements AutoCloseable {
      * @throws DroverException when a section glob matches no section, or a script directory or script is broken
      */
     public List<LintFinding> lintScripts(Selection selection) {
-        try {
-            List<LintFinding> findings = new java.util.ArrayList<>();
-            for (Lineage lineage : Lineage.of(registry.select(selection.sectionGlobs()))) {
-                ScriptSource scripts = ScriptSource.of(lineage.scriptDirectory());
-                java.util.Set<dev.drover.orchestrator.dialect.Dialect> dialects = new java.util.LinkedHashSet<>();
-                for (String section : lineage.sectionNames()) {
-                    dialects.add(Dialects.named(registry.section(section).dialect().id()));
-                }
-                dialects.forEach(dialect -> ScriptLint.all(scripts, dialect).forEach(f -> findings.add(
-                        new LintFinding(f.file(), f.line(), f.revision(), f.direction(), f.dialect(), f.rule(),
-                                f.why(), f.rewrite(), f.silenced()))));
-            }
-            return List.copyOf(findings);
-        } catch (RegistryException | RevisionException | ScriptParseException | ScriptFileException e) {
-            throw new DroverException(e.getMessage(), e);
-        }
+        return reads.lintScripts(selection);
     }
 
     /**
@@ -501,53 +383,7 @@ public final class Drover implements AutoCloseable {
      * @throws DroverException when a section glob matches no section, or a section or its tenant source is broken
      */
     public TargetList targetList(Selection selection) {
-        try {
-            ResolvedTargets resolved = resolve(selection, null);
-            Map<String, String> refusals = new java.util.LinkedHashMap<>();
-            resolved.targets().stream().filter(t -> t.twoPhase() && t.dialect() != Dialect.POSTGRESQL)
-                    .forEach(t -> refusals.putIfAbsent(t.sectionName(), t.section().where() + ": section '"
-                            + t.sectionName() + "' sets two_phase = true on " + t.dialectName() + ", which fleet"
-                            + " commands refuse: two-phase commit needs PostgreSQL; set two_phase = false"));
-            return new TargetList(
-                    resolved.targets().stream().map(t -> new TargetInfo(t.key(), t.sectionName(), t.tenant(),
-                            t.schema(), t.database(), t.maskedUrl(), t.dialectName(), t.versionTable(),
-                            t.versionTableSchema(), t.dialect() == Dialect.POSTGRESQL ? t.twoPhase() : null)).toList(),
-                    resolved.rejected().stream().map(r -> new TargetList.Rejected(r.section(), r.name(), r.reason()))
-                            .toList(),
-                    resolved.warnings().stream().map(Object::toString).toList(),
-                    List.copyOf(refusals.values()));
-        } catch (RegistryException e) {
-            throw new DroverException(e.getMessage(), e);
-        }
-    }
-
-    /** The fleet's drift as the public value; a reference naming no single readable target is refused. */
-    private static DriftReport drift(Fleet fleet, String reference) {
-        dev.drover.orchestrator.drift.DriftReport found;
-        try {
-            found = fleet.drift(reference);
-        } catch (IllegalArgumentException e) {
-            throw new DroverException(e.getMessage(), e);
-        }
-        Map<String, List<String>> repairs = fleet.repairSql(found);
-        return new DriftReport(
-                found.groups().stream().map(g -> new DriftReport.Group(g.server(), g.revision(), g.targets(),
-                        g.comparedWith(), g.expected().hash(), g.variants().size())).toList(),
-                found.drifted().stream().map(d -> new DriftReport.DriftedTarget(d.key(), d.target().server(),
-                        d.target().revision(), d.comparedWith(), d.target().fingerprint().hash(),
-                        d.differences().stream().map(SchemaDifference::message).toList(), differences(d.differences()),
-                        repairs.getOrDefault(d.key(), List.of()))).toList(),
-                found.servers().stream().map(s -> new DriftReport.ServerDrift(s.server(), s.revision(), s.source(),
-                        differences(s.differences()))).toList(),
-                found.unreadable().stream().map(t -> new DriftReport.Unreadable(t.key(), t.error())).toList());
-    }
-
-    private static List<DriftReport.Difference> differences(List<SchemaDifference> differences) {
-        return differences.stream().map(d -> new DriftReport.Difference(
-                d.change().name().toLowerCase(java.util.Locale.ROOT), d.object().kind().word(),
-                d.object().table().isEmpty() ? null : d.object().table(), d.object().name(),
-                d.expected() == null ? null : d.expected().definition(),
-                d.actual() == null ? null : d.actual().definition(), d.message())).toList();
+        return reads.targetList(selection);
     }
 
     /** The registry's warnings: unknown keys, ignored sections. */
@@ -558,93 +394,6 @@ public final class Drover implements AutoCloseable {
     /** The database sections in rollout order. */
     public List<String> sections() {
         return registry.sectionNames();
-    }
-
-    private <T> T withFleet(Selection selection, Rollout rollout, OfflineTenants offline, Function<Fleet, T> body) {
-        return onFleet(selection, rollout, offline, false, call -> body.apply(call.fleet()));
-    }
-
-    /**
-     * Resolves the selection, builds its fleet and hands it to {@code body}, with the {@link TargetHost} open
-     * around it when {@code hosted} and one was configured.
-     *
-     * @param offline the tenants of {@code query:} sections for offline SQL, or {@code null} to discover them
-     */
-    private <T> T onFleet(Selection selection, Rollout rollout, OfflineTenants offline, boolean hosted,
-            Function<Call, T> body) {
-        if (offline == null && selection.tenantsFileOrNull() != null) {
-            throw new DroverException("a tenants file (" + selection.tenantsFileOrNull() + ") names the tenants of"
-                    + " 'query:' sections for offlineSql only, and this call discovers them over the connection;"
-                    + " drop tenantsFile(...) from the selection", null);
-        }
-        TargetHost.Joined joined = null;
-        try {
-            Registry resolving = registry;
-            if (hosted && host != null) {
-                joined = host.join(new EngineHandle(registry));
-                resolving = joined.registry().unwrap(Registry.class);
-            }
-            ResolvedTargets resolved = resolve(resolving, selection, offline);
-            if (resolved.targets().isEmpty()) {
-                // the command line's words first (the CLI prints this message), then the Java ones
-                throw new DroverException("No target matches the selection; list them with 'drover targets' and"
-                        + " check --name, --tenant and --shard (in Java: Drover.targets(...) and the " + selection
-                        + " against the registry's sections " + registry.sectionNames() + ")", null);
-            }
-            try (Fleet fleet = Fleet.of(resolved.targets(), placeholders, rollout.lockWaitOverride(), rollout::limits)) {
-                if (journal != null) {
-                    fleet.withJournal(journal);
-                }
-                fleet.warnings().forEach(listener::warning);
-                TargetHost.Session session = joined != null ? joined.open(new EngineHandle(fleet)) : null;
-                try {
-                    if (rollout.tagOrNull() != null) {
-                        fleet.withTag(rollout.tagOrNull());
-                    }
-                    return body.apply(new Call(fleet, resolved.targets().stream().map(Drover::info).toList(), session));
-                } finally {
-                    if (session != null) {
-                        session.close();
-                    }
-                }
-            }
-        } catch (RegistryException | RevisionException | ScriptParseException | ScriptFileException
-                | AppliedScriptChangedException | PlanVetoedException e) {
-            throw new DroverException(e.getMessage(), e);
-        } finally {
-            if (joined != null) {
-                joined.close();
-            }
-        }
-    }
-
-    /** One call's fleet, its targets as the application sees them, and the host session (or {@code null}). */
-    private record Call(Fleet fleet, List<TargetInfo> targets, TargetHost.Session session) {
-
-        /** Where the targets ran: the host's placement, after the run. */
-        Placement placement() {
-            return session == null ? Placement.LOCAL : session.placement();
-        }
-
-        /** Where a dry run's targets would run: the host's plan. */
-        Placement planned() {
-            return session == null ? Placement.LOCAL : session.planned();
-        }
-    }
-
-    /** The selected targets, each rejected tenant and registry warning told to the listener. */
-    private ResolvedTargets resolve(Selection selection, OfflineTenants offline) {
-        return resolve(registry, selection, offline);
-    }
-
-    /** As {@link #resolve(Selection, OfflineTenants)} with {@code registry} (a host's, which may list tenants). */
-    private ResolvedTargets resolve(Registry registry, Selection selection, OfflineTenants offline) {
-        dev.drover.registry.Selection chosen = selection.toRegistry();
-        ResolvedTargets resolved = registry.targets(offline == null ? chosen : chosen.withOfflineTenants(offline));
-        resolved.rejected().forEach(r -> listener.warning("tenant '" + r.name() + "' of section '" + r.section()
-                + "' rejected and left alone: " + r.reason()));
-        resolved.warnings().forEach(w -> listener.warning(w.toString()));
-        return resolved;
     }
 
     /**

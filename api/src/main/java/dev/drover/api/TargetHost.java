@@ -18,10 +18,10 @@ public interface TargetHost {
      * Called once per call that reads or runs targets ({@link Drover#run run} and its shorthands,
      * {@link Drover#dryRun(Operation, Selection, Rollout) dryRun}, {@link Drover#status(Selection) status},
      * {@link Drover#current current}, {@link Drover#check check} (a {@link Check#deep deep} one too),
-     * {@link Drover#lint lint}), after the targets are resolved and before anything is read (by the default
-     * {@link #join}; a host that overrides it opens through {@link Joined#open} instead); not for
-     * {@link Drover#offlineSql offlineSql} (no connection at all), {@link Drover#targetList targetList},
-     * {@link Drover#lintScripts lintScripts}, onboarding, drift or recovery.
+     * {@link Drover#lint lint}, {@link Drover#recover(Selection, boolean) recover}), after the targets are resolved
+     * and before anything is read (by the default {@link #join}; a host that overrides it opens through
+     * {@link Joined#open} instead); not for {@link Drover#offlineSql offlineSql} (no connection at all),
+     * {@link Drover#targetList targetList}, {@link Drover#lintScripts lintScripts}, onboarding or drift.
      * Routes the call's reads and target runs through this host.
      *
      * @param engine the call's engine, for {@link EngineHandle#unwrap}

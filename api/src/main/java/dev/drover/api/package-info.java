@@ -6,7 +6,8 @@
  * {@link dev.drover.api.FleetReport} (the run report the command line's JSON is written from),
  * {@link dev.drover.api.Drover#status status} and {@code check} a {@link dev.drover.api.StatusReport},
  * {@link dev.drover.api.Drover#offlineSql offlineSql} an {@link dev.drover.api.OfflineSql},
- * {@link dev.drover.api.Drover#recover recover} a {@link dev.drover.api.RecoveryReport}, and
+ * {@link dev.drover.api.Drover#recover recover} (also {@code recover --cluster}, through a
+ * {@link dev.drover.api.TargetHost}) a {@link dev.drover.api.RecoveryReport}, and
  * {@link dev.drover.api.Drover#onboard onboard} / {@code offboard} a tenant's lifecycle.
  * {@link dev.drover.api.Selection} and {@link dev.drover.api.Rollout} are the command line's selection and rollout
  * options as immutable values; a {@link dev.drover.api.FleetListener} sees progress, lint findings before a run
@@ -26,7 +27,8 @@
  * {@code heads}, {@code branches}, {@code history}, {@code show}, {@code revision} and {@code merge} are calls of
  * {@link dev.drover.api.Drover#scripts(String...) scripts(sections)}, a {@link dev.drover.api.Scripts} (results
  * {@link dev.drover.api.RevisionInfo}, {@link dev.drover.api.BranchPoint}, {@link dev.drover.api.NewRevision});
- * {@code edit}, {@code init} and {@code list-templates} stay command-line only (an editor, a scaffold).
+ * {@code edit}, {@code init} and {@code list-templates} stay command-line only (an editor, a scaffold), as do
+ * {@code completion} (a shell script) and {@code agent} (a long-running cluster member process).
  *
  * <p>Only JDK types, this package's types, the run report values ({@code dev.drover.orchestrator.report}) and the
  * Java revision SPI ({@code dev.drover.migration}) appear in public signatures (an ArchUnit test holds it);

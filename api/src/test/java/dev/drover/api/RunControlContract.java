@@ -2,9 +2,13 @@ package dev.drover.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.report.Placement;
+import dev.drover.orchestrator.twophase.NodeRecovery;
+import dev.drover.orchestrator.twophase.RecoveredTransaction;
+import dev.drover.orchestrator.twophase.RecoveryAction;
 import dev.drover.registry.Registry;
 import dev.drover.testing.DatabaseKind;
 import java.io.IOException;
@@ -251,6 +255,40 @@ abstract class RunControlContract extends ApiDatabaseContract {
         }
         assertThatThrownBy(() -> new EngineHandle("x").replacedBy(1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("String");
+    }
+
+    @Test
+    void recoveryGoesThroughTheTargetHostWhichNamesTheNodeOfEachTransaction() throws Exception {
+        String t = tenant("recovered");
+        List<String> calls = new ArrayList<>();
+        TargetHost host = engine -> {
+            Fleet fleet = engine.unwrap(Fleet.class);
+            fleet.recoveringThrough((journal, targets, force) -> {
+                calls.add("recover " + targets.size() + " force=" + force);
+                return List.of(
+                        new NodeRecovery("g1", "run-1", new RecoveredTransaction("drover_a", "app/" + t, "db",
+                                RecoveryAction.COMMITTED, null), "east-2"),
+                        new NodeRecovery("g1", "run-1", new RecoveredTransaction("drover_b", "app/other", "db",
+                                RecoveryAction.UNREACHABLE, "no live agent of zone 'west'"), null));
+            });
+            return () -> calls.add("close");
+        };
+        try (Drover drover = configure(List.of(t), FleetListener.NONE).host(host).load()) {
+            RecoveryReport report = drover.recover(Selection.all(), true);
+
+            assertThat(calls).containsExactly("recover 1 force=true", "close");
+            assertThat(report.transactions()).extracting(RecoveryReport.Transaction::gid, RecoveryReport.Transaction::node,
+                    RecoveryReport.Transaction::resolved).containsExactly(tuple("drover_a", "east-2", true),
+                    tuple("drover_b", null, false));
+            assertThat(report.unresolved()).isTrue();
+            assertThat(report.groups()).containsExactly(new RecoveryReport.Group("g1", "run-1", List.of("east-2"),
+                    List.of(RecoveryAction.COMMITTED.label(), RecoveryAction.UNREACHABLE.label())));
+        }
+        try (Drover drover = configure(List.of(t), FleetListener.NONE).load()) {
+            RecoveryReport local = drover.recover(Selection.all(), false);
+            assertThat(local.transactions()).as("nothing in doubt in this process").isEmpty();
+            assertThat(local.groups()).isEmpty();
+        }
     }
 
     String note(String tenant) throws SQLException {

@@ -38,6 +38,7 @@ class TenantCommandTest {
         CliRun.Result again = cli.run("-c", "demo/drover.ini", "--format", "json", "tenant", "add", "newco", "--name", "app");
         JsonNode json = new ObjectMapper().readTree(again.out());
         assertThat(json.path("created").asBoolean()).isFalse();
+        assertThat(json.path("home").asText()).as("the tenant's home, as Onboarding.home()").isEqualTo("schema");
         assertThat(json.path("oneTransaction").isBoolean()).as("H2 commits DDL at once: never one transaction").isTrue();
         assertThat(json.path("oneTransaction").asBoolean()).isFalse();
         assertThat(json.path("report").path("summary").path("unchanged").asInt()).isEqualTo(1);

@@ -2,6 +2,7 @@ package dev.drover.cluster;
 
 import dev.drover.orchestrator.fleet.FleetTarget;
 import dev.drover.orchestrator.twophase.JournalEntry;
+import dev.drover.orchestrator.twophase.NodeRecovery;
 import dev.drover.orchestrator.twophase.RecoveredTransaction;
 import dev.drover.orchestrator.twophase.RecoveryAction;
 import dev.drover.orchestrator.twophase.TwoPhaseJournal;

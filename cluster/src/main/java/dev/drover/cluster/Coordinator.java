@@ -3,6 +3,7 @@ package dev.drover.cluster;
 import dev.drover.orchestrator.fleet.FleetTarget;
 import dev.drover.orchestrator.fleet.StateReader;
 import dev.drover.orchestrator.fleet.TwoPhaseGroupExecutor;
+import dev.drover.orchestrator.twophase.NodeRecovery;
 import dev.drover.orchestrator.twophase.TwoPhaseJournal;
 import dev.drover.orchestrator.fleet.FingerprintRecorder;
 import dev.drover.orchestrator.fleet.FleetInspector;

@@ -8,6 +8,7 @@ import dev.drover.orchestrator.runtime.ScriptSource;
 import dev.drover.orchestrator.script.ScriptDirectory;
 import dev.drover.orchestrator.twophase.Decision;
 import dev.drover.orchestrator.twophase.JournalEntry;
+import dev.drover.orchestrator.twophase.NodeRecovery;
 import dev.drover.orchestrator.twophase.RecoveryAction;
 import dev.drover.orchestrator.twophase.TwoPhaseJournal;
 import java.nio.file.Files;

@@ -15,6 +15,7 @@ import dev.drover.orchestrator.fleet.RolloutPolicy;
 import dev.drover.orchestrator.fleet.RuntimeStateReader;
 import dev.drover.orchestrator.fleet.RuntimeThrottleProbe;
 import dev.drover.orchestrator.fleet.RecordedFingerprints;
+import dev.drover.orchestrator.fleet.RemoteRecovery;
 import dev.drover.orchestrator.fleet.SchemaReader;
 import dev.drover.orchestrator.fleet.TargetSchema;
 import dev.drover.orchestrator.fleet.Throttle;
@@ -35,6 +36,7 @@ import dev.drover.orchestrator.script.ScriptDirectory;
 import dev.drover.orchestrator.fleet.TwoPhaseGroupExecutor;
 import dev.drover.orchestrator.twophase.DecisionLog;
 import dev.drover.orchestrator.twophase.GroupResult;
+import dev.drover.orchestrator.twophase.NodeRecovery;
 import dev.drover.orchestrator.twophase.Participant;
 import dev.drover.orchestrator.twophase.RecoveryResult;
 import dev.drover.orchestrator.twophase.TwoPhaseCoordinator;
@@ -88,6 +90,7 @@ public final class Fleet implements AutoCloseable {
     /** {@code --cluster}: the agents record the schema fingerprints, probe the throttles and read deeply. */
     private FingerprintRecorder remoteFingerprints;
     private ThrottleProbe remoteThrottle;
+    private RemoteRecovery remoteRecovery;
     private Function<List<FleetTarget>, FleetInspector.DeepRead> remoteDeep;
     private final List<String> recordingProblems = new ArrayList<>();
 
@@ -638,6 +641,25 @@ public final class Fleet implements AutoCloseable {
     public RecoveryResult recover(boolean force) {
         return runtime().recovery(new TwoPhaseJournal(journalDirectory))
                 .recover(targets.stream().map(FleetTarget::target).toList(), force);
+    }
+
+    /**
+     * As {@link #recover}, each transaction with the node that handled it: through {@link #recoveringThrough} when
+     * set ({@code --cluster}), otherwise in this process (group, run and node {@code null}).
+     *
+     * @throws java.io.UncheckedIOException when the journal cannot be read (names the file)
+     */
+    public List<NodeRecovery> recoverPlaced(boolean force) {
+        if (remoteRecovery != null) {
+            return remoteRecovery.recover(new TwoPhaseJournal(journalDirectory), targets, force);
+        }
+        return recover(force).transactions().stream().map(tx -> new NodeRecovery(null, null, tx, null)).toList();
+    }
+
+    /** Resolves the in-doubt transactions of {@link #recoverPlaced} through {@code recovery} ({@code --cluster}). */
+    public Fleet recoveringThrough(RemoteRecovery recovery) {
+        this.remoteRecovery = recovery;
+        return this;
     }
 
     /** @param states the fleet's bulk read, shared with the pre-run checks */

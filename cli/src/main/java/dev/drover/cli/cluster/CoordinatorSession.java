@@ -2,13 +2,10 @@ package dev.drover.cli.cluster;
 
 import dev.drover.cli.CommandContext;
 import dev.drover.cluster.Coordinator;
-import dev.drover.cluster.NodeRecovery;
 import dev.drover.cluster.NodeSettings;
 import dev.drover.env.Fleet;
 import dev.drover.orchestrator.report.Placement;
-import dev.drover.orchestrator.twophase.TwoPhaseJournal;
 import dev.drover.registry.Registry;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -61,19 +58,15 @@ public final class CoordinatorSession implements AutoCloseable, Supplier<Placeme
         return registry.withDiscovery(coordinator::tenantDiscovery);
     }
 
-    /** Makes {@code fleet} read, run (two-phase groups too), record, probe and check deeply through the agents. */
+    /**
+     * Makes {@code fleet} read, run (two-phase groups too), record, probe, check deeply and recover ({@code
+     * recover --cluster}: this machine's journal, each zone's groups finished by a live agent of the zone) through
+     * the agents.
+     */
     public Fleet attach(Fleet fleet) {
         return fleet.runningOn(coordinator.executor()).readingThrough(coordinator.reader())
-                .runningGroupsOn(coordinator.groups())
+                .runningGroupsOn(coordinator.groups()).recoveringThrough(coordinator::recover)
                 .withRemoteServices(coordinator.fingerprints(), coordinator.throttleProbe(), coordinator.deepReader());
-    }
-
-    /**
-     * {@code recover --cluster}: the in-doubt groups of {@code journal} resolved through live agents of each
-     * zone of {@code fleet}'s targets.
-     */
-    public List<NodeRecovery> recover(Fleet fleet, Path journal, boolean force) {
-        return coordinator.recover(new TwoPhaseJournal(journal), fleet.targets(), force);
     }
 
     @Override

@@ -24,6 +24,13 @@ final class ClusterOption {
             + " target on an agent of its zone ('drover agent'), with the same rollout and one report.")
     boolean cluster;
 
+    /** The option as given by a command that declares {@code --cluster} with words of its own ({@code recover}). */
+    static ClusterOption enabled(boolean cluster) {
+        ClusterOption option = new ClusterOption();
+        option.cluster = cluster;
+        return option;
+    }
+
     /**
      * With {@code --cluster}, the API's {@link TargetHost}: each call joins the cluster as coordinator before its
      * targets are resolved (an agent of each {@code query:} section's zone lists its tenants), reads and runs its

@@ -8,9 +8,7 @@ import dev.drover.cli.CommandContext;
 import dev.drover.cli.ExitCodes;
 import dev.drover.cli.GlobalOptions;
 import dev.drover.cli.render.Json;
-import dev.drover.env.Fleet;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +18,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code drover recover}: resolves in-doubt two-phase transactions from the coordinator's journal. */
+/**
+ * {@code drover recover}: resolves in-doubt two-phase transactions from the coordinator's journal, in this process
+ * or, with {@code --cluster}, through live agents of each zone (one call of {@link Drover#recover}).
+ */
 @Command(name = "recover", mixinStandardHelpOptions = true,
         description = {"Resolve in-doubt two-phase transactions (PostgreSQL) left by an interrupted run:",
             "COMMIT PREPARED where the journal recorded the commit decision, ROLLBACK PREPARED otherwise (presumed abort).",
@@ -42,30 +43,50 @@ public final class RecoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (cluster) {
-            try (Fleet fleet = TargetSelection.fleet(drover, null, null)) {
-                return dev.drover.cli.cluster.ClusterRecover.run(drover, fleet, journalDirectory(drover), force);
-            }
-        }
-        try (Drover api = ApiClient.open(drover, FleetListener.NONE)) {
+        try (Drover api = ApiClient.open(drover, FleetListener.NONE, ClusterOption.enabled(cluster).host(drover))) {
             RecoveryReport result = api.recover(ApiClient.selection(drover, null), force);
             PrintWriter out = drover.environment().out();
             if (drover.options().format() == GlobalOptions.OutputFormat.json) {
-                out.println(json(result));
+                out.println(json(result, cluster));
             } else if (result.transactions().isEmpty()) {
                 out.println("No in-doubt two-phase transactions: nothing to recover.");
             } else {
-                for (RecoveryReport.Transaction tx : result.transactions()) {
-                    out.println(tx.gid() + "  " + (tx.target() == null ? "(no journal)" : tx.target()) + "  "
-                            + tx.action() + (tx.detail() == null ? "" : ": " + tx.detail()));
-                }
+                text(result, cluster, out);
             }
             return result.unresolved() ? ExitCodes.IN_DOUBT : ExitCodes.OK;
         }
     }
 
-    /** {@code {"transactions": [{"gid", "target", "action", "detail"}], "unresolved": bool}}. */
-    private static String json(RecoveryReport result) {
+    /** One line per transaction; through a cluster with the node that handled it, then one line per group. */
+    static void text(RecoveryReport result, boolean cluster, PrintWriter out) {
+        for (RecoveryReport.Transaction tx : result.transactions()) {
+            out.println(tx.gid() + "  " + (tx.target() == null ? "(no journal)" : tx.target()) + "  " + tx.action()
+                    + (cluster ? " on " + nodeOf(tx) : "") + (tx.detail() == null ? "" : ": " + tx.detail()));
+        }
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (RecoveryReport.Transaction tx : result.transactions()) {
+            if (tx.group() != null) {
+                List<String> handled = groups.computeIfAbsent(tx.group() + "' of run '" + tx.runId(),
+                        g -> new ArrayList<>());
+                String what = tx.action() + " on " + nodeOf(tx);
+                if (!handled.contains(what)) {
+                    handled.add(what);
+                }
+            }
+        }
+        groups.forEach((group, handled) -> out.println("group '" + group + "': " + String.join(", ", handled)));
+    }
+
+    private static String nodeOf(RecoveryReport.Transaction tx) {
+        return tx.node() == null ? "no agent" : "'" + tx.node() + "'";
+    }
+
+    /**
+     * {@code {"transactions": [{"gid", "target", "action", "detail"}], "unresolved": bool}}; through a cluster each
+     * transaction also has {@code "group", "runId", "node"}, and {@code "groups": [{"group", "runId", "nodes",
+     * "actions"}]} comes before {@code "unresolved"}.
+     */
+    static String json(RecoveryReport result, boolean cluster) {
         List<Map<String, Object>> transactions = new ArrayList<>();
         for (RecoveryReport.Transaction tx : result.transactions()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -73,16 +94,19 @@ public final class RecoverCommand implements Callable<Integer> {
             row.put("target", tx.target());
             row.put("action", tx.action());
             row.put("detail", tx.detail());
+            if (cluster) {
+                row.put("group", tx.group());
+                row.put("runId", tx.runId());
+                row.put("node", tx.node());
+            }
             transactions.add(row);
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("transactions", transactions);
+        if (cluster) {
+            document.put("groups", result.groups());
+        }
         document.put("unresolved", result.unresolved());
         return Json.write(document);
-    }
-
-    /** {@code $DROVER_JOURNAL_DIR}, else {@code ~/.drover/journal}: where two-phase decisions are journaled. */
-    static Path journalDirectory(CommandContext drover) {
-        return ApiClient.journal(drover);
     }
 }

@@ -79,6 +79,7 @@ public final class TenantCommand implements Runnable {
                 if (drover.options().format() == GlobalOptions.OutputFormat.json) {
                     Map<String, Object> document = new LinkedHashMap<>();
                     document.put("target", onboarding.target());
+                    document.put("home", onboarding.home());
                     document.put("created", onboarding.created());
                     document.put("oneTransaction", onboarding.oneTransaction());
                     document.put("rolledBack", onboarding.rolledBack());

@@ -31,6 +31,26 @@ class ProgressLineTest {
                 "drover: 20/100 done, 1 failed, 4 running, ETA 0:22");
     }
 
+    /** Rounded to the nearest second, not up: 5.01 s left is "0:05", not 20% more. */
+    @Test
+    void theEtaIsRoundedToTheNearestSecond() {
+        assertThat(ProgressLine.clock(5_010)).isEqualTo("0:05");
+        assertThat(ProgressLine.clock(5_499)).isEqualTo("0:05");
+        assertThat(ProgressLine.clock(5_500)).isEqualTo("0:06");
+        assertThat(ProgressLine.clock(4_600)).isEqualTo("0:05");
+        assertThat(ProgressLine.clock(59_600)).isEqualTo("1:00");
+        assertThat(ProgressLine.clock(125_200)).isEqualTo("2:05");
+        assertThat(ProgressLine.text(new FleetProgress(100, 90, 0, 4, 45_000, 6_200)))
+                .isEqualTo("drover: 90/100 done, 0 failed, 4 running, ETA 0:06");
+    }
+
+    /** Under half a second left is still shown as a second, not as "0:00" while targets are running. */
+    @Test
+    void anEtaUnderHalfASecondShowsOneSecond() {
+        assertThat(ProgressLine.text(new FleetProgress(100, 99, 0, 1, 45_000, 300)))
+                .isEqualTo("drover: 99/100 done, 0 failed, 1 running, ETA 0:01");
+    }
+
     @Test
     void theLastTargetIsAlwaysShown() {
         ProgressLine line = new ProgressLine(new PrintWriter(out), false, now::get);

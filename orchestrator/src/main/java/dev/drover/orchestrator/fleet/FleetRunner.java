@@ -130,7 +130,7 @@ public final class FleetRunner {
             this.start = start;
             this.scheduler = new RolloutScheduler(this.targets, policy);
             this.outcomes = new TargetOutcome[this.targets.size()];
-            this.eta = new EtaEstimator(16);
+            this.eta = new EtaEstimator();
             this.throttles = Throttles.of(this.targets, throttleProbe, nanoTime,
                     () -> events.add(new Event(-1, null, null, 0)));
             this.throttleWaits = new AtomicLong[this.targets.size()];

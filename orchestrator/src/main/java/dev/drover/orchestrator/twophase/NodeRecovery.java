@@ -1,10 +1,8 @@
-package dev.drover.cluster;
-
-import dev.drover.orchestrator.twophase.RecoveredTransaction;
+package dev.drover.orchestrator.twophase;
 
 /**
- * One in-doubt transaction seen by {@code drover recover --cluster}, with its two-phase group and the node that
- * resolved (or reported) it.
+ * One in-doubt transaction seen by a recovery that ran elsewhere ({@code drover recover --cluster}), with its
+ * two-phase group and the node that resolved (or reported) it.
  *
  * @param group       the journal's group name, or {@code null} for an orphan no journal knows
  * @param runId       the run that prepared it, or {@code null} for an orphan
