@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,14 @@ import java.util.concurrent.TimeUnit;
  * ones kept for the next borrower (most recently returned first, so a small fleet reuses one warm
  * backend). Connections are opened lazily ({@link DataSources}: a lent pool, else {@link DriverManager}) and stay in autocommit; a
  * borrower that broke its connection returns it as broken and it is closed instead of kept.
+ *
+ * <p>A connection lent {@code retireAfter} times is closed when it comes back, and the next borrower
+ * gets a new one. A PostgreSQL backend never shrinks its caches: every relation, catalog row and
+ * PL/pgSQL plan of every tenant it migrated stays in them, and every later catalog invalidation
+ * (any other session's DDL) is checked against all of it, so a backend that has run hundreds of
+ * tenants' DDL spends more on each invalidation than one that has run a few; on a fleet of 1,000
+ * heavy tenants, replacing backends every 20-25 tenants saved a fifth to two fifths of the server's
+ * CPU (bench/RESULTS.md, 2026-12-04 third session).
  * Thread-safe; a borrow blocks the calling thread (never call it on a Vert.x event loop).
  */
 final class JdbcConnectionPool implements AutoCloseable {
@@ -23,6 +33,9 @@ final class JdbcConnectionPool implements AutoCloseable {
     private final int maxSize;
     private final Semaphore permits;
     private final Deque<Connection> idle = new ArrayDeque<>();
+    /** How often each connection open now was lent (identity: connections need not implement equals). */
+    private final Map<Connection, Integer> lent = new IdentityHashMap<>();
+    private final int retireAfter;
     private final long borrowTimeoutMillis;
     private boolean closed;
 
@@ -32,6 +45,14 @@ final class JdbcConnectionPool implements AutoCloseable {
      * @param borrowTimeout how long a borrower waits for one of the {@code maxSize} connections
      */
     JdbcConnectionPool(String url, String user, String password, int maxSize, java.time.Duration borrowTimeout) {
+        this(url, user, password, maxSize, borrowTimeout, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param retireAfter how many times a connection is lent before it is closed on its return (at least 1)
+     */
+    JdbcConnectionPool(String url, String user, String password, int maxSize, java.time.Duration borrowTimeout,
+            int retireAfter) {
         this.url = url;
         this.credentials = new Properties();
         if (user != null) {
@@ -43,6 +64,7 @@ final class JdbcConnectionPool implements AutoCloseable {
         this.maxSize = Math.max(1, maxSize);
         this.permits = new Semaphore(this.maxSize, true);
         this.borrowTimeoutMillis = borrowTimeout.toMillis();
+        this.retireAfter = Math.max(1, retireAfter);
     }
 
     /**
@@ -64,24 +86,34 @@ final class JdbcConnectionPool implements AutoCloseable {
         try {
             Connection idleOne = takeIdle();
             if (idleOne != null) {
-                return idleOne;
+                return lend(idleOne);
             }
             Connection opened = DataSources.open(url, credentials);
             opened.setAutoCommit(true);
-            return opened;
+            return lend(opened);
         } catch (SQLException | RuntimeException e) {
             permits.release();
             throw e;
         }
     }
 
-    /** Takes a connection back; a {@code broken} one (or any after {@link #close()}) is closed instead. */
+    private synchronized Connection lend(Connection connection) {
+        lent.merge(connection, 1, Integer::sum);
+        return connection;
+    }
+
+    /**
+     * Takes a connection back; a {@code broken} one, one lent {@code retireAfter} times, or any after
+     * {@link #close()} is closed instead.
+     */
     void giveBack(Connection connection, boolean broken) {
         boolean keep;
         synchronized (this) {
-            keep = !broken && !closed;
+            keep = !broken && !closed && lent.getOrDefault(connection, 0) < retireAfter;
             if (keep) {
                 idle.push(connection);
+            } else {
+                lent.remove(connection);
             }
         }
         if (!keep) {
@@ -104,6 +136,7 @@ final class JdbcConnectionPool implements AutoCloseable {
         synchronized (this) {
             closed = true;
             toClose = new ArrayDeque<>(idle);
+            idle.forEach(lent::remove);
             idle.clear();
         }
         toClose.forEach(JdbcConnectionPool::closeQuietly);

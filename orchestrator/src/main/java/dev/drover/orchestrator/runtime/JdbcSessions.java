@@ -20,6 +20,16 @@ final class JdbcSessions implements SessionFactory {
     /** Generous: the rollout already keeps at most max_connections targets per server. */
     static final Duration BORROW_TIMEOUT = Duration.ofMinutes(5);
 
+    /**
+     * Target runs (borrows) a work connection serves before it is replaced by a new one: a PostgreSQL
+     * backend's caches grow with every tenant whose DDL it ran and make every later catalog
+     * invalidation dearer (see {@link JdbcConnectionPool}); a new connection costs a few milliseconds.
+     * At 1,000 tenants x 20 heavy revisions, a new backend every 25 tenants cut four psql sessions'
+     * server CPU by 19%, and every 20 targets cut Drover's by 37-43% (bench/RESULTS.md, 2026-12-04
+     * third session).
+     */
+    static final int WORK_CONNECTION_USES = 20;
+
     private final int maxConnectionsPerServer;
     private final Map<String, JdbcConnectionPool> workPools = new ConcurrentHashMap<>();
     private final Map<String, JdbcConnectionPool> lockPools = new ConcurrentHashMap<>();
@@ -31,7 +41,7 @@ final class JdbcSessions implements SessionFactory {
 
     @Override
     public SqlSession open(MigrationTarget target) throws SQLException {
-        return session(pool(workPools, target), target);
+        return session(pool(workPools, target, maxConnectionsPerServer, WORK_CONNECTION_USES), target);
     }
 
     @Override
@@ -54,9 +64,14 @@ final class JdbcSessions implements SessionFactory {
     }
 
     private static JdbcConnectionPool pool(Map<String, JdbcConnectionPool> pools, MigrationTarget target, int size) {
+        return pool(pools, target, size, Integer.MAX_VALUE);
+    }
+
+    private static JdbcConnectionPool pool(Map<String, JdbcConnectionPool> pools, MigrationTarget target, int size,
+            int uses) {
         String key = target.jdbcUrl() + "\u0000" + target.user();
         return pools.computeIfAbsent(key, k -> new JdbcConnectionPool(target.jdbcUrl(), target.user(), target.password(),
-                size, BORROW_TIMEOUT));
+                size, BORROW_TIMEOUT, uses));
     }
 
     @Override
