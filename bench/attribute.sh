@@ -153,13 +153,13 @@ for r in $(seq "$REPS"); do
         awk -v c="$every" '/^BEGIN;$/ { if (n > 0 && n % c == 0) print "\\connect"; n++ } { print }' \
           "$WORK/floor-$f-$j.sql" >"$WORK/floor-${f}r-$j.sql"
       done
-      measure "floor_${f}_reconnect$every" bash -c 'for f in "${@:2}"; do psql -X -q -v ON_ERROR_STOP=1 -p '"$port"' -d '"$db"' -f "$f" >/dev/null & done; fail=0; for j in "${@:2}"; do wait -n || fail=1; done; exit $fail' \
+      measure "floor_${f}_reconnect$every" bash -c 'pids=(); for f in "${@:2}"; do psql -X -q -v ON_ERROR_STOP=1 -p '"$port"' -d '"$db"' -f "$f" >/dev/null & pids+=($!); done; fail=0; for p in "${pids[@]}"; do wait "$p" || fail=1; done; exit $fail' \
         _ x $(for j in $(seq "${f#p}"); do echo "$WORK/floor-${f}r-$j.sql"; done)
       continue
     fi
     case $f in
       p1) measure "floor_p1" "${psql_q[@]}" -p "$port" -d "$db" -f "$WORK/floor.sql" ;;
-      p*) measure "floor_$f" bash -c 'for f in "${@:2}"; do psql -X -q -v ON_ERROR_STOP=1 -p '"$port"' -d '"$db"' -f "$f" >/dev/null & done; fail=0; for j in "${@:2}"; do wait -n || fail=1; done; exit $fail' \
+      p*) measure "floor_$f" bash -c 'pids=(); for f in "${@:2}"; do psql -X -q -v ON_ERROR_STOP=1 -p '"$port"' -d '"$db"' -f "$f" >/dev/null & pids+=($!); done; fail=0; for p in "${pids[@]}"; do wait "$p" || fail=1; done; exit $fail' \
             _ x $(for j in $(seq "${f#p}"); do echo "$WORK/floor-p${f#p}-$j.sql"; done) ;;
     esac
   done

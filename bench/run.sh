@@ -146,7 +146,7 @@ run_floor() {  # run_floor NAME DIR DB
     p1) timed floor "$WORK/floor.out" "${psql_q[@]}" -d "$database" -f "$dir/floor.sql" ;;
     tx) timed floor_tx_per_revision "$WORK/floor.out" "${psql_q[@]}" -d "$database" -f "$dir/floor-tx-per-revision.sql" ;;
     p*) sessions=${name#p}
-        timed "floor_$name" "$WORK/floor.out" bash -c 'for f in "$@"; do psql -X -q -v ON_ERROR_STOP=1 -d '"$database"' -f "$f" >/dev/null & done; fail=0; for j in "$@"; do wait -n || fail=1; done; exit $fail' \
+        timed "floor_$name" "$WORK/floor.out" bash -c 'pids=(); for f in "$@"; do psql -X -q -v ON_ERROR_STOP=1 -d '"$database"' -f "$f" >/dev/null & pids+=($!); done; fail=0; for p in "${pids[@]}"; do wait "$p" || fail=1; done; exit $fail' \
           _ $(for j in $(seq "$sessions"); do echo "$dir/floor-p$sessions-$j.sql"; done) ;;
   esac
   [ "$LAST_RC" = 0 ] || { cat "$WORK/floor.out.err" >&2; exit 1; }
@@ -276,7 +276,7 @@ if has big; then
   }
   for f in p2 p4; do
     reset_big
-    timed "big_floor_$f" "$WORK/floor.out" bash -c 'for f in "$@"; do psql -X -q -v ON_ERROR_STOP=1 -d '"$big"' -f "$f" >/dev/null & done; fail=0; for j in "$@"; do wait -n || fail=1; done; exit $fail' \
+    timed "big_floor_$f" "$WORK/floor.out" bash -c 'pids=(); for f in "$@"; do psql -X -q -v ON_ERROR_STOP=1 -d '"$big"' -f "$f" >/dev/null & pids+=($!); done; fail=0; for p in "${pids[@]}"; do wait "$p" || fail=1; done; exit $fail' \
       _ $(for j in $(seq "${f#p}"); do echo "$bigdir/floor-p${f#p}-$j.sql"; done)
   done
   reset_big
