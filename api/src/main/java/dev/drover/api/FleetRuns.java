@@ -91,7 +91,7 @@ final class FleetRuns {
 
     RecoveryReport recover(Selection selection, boolean force) {
         return calls.onFleet(selection, Rollout.defaults(), null, true, call -> new RecoveryReport(
-                call.fleet().recoverPlaced(force).stream().map(FleetRuns::recovered).toList()));
+                call.fleet().recover(force).stream().map(FleetRuns::recovered).toList()));
     }
 
     private static RecoveryReport.Transaction recovered(NodeRecovery r) {

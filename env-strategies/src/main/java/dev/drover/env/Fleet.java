@@ -637,26 +637,21 @@ public final class Fleet implements AutoCloseable {
      * Resolves in-doubt two-phase transactions recorded in the journal against this fleet's
      * targets: COMMIT where the journal holds the decision, otherwise ROLLBACK (presumed abort).
      * Idempotent. With {@code force}, Drover transactions no journal knows are rolled back too.
-     */
-    public RecoveryResult recover(boolean force) {
-        return runtime().recovery(new TwoPhaseJournal(journalDirectory))
-                .recover(targets.stream().map(FleetTarget::target).toList(), force);
-    }
-
-    /**
-     * As {@link #recover}, each transaction with the node that handled it: through {@link #recoveringThrough} when
-     * set ({@code --cluster}), otherwise in this process (group, run and node {@code null}).
+     * Through {@link #recoveringThrough} when set ({@code --cluster}: each transaction with its group, run and
+     * the node that handled it), otherwise in this process (group, run and node {@code null}).
      *
      * @throws java.io.UncheckedIOException when the journal cannot be read (names the file)
      */
-    public List<NodeRecovery> recoverPlaced(boolean force) {
+    public List<NodeRecovery> recover(boolean force) {
+        TwoPhaseJournal journal = new TwoPhaseJournal(journalDirectory);
         if (remoteRecovery != null) {
-            return remoteRecovery.recover(new TwoPhaseJournal(journalDirectory), targets, force);
+            return remoteRecovery.recover(journal, targets, force);
         }
-        return recover(force).transactions().stream().map(tx -> new NodeRecovery(null, null, tx, null)).toList();
+        return runtime().recovery(journal).recover(targets.stream().map(FleetTarget::target).toList(), force)
+                .transactions().stream().map(tx -> new NodeRecovery(null, null, tx, null)).toList();
     }
 
-    /** Resolves the in-doubt transactions of {@link #recoverPlaced} through {@code recovery} ({@code --cluster}). */
+    /** Resolves the in-doubt transactions of {@link #recover} through {@code recovery} ({@code --cluster}). */
     public Fleet recoveringThrough(RemoteRecovery recovery) {
         this.remoteRecovery = recovery;
         return this;
